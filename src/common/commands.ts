@@ -1,0 +1,51 @@
+// Every command is registered through here so that every failure becomes one sentence for the user.
+
+import * as vscode from 'vscode';
+import type { Logger } from '../core/log';
+
+export interface Command<A extends unknown[] = unknown[]> {
+  id: string;
+  execute(...args: A): unknown;
+}
+
+/** Turns an error into the sentence shown to the user. Features may add their own mapping (e.g. AWS errors). */
+export type ErrorDescriber = (err: unknown) => string | undefined;
+
+const describers: ErrorDescriber[] = [];
+
+export function addErrorDescriber(d: ErrorDescriber): void {
+  describers.push(d);
+}
+
+export function describeError(err: unknown): string {
+  for (const d of describers) {
+    const s = d(err);
+    if (s) return s;
+  }
+  if (err instanceof Error && err.message) return err.message;
+  return String(err);
+}
+
+export class UserCancelled extends Error {
+  constructor() {
+    super('Cancelled.');
+  }
+}
+
+export function registerCommand(context: { subscriptions: vscode.Disposable[] }, logger: Logger, command: Command): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(command.id, async (...args: unknown[]) => {
+      try {
+        return await command.execute(...args);
+      } catch (err) {
+        if (err instanceof UserCancelled || err instanceof vscode.CancellationError) return undefined;
+        const message = describeError(err);
+        logger.error(`${command.id} failed: ${message}${err instanceof Error && err.stack ? `\n${err.stack}` : ''}`);
+        void vscode.window.showErrorMessage(message, 'Show Log').then((choice) => {
+          if (choice === 'Show Log') void vscode.commands.executeCommand('awsWorkflows.showLog');
+        });
+        return undefined;
+      }
+    }),
+  );
+}

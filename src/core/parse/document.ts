@@ -1,0 +1,92 @@
+// A parsed definition or manifest: the tree, what went wrong while parsing, and offset↔position maps.
+
+import type { Finding, Position, Range } from '../findings';
+import type { ValueNode } from './node';
+import { parseJson } from './json';
+import { parseYaml } from './yaml';
+
+export type SourceFormat = 'json' | 'yaml';
+
+export interface ParseProblem {
+  code: 'parse/syntax' | 'parse/duplicate-key' | 'parse/comment' | 'parse/empty' | 'parse/yaml-warning';
+  message: string;
+  start: number;
+  end: number;
+  /** For duplicates: where the first occurrence is. */
+  otherStart?: number;
+  otherEnd?: number;
+}
+
+export class LineIndex {
+  private readonly lineStarts: number[];
+
+  constructor(private readonly text: string) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    this.lineStarts = starts;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.lineStarts[lo] };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[Math.max(0, position.line)];
+    return Math.min(start + Math.max(0, position.character), this.text.length);
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+}
+
+export interface ParsedDocument {
+  text: string;
+  format: SourceFormat;
+  root?: ValueNode;
+  problems: ParseProblem[];
+  lines: LineIndex;
+}
+
+/** Picks the format from a file name; `.json` is JSON, everything else YAML. */
+export function formatOf(fileName: string): SourceFormat {
+  return /\.json$/i.test(fileName) ? 'json' : 'yaml';
+}
+
+export function parseDocument(text: string, format: SourceFormat): ParsedDocument {
+  const { root, problems } = format === 'json' ? parseJson(text) : parseYaml(text);
+  return { text, format, root, problems, lines: new LineIndex(text) };
+}
+
+/** Parse problems as findings; duplicates are left to rules that know whether they matter. */
+export function parseFindings(doc: ParsedDocument, options: { duplicateKeySeverity?: 'error' | 'warning' } = {}): Finding[] {
+  const out: Finding[] = [];
+  for (const p of doc.problems) {
+    if (p.code === 'parse/duplicate-key') {
+      out.push({
+        code: 'parse/duplicate-key',
+        severity: options.duplicateKeySeverity ?? 'warning',
+        message: `${p.message} Only the last one takes effect.`,
+        range: doc.lines.range(p.start, p.end),
+        related: p.otherStart !== undefined ? [{ range: doc.lines.range(p.otherStart, p.otherEnd ?? p.otherStart), message: 'First defined here.' }] : undefined,
+      });
+    } else {
+      out.push({
+        code: p.code,
+        severity: p.code === 'parse/yaml-warning' ? 'warning' : 'error',
+        message: p.message,
+        range: doc.lines.range(p.start, p.end),
+      });
+    }
+  }
+  return out;
+}

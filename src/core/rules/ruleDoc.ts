@@ -1,0 +1,12 @@
+// Rule documentation (contract 5): every code a rule can emit has one of these. README's rule
+// table is generated from them (scripts/generate-rule-docs.mjs) and hovers can show them.
+
+export interface RuleDoc {
+  /** Stable code, `area/what`, e.g. `sfn/name-invalid-char`. */
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  /** One line: what the rule catches. */
+  summary: string;
+  /** One example that triggers it (YAML or JSON as the user would write it). */
+  example: string;
+}

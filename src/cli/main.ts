@@ -30,7 +30,9 @@ Run 'aws-workflows <command> --help' for a command's options.
 export type CliCommand = (args: string[], io: CliIo) => Promise<number>;
 
 /** Registered by each command module; kept as loaders so `--help` loads nothing else. */
-export const commands: Record<string, () => Promise<CliCommand>> = {};
+export const commands: Record<string, () => Promise<CliCommand>> = {
+  lint: async () => (await import('./lint')).lintCommand,
+};
 
 export async function runCli(args: string[], io: CliIo): Promise<number> {
   const [first, ...rest] = args;

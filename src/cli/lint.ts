@@ -1,0 +1,211 @@
+// `aws-workflows lint`: the editor's checks for terminals and CI. No AWS calls.
+
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { CliCommand } from './main';
+import type { Finding } from '../core/findings';
+import { lintText, type LintContext } from '../core/lint';
+import { parseManifest } from '../core/manifest';
+import { MANIFEST_FILE_NAME, type Manifest } from '../core/manifest/model';
+import { expandGlob, isGlob } from './glob';
+
+export const LINT_HELP = `Usage: aws-workflows lint [paths or globs…] [--format text|json]
+
+Checks Step Functions state machines, EC2 Image Builder workflow documents, MWAA Serverless
+DAGs and aws-workflows.yaml, as the editor does. With no paths, checks aws-workflows.yaml in the
+current folder and every definition it names. Folders are searched for .json, .yaml and .yml files.
+
+Options:
+  --format text|json   text (default): file:line:col severity code message
+                       json: [{file, range:{start:{line,character},end:{line,character}}, severity, code, message}]
+                       with 0-based positions
+  -h, --help           Show this help
+
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
+`;
+
+interface Options {
+  format: 'text' | 'json';
+  paths: string[];
+  help: boolean;
+}
+
+class UsageError extends Error {}
+
+interface Target {
+  /** As shown in the output: relative to the current folder, forward slashes. */
+  file: string;
+  absolute: string;
+  /** Named on the command line (not found by a glob or a folder walk). */
+  explicit: boolean;
+}
+
+export interface FileFinding extends Finding {
+  file: string;
+}
+
+export const lintCommand: CliCommand = async (args, io) => {
+  let options: Options;
+  try {
+    options = parseArgs(args);
+  } catch (e) {
+    io.stderr.write(`aws-workflows lint: ${(e as Error).message}\nRun 'aws-workflows lint --help' for usage.\n`);
+    return 2;
+  }
+  if (options.help) {
+    io.stdout.write(LINT_HELP);
+    return 0;
+  }
+  const manifestPath = join(io.cwd, MANIFEST_FILE_NAME);
+  const manifest = existsSync(manifestPath) ? readManifest(manifestPath) : undefined;
+  let targets: Target[];
+  try {
+    targets = options.paths.length > 0 ? resolveTargets(options.paths, io.cwd) : manifestTargets(io.cwd, manifestPath, manifest);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr.write(`aws-workflows lint: ${e.message}\n`);
+    return 2;
+  }
+
+  const context: LintContext = {
+    fileExists: (rel) => existsSync(resolve(io.cwd, rel)),
+    readFile: (rel) => {
+      try {
+        return readFileSync(resolve(io.cwd, rel), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    defaultRegion: io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION,
+    manifest,
+  };
+  const results: FileFinding[] = [];
+  let checked = 0;
+  for (const target of targets) {
+    let text: string;
+    try {
+      text = readFileSync(target.absolute, 'utf8');
+    } catch (e) {
+      io.stderr.write(`aws-workflows lint: cannot read ${target.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      return 2;
+    }
+    const { kind, findings } = lintText({ fileName: target.file, text, context });
+    if (kind === 'unknown') {
+      if (!target.explicit) continue;
+      results.push({
+        file: target.file,
+        code: 'lint/unknown-kind',
+        severity: 'warning',
+        message: 'Not recognised as a state machine, Image Builder workflow, MWAA Serverless DAG or aws-workflows.yaml; nothing was checked.',
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      });
+      continue;
+    }
+    checked++;
+    for (const f of findings) results.push({ file: target.file, ...f });
+  }
+
+  if (options.format === 'json') {
+    io.stdout.write(`${JSON.stringify(results.map(({ file, range, severity, code, message }) => ({ file, range, severity, code, message })), null, 2)}\n`);
+  } else {
+    for (const f of results) io.stdout.write(`${formatText(f)}\n`);
+    io.stderr.write(`${summary(results, checked)}\n`);
+  }
+  return results.some((f) => f.severity === 'error') ? 1 : 0;
+};
+
+export function formatText(f: FileFinding): string {
+  const message = f.message.replace(/\s*\n\s*/g, ' ');
+  return `${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${message}`;
+}
+
+function summary(results: FileFinding[], checked: number): string {
+  const count = (severity: string) => results.filter((f) => f.severity === severity).length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')} in ${plural(checked, 'file')} checked.`;
+}
+
+function parseArgs(args: string[]): Options {
+  const options: Options = { format: 'text', paths: [], help: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') {
+      options.paths.push(...args.slice(i + 1));
+      break;
+    }
+    if (arg === '-h' || arg === '--help') {
+      options.help = true;
+      return options;
+    }
+    if (arg === '--format' || arg.startsWith('--format=')) {
+      const value = arg === '--format' ? args[++i] : arg.slice('--format='.length);
+      if (value !== 'text' && value !== 'json') throw new UsageError(`--format must be text or json${value === undefined ? '' : `, not '${value}'`}.`);
+      options.format = value;
+      continue;
+    }
+    if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'.`);
+    options.paths.push(arg);
+  }
+  return options;
+}
+
+function resolveTargets(paths: string[], cwd: string): Target[] {
+  const targets = new Map<string, Target>();
+  const add = (absolute: string, explicit: boolean) => {
+    if (!targets.has(absolute)) targets.set(absolute, { file: display(absolute, cwd), absolute, explicit });
+  };
+  for (const path of paths) {
+    if (isGlob(path) && !existsSync(resolve(cwd, path))) {
+      const base = isAbsolute(path) ? '/' : cwd;
+      const matches = expandGlob(isAbsolute(path) ? path.slice(1) : path, base);
+      if (matches.length === 0) throw new UsageError(`no files match '${path}'.`);
+      for (const m of matches) add(resolve(base, m), false);
+      continue;
+    }
+    const absolute = resolve(cwd, path);
+    let stat;
+    try {
+      stat = statSync(absolute);
+    } catch {
+      throw new UsageError(`no such file or folder: ${path}`);
+    }
+    if (stat.isDirectory()) {
+      for (const m of expandGlob('**/*.{json,yaml,yml}', absolute)) add(resolve(absolute, m), false);
+    } else {
+      add(absolute, true);
+    }
+  }
+  return [...targets.values()];
+}
+
+function manifestTargets(cwd: string, manifestPath: string, manifest: Manifest | undefined): Target[] {
+  if (!manifest) {
+    throw new UsageError(`no ${MANIFEST_FILE_NAME} in ${cwd}. Give the files to check (paths or globs), or run in the folder that has ${MANIFEST_FILE_NAME}.`);
+  }
+  const targets: Target[] = [{ file: MANIFEST_FILE_NAME, absolute: manifestPath, explicit: true }];
+  const seen = new Set([manifestPath]);
+  const definitions = [...manifest.stateMachines, ...manifest.imageBuilderWorkflows, ...manifest.airflowWorkflows]
+    .map((e) => e.spec.definition)
+    .filter((d): d is string => typeof d === 'string' && d !== '');
+  for (const definition of definitions) {
+    const absolute = resolve(dirname(manifestPath), definition);
+    // A missing definition is reported by the manifest's own checks, at the entry that names it.
+    if (seen.has(absolute) || !existsSync(absolute) || statSync(absolute).isDirectory()) continue;
+    seen.add(absolute);
+    targets.push({ file: display(absolute, cwd), absolute, explicit: true });
+  }
+  return targets;
+}
+
+function readManifest(path: string): Manifest | undefined {
+  try {
+    return parseManifest(readFileSync(path, 'utf8')).manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+function display(absolute: string, cwd: string): string {
+  const rel = relative(cwd, absolute);
+  return (rel === '' ? absolute : rel).replace(/\\/g, '/');
+}

@@ -1,0 +1,133 @@
+// One entry point for every kind of document: detect the kind, parse once, run its rules.
+// Used by the editor's diagnostics and by `aws-workflows lint`. Never throws.
+
+import type { Finding } from './findings';
+import { compareFindings } from './findings';
+import type { DocumentKind, ManifestForKind } from './kind';
+import { detectKind } from './kind';
+import type { ParsedDocument } from './parse/document';
+import { formatOf, parseDocument, parseFindings } from './parse/document';
+import type { Manifest } from './manifest/model';
+import { checkManifest, parseManifest } from './manifest';
+import { validateImageBuilderDocument } from './imagebuilder/validate';
+import { validateDag } from './dag/validate';
+import type { RuleDoc } from './rules/ruleDoc';
+
+export type { DocumentKind } from './kind';
+
+export interface LintContext {
+  /** Whether a path relative to the manifest's folder exists. */
+  fileExists(relPath: string): boolean;
+  readFile?(relPath: string): string | undefined;
+  defaultRegion?: string;
+  /** The workspace manifest, when there is one: its entries decide kinds and state machine types. */
+  manifest?: Manifest;
+}
+
+export interface LintInput {
+  fileName: string;
+  text: string;
+  kind?: DocumentKind;
+  context?: LintContext;
+}
+
+export interface LintResult {
+  kind: DocumentKind;
+  findings: Finding[];
+}
+
+export const RULES: RuleDoc[] = [
+  { code: 'internal/error', severity: 'error', summary: 'A checker failed on this file; the message says how. Please report it.', example: '(any file that trips a bug)' },
+  { code: 'lint/unknown-kind', severity: 'warning', summary: 'The CLI was given a file that is not a state machine, Image Builder workflow, MWAA Serverless DAG or aws-workflows.yaml.', example: 'aws-workflows lint package.json' },
+];
+
+type AslValidator = (doc: ParsedDocument, options?: { type?: 'STANDARD' | 'EXPRESS' }) => Finding[];
+
+export function lintText(input: LintInput): LintResult {
+  let kind: DocumentKind = input.kind ?? 'unknown';
+  try {
+    kind = input.kind ?? detectKind(input.fileName, input.text, input.context?.manifest);
+    return { kind, findings: dedupe(runRules(kind, input)).sort(compareFindings) };
+  } catch (e) {
+    return { kind, findings: [internalError(e)] };
+  }
+}
+
+function runRules(kind: DocumentKind, input: LintInput): Finding[] {
+  switch (kind) {
+    case 'manifest': {
+      const parsed = parseManifest(input.text);
+      const context = input.context ?? { fileExists: () => true };
+      return [...parsed.findings, ...checkManifest(parsed, { fileExists: context.fileExists, readFile: context.readFile, defaultRegion: context.defaultRegion })];
+    }
+    case 'stateMachine': {
+      const doc = parseDocument(input.text, formatOf(input.fileName));
+      const validateAsl = loadAslValidator();
+      const type = stateMachineType(input.fileName, input.context?.manifest);
+      return [...parseFindings(doc), ...validateAsl(doc, type ? { type } : undefined)];
+    }
+    case 'imageBuilderWorkflow': {
+      const doc = parseDocument(input.text, formatOf(input.fileName));
+      return [...parseFindings(doc), ...validateImageBuilderDocument(doc)];
+    }
+    case 'airflowWorkflow': {
+      const doc = parseDocument(input.text, formatOf(input.fileName));
+      // A DAG with two tasks of the same name is ambiguous: dag/task-duplicate reports it as an error.
+      return [...parseFindings(doc), ...validateDag(doc)];
+    }
+    case 'unknown':
+      return [];
+  }
+}
+
+/** The manifest's `type` for this state machine, so EXPRESS-only rules apply. */
+function stateMachineType(fileName: string, manifest: ManifestForKind | undefined): 'STANDARD' | 'EXPRESS' | undefined {
+  if (!manifest) return undefined;
+  const file = fileName.replace(/\\/g, '/');
+  for (const entry of manifest.stateMachines) {
+    const def = entry.spec.definition?.replace(/\\/g, '/').replace(/^\.\//, '');
+    if (def && (file === def || file.endsWith(`/${def}`))) {
+      const type = entry.spec.type;
+      return type === 'STANDARD' || type === 'EXPRESS' ? type : undefined;
+    }
+  }
+  return undefined;
+}
+
+let aslValidator: AslValidator | undefined;
+
+function loadAslValidator(): AslValidator {
+  if (!aslValidator) {
+    // Resolved at first use so the state machine rules load only when a state machine is linted.
+    let mod: { validateAsl?: AslValidator };
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      mod = require('./asl/validate') as { validateAsl?: AslValidator };
+    } catch (e) {
+      throw new Error(`the state machine validator could not be loaded (${e instanceof Error ? e.message : String(e)})`);
+    }
+    if (typeof mod.validateAsl !== 'function') throw new Error('the state machine validator (core/asl/validate) does not export validateAsl');
+    aslValidator = mod.validateAsl;
+  }
+  return aslValidator;
+}
+
+function internalError(e: unknown): Finding {
+  const message = e instanceof Error ? e.message : String(e);
+  return {
+    code: 'internal/error',
+    severity: 'error',
+    message: `This file could not be checked: ${message}. Please report this as a bug.`,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  };
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.code}|${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}|${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

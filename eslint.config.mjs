@@ -19,6 +19,13 @@ export default tseslint.config(
     },
   },
   {
+    // The deploy engine runs in the CLI too: VS Code stays in src/deploy's adapter files.
+    files: ['src/deploy/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/deploy/engine must not import vscode: the CLI uses it.' }] }],
+    },
+  },
+  {
     files: ['scripts/**/*.mjs', 'test/**/*.cjs', 'test/**/*.mjs', 'bin/**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -1,0 +1,114 @@
+// Amazon MWAA Serverless workflows: the YAML goes to S3 (pinned to its VersionId when the
+// bucket is versioned), then CreateWorkflow, or UpdateWorkflow, which makes a new version.
+
+import { randomUUID } from 'node:crypto';
+import type {
+  CreateWorkflowRequest, EncryptionConfiguration, GetWorkflowResponse, UpdateWorkflowRequest, WorkflowSummary,
+} from '../../aws/mwaaServerless.generated';
+import { collectPages, type DeployRun } from './context';
+import { sameText } from './definition';
+import { checkBucketExists, definitionKey, requireBucket, uploadDefinition } from './s3';
+import { DeployFailure, type DeployResult, type PlannedChange } from './types';
+
+export function mwaaEncryption(spec: { type?: string; kmsKeyId?: string } | undefined): EncryptionConfiguration | undefined {
+  if (!spec?.type) return undefined;
+  return spec.type === 'CUSTOMER_MANAGED_KEY' ? { Type: 'CUSTOMER_MANAGED_KEY', KmsKeyId: spec.kmsKeyId } : { Type: spec.type as EncryptionConfiguration['Type'] };
+}
+
+/** What UpdateWorkflow would change; the definition is compared when the service returns it. */
+export function airflowWorkflowChanges(deployed: GetWorkflowResponse, desired: Omit<UpdateWorkflowRequest, 'WorkflowArn' | 'DefinitionS3Location'>, definitionText: string): PlannedChange[] {
+  const changes: PlannedChange[] = [];
+  if (deployed.WorkflowDefinition === undefined || !sameText(deployed.WorkflowDefinition, definitionText)) changes.push({ field: 'definition', summary: 'definition' });
+  if (desired.RoleArn !== deployed.RoleArn) changes.push({ field: 'role', summary: `role ${deployed.RoleArn ?? '(none)'} → ${desired.RoleArn}` });
+  if (desired.Description !== undefined && desired.Description !== deployed.Description) changes.push({ field: 'description', summary: 'description' });
+  if (desired.LoggingConfiguration && desired.LoggingConfiguration.LogGroupName !== deployed.LoggingConfiguration?.LogGroupName) {
+    changes.push({ field: 'logging', summary: `log group ${deployed.LoggingConfiguration?.LogGroupName ?? '(none)'} → ${desired.LoggingConfiguration.LogGroupName}` });
+  }
+  if (desired.NetworkConfiguration) {
+    const same = (a?: string[], b?: string[]) => [...(a ?? [])].sort().join(',') === [...(b ?? [])].sort().join(',');
+    if (!same(desired.NetworkConfiguration.SecurityGroupIds, deployed.NetworkConfiguration?.SecurityGroupIds) || !same(desired.NetworkConfiguration.SubnetIds, deployed.NetworkConfiguration?.SubnetIds)) {
+      changes.push({ field: 'network', summary: 'network (security groups, subnets)' });
+    }
+  }
+  return changes;
+}
+
+export async function deployAirflowWorkflow(run: DeployRun, definitionText: string, relPath: string): Promise<DeployResult> {
+  const target = run.target;
+  if (target.kind !== 'airflowWorkflow') throw new Error('not an MWAA Serverless workflow');
+  const spec = target.spec;
+  if (!spec.roleArn) throw new DeployFailure(`MWAA Serverless workflow ${target.name} has no roleArn: set the IAM role the workflow runs as in aws-workflows.yaml.`);
+  const bucket = requireBucket(run, 'to hold its definition (MWAA Serverless reads workflow YAML from S3)');
+  const key = definitionKey(target.defaults, relPath);
+  const { client } = await run.options.clients.mwaaServerless(target.region);
+
+  const settings = {
+    RoleArn: spec.roleArn,
+    Description: spec.description,
+    LoggingConfiguration: spec.logGroup ? { LogGroupName: spec.logGroup } : undefined,
+    EngineVersion: spec.engineVersion,
+    NetworkConfiguration: spec.network ? { SecurityGroupIds: spec.network.securityGroupIds, SubnetIds: spec.network.subnetIds } : undefined,
+    TriggerMode: spec.triggerMode,
+  };
+
+  run.step(`Looking for workflow ${target.name} in ${target.region}`);
+  const all = await collectPages<WorkflowSummary>((NextToken) => run.call({ service: 'airflow-serverless', operation: 'ListWorkflows' }, async () => {
+    const page = await client.listWorkflows({ NextToken, MaxResults: 100 });
+    return { items: page.Workflows ?? [], next: page.NextToken };
+  }));
+  const existing = all.find((w) => w.Name === target.name);
+  await checkBucketExists(run, bucket);
+
+  let deployed: GetWorkflowResponse | undefined;
+  let changes: PlannedChange[] = [];
+  const encryption = mwaaEncryption(spec.encryption);
+  if (existing) {
+    const arn = existing.WorkflowArn;
+    deployed = await run.call({ service: 'airflow-serverless', operation: 'GetWorkflow', resource: arn }, () => client.getWorkflow({ WorkflowArn: arn }));
+    changes = airflowWorkflowChanges(deployed, settings, definitionText);
+    if (encryption && (deployed.EncryptionConfiguration?.Type ?? 'AWS_MANAGED_KEY') !== encryption.Type) {
+      run.warnings.push(`${target.name} is encrypted with ${deployed.EncryptionConfiguration?.Type ?? 'AWS_MANAGED_KEY'} and the entry says ${encryption.Type}; UpdateWorkflow cannot change encryption, so it stays as it is.`);
+    }
+    if (changes.length === 0) {
+      return run.result('unchanged', `MWAA Serverless workflow ${target.name} in ${target.region} already matches the local definition and settings.`, { arn, version: deployed.WorkflowVersion });
+    }
+  }
+  if (run.options.dryRun) {
+    return run.result('validated', `${run.label} would be uploaded to s3://${bucket}/${key} and ${existing ? 'updated' : 'created'} in ${target.region}.`, { arn: existing?.WorkflowArn });
+  }
+  if (existing) {
+    const proceed = await (run.options.hooks?.confirmUpdate?.({
+      target, arn: existing.WorkflowArn, changes, deployedDefinition: deployed?.WorkflowDefinition, localDefinition: definitionText,
+    }) ?? Promise.resolve(true));
+    if (!proceed) return run.result('cancelled', `Update of ${run.label} cancelled; nothing was sent.`, { arn: existing.WorkflowArn });
+  }
+
+  const uploaded = await uploadDefinition(run, bucket, key, definitionText);
+  const location = { Bucket: uploaded.bucket, ObjectKey: uploaded.key, VersionId: uploaded.versionId };
+  run.throwIfCancelled();
+
+  if (!existing) {
+    const request: CreateWorkflowRequest = {
+      Name: target.name,
+      // One token per logical attempt, reused by every retry of this create.
+      ClientToken: randomUUID(),
+      DefinitionS3Location: location,
+      ...settings,
+      RoleArn: spec.roleArn,
+      EncryptionConfiguration: encryption,
+      Tags: spec.tags,
+    };
+    run.step(`Creating workflow ${target.name}`);
+    run.logRequest('airflow-serverless', 'CreateWorkflow', { name: target.name, definition: `s3://${bucket}/${key}`, versionId: location.VersionId, roleArn: spec.roleArn, encryption: encryption?.Type, kmsKeyId: encryption?.KmsKeyId, clientToken: request.ClientToken });
+    const out = await run.call({ service: 'airflow-serverless', operation: 'CreateWorkflow', resource: target.name }, () => client.createWorkflow(request));
+    run.warnings.push(...(out.Warnings ?? []));
+    return run.result('created', `Created ${run.label} in ${target.region}.`, { arn: out.WorkflowArn, version: out.WorkflowVersion });
+  }
+
+  const request: UpdateWorkflowRequest = { WorkflowArn: existing.WorkflowArn, DefinitionS3Location: location, ...settings, RoleArn: spec.roleArn };
+  run.step(`Updating workflow ${target.name} (${changes.map((c) => c.field).join(', ')})`);
+  run.logRequest('airflow-serverless', 'UpdateWorkflow', { workflowArn: existing.WorkflowArn, definition: `s3://${bucket}/${key}`, versionId: location.VersionId, changes: changes.map((c) => c.field) });
+  const out = await run.call({ service: 'airflow-serverless', operation: 'UpdateWorkflow', resource: existing.WorkflowArn }, () => client.updateWorkflow(request));
+  run.warnings.push(...(out.Warnings ?? []));
+  return run.result('updated', `Updated ${run.label} in ${target.region} (${changes.map((c) => c.field).join(', ')}); the service made version ${out.WorkflowVersion ?? 'a new version'}.`, { arn: out.WorkflowArn, version: out.WorkflowVersion });
+}

@@ -1,0 +1,53 @@
+// Shared plumbing for the per-service deploys: steps, cancellation, AWS calls, request logs.
+
+import { callAws, type AwsCallContext } from '../../aws/errors';
+import { DeployCancelled, KIND_LABELS, type DeployOptions, type DeployResult, type DeployTarget } from './types';
+
+export class DeployRun {
+  readonly warnings: string[] = [];
+
+  constructor(readonly target: DeployTarget, readonly options: DeployOptions) {}
+
+  step(message: string): void {
+    this.options.hooks?.onStep?.(message);
+    this.options.logger.debug(`deploy ${this.target.name}: ${message}`);
+  }
+
+  /** Called right before any call that changes something; after it, the change is on its way. */
+  throwIfCancelled(): void {
+    if (this.options.signal?.aborted) throw new DeployCancelled();
+  }
+
+  call<T>(ctx: Omit<AwsCallContext, 'region'>, fn: () => Promise<T>): Promise<T> {
+    return callAws({ ...ctx, region: this.target.region }, fn);
+  }
+
+  /** One line per request sent, so the log shows what was asked of AWS (no definitions, no secrets). */
+  logRequest(service: string, operation: string, summary: Record<string, unknown>): void {
+    const parts = Object.entries(summary)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
+    this.options.logger.info(`${service} ${operation} in ${this.target.region}: ${parts.join(' ')}`);
+  }
+
+  result(action: DeployResult['action'], message: string, extra: { arn?: string; version?: string } = {}): DeployResult {
+    return { kind: this.target.kind, name: this.target.name, region: this.target.region, action, warnings: [...this.warnings], message, ...extra };
+  }
+
+  get label(): string {
+    return `${KIND_LABELS[this.target.kind]} ${this.target.name}`;
+  }
+}
+
+/** Collects every page of a paginated list call. */
+export async function collectPages<T>(fetch: (token: string | undefined) => Promise<{ items: T[]; next?: string }>, limit = 200): Promise<T[]> {
+  const out: T[] = [];
+  let token: string | undefined;
+  for (let page = 0; page < limit; page++) {
+    const { items, next } = await fetch(token);
+    out.push(...items);
+    if (!next) break;
+    token = next;
+  }
+  return out;
+}

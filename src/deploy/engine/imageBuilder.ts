@@ -1,0 +1,106 @@
+// EC2 Image Builder workflows: every deploy creates a version. Inline `data` up to the service's
+// limit, else an S3 `uri`. A missing or taken version is answered with the next patch version.
+
+import { randomUUID } from 'node:crypto';
+import type { CreateWorkflowRequest, WorkflowVersion } from '@aws-sdk/client-imagebuilder';
+import { toAwsActionError } from '../../aws/errors';
+import { collectPages, type DeployRun } from './context';
+import { sameText } from './definition';
+import { checkBucketExists, definitionKey, requireBucket, uploadDefinition } from './s3';
+import { DeployFailure, type DeployResult } from './types';
+import { nextPatchVersion, parseSemver, sortVersionsDescending } from './versions';
+
+/** CreateWorkflow's `data` is at most 16000 characters (InlineWorkflowData in the model). */
+export const IMAGE_BUILDER_INLINE_LIMIT = 16000;
+
+export async function listImageBuilderVersions(run: DeployRun): Promise<WorkflowVersion[]> {
+  const { client, sdk } = await run.options.clients.imagebuilder(run.target.region);
+  const name = run.target.name;
+  const all = await collectPages((nextToken) => run.call({ service: 'imagebuilder', operation: 'ListWorkflows', resource: name }, async () => {
+    const page = await client.send(new sdk.ListWorkflowsCommand({ owner: 'Self', filters: [{ name: 'name', values: [name] }], nextToken, maxResults: 100 }));
+    return { items: page.workflowVersionList ?? [], next: page.nextToken };
+  }));
+  // Names are unique per type (the type is part of the ARN).
+  const type = run.target.kind === 'imageBuilderWorkflow' ? run.target.spec.type : undefined;
+  return all.filter((w) => (w.name ?? '').toLowerCase() === name.toLowerCase() && (!type || !w.type || w.type === type));
+}
+
+export async function deployImageBuilderWorkflow(run: DeployRun, definitionText: string, relPath: string): Promise<DeployResult> {
+  const target = run.target;
+  if (target.kind !== 'imageBuilderWorkflow') throw new Error('not an Image Builder workflow');
+  const spec = target.spec;
+  if (!spec.type) throw new DeployFailure(`Image Builder workflow ${target.name} has no type: set type to BUILD, TEST or DISTRIBUTION in aws-workflows.yaml.`);
+  const { client, sdk } = await run.options.clients.imagebuilder(target.region);
+
+  run.step(`Looking for versions of ${target.name} in ${target.region}`);
+  const versions = await listImageBuilderVersions(run);
+  const existing = sortVersionsDescending(versions.map((v) => v.version ?? ''));
+  let version = spec.version;
+  if (version && !parseSemver(version)) throw new DeployFailure(`Image Builder workflow ${target.name} has version '${version}'; versions are major.minor.patch, such as 1.0.0.`);
+
+  if (version && existing.includes(version)) {
+    const match = versions.find((v) => v.version === version);
+    const deployed = match?.arn
+      ? await run.call({ service: 'imagebuilder', operation: 'GetWorkflow', resource: match.arn }, () =>
+        client.send(new sdk.GetWorkflowCommand({ workflowBuildVersionArn: match.arn })))
+      : undefined;
+    if (deployed?.workflow && sameText(deployed.workflow.data, definitionText)) {
+      return run.result('unchanged', `Image Builder workflow ${target.name} ${version} in ${target.region} already has this definition.`, { arn: deployed.workflow.arn ?? match?.arn, version });
+    }
+  }
+  if (!version || existing.includes(version)) {
+    const suggested = nextPatchVersion(existing);
+    const chosen = run.options.hooks?.chooseVersion
+      ? await run.options.hooks.chooseVersion({ target, requested: version, existing, suggested })
+      : suggested;
+    if (!chosen) return run.result('cancelled', `Deploy of ${run.label} cancelled: no version chosen; nothing was sent.`);
+    if (!parseSemver(chosen)) throw new DeployFailure(`'${chosen}' is not a version; use major.minor.patch, such as ${suggested}.`);
+    if (existing.includes(chosen)) throw new DeployFailure(`Version ${chosen} of ${target.name} already exists in ${target.region}; Image Builder versions cannot be replaced. Use ${suggested}.`);
+    run.warnings.push(version
+      ? `Version ${version} already exists; deployed as ${chosen}. Set version: ${chosen} in aws-workflows.yaml to keep them in step.`
+      : `No version set; deployed as ${chosen}.`);
+    version = chosen;
+  }
+
+  const request: CreateWorkflowRequest = {
+    name: target.name,
+    semanticVersion: version,
+    type: spec.type as CreateWorkflowRequest['type'],
+    description: spec.description,
+    changeDescription: spec.changeDescription,
+    kmsKeyId: spec.kmsKeyId,
+    tags: spec.tags,
+    // One token per logical attempt: the SDK's retries resend it, so a retried create cannot create twice.
+    clientToken: randomUUID(),
+  };
+  if (definitionText.length <= IMAGE_BUILDER_INLINE_LIMIT) {
+    request.data = definitionText;
+  } else {
+    const bucket = requireBucket(run, `because its definition has ${definitionText.length} characters, more than the ${IMAGE_BUILDER_INLINE_LIMIT} Image Builder accepts inline`);
+    await checkBucketExists(run, bucket);
+    const key = definitionKey(target.defaults, relPath);
+    if (run.options.dryRun) {
+      return run.result('validated', `${run.label} ${version} would be uploaded to s3://${bucket}/${key} and created in ${target.region}; the service cannot check an S3 definition without the upload.`, { version });
+    }
+    const uploaded = await uploadDefinition(run, bucket, key, definitionText);
+    request.uri = `s3://${uploaded.bucket}/${uploaded.key}`;
+  }
+
+  if (run.options.dryRun) {
+    run.step('Validating with Image Builder (dry run)');
+    try {
+      await client.send(new sdk.CreateWorkflowCommand({ ...request, dryRun: true }));
+    } catch (err) {
+      // The service answers a dry run that would succeed with DryRunOperationException.
+      if ((err as { name?: string }).name !== 'DryRunOperationException') throw toAwsActionError(err, { service: 'imagebuilder', operation: 'CreateWorkflow', resource: target.name, region: target.region });
+    }
+    return run.result('validated', `${run.label} ${version} is valid; it would be created in ${target.region}.`, { version });
+  }
+
+  run.throwIfCancelled();
+  run.step(`Creating ${target.name} ${version}`);
+  run.logRequest('imagebuilder', 'CreateWorkflow', { name: target.name, semanticVersion: version, type: request.type, source: request.uri ?? `inline (${definitionText.length} chars)`, kmsKeyId: request.kmsKeyId, clientToken: request.clientToken });
+  const out = await run.call({ service: 'imagebuilder', operation: 'CreateWorkflow', resource: `${target.name} ${version}` }, () =>
+    client.send(new sdk.CreateWorkflowCommand(request)));
+  return run.result(existing.length ? 'updated' : 'created', `${existing.length ? 'Created version' : 'Created'} ${run.label} ${version} in ${target.region}.`, { arn: out.workflowBuildVersionArn, version });
+}

@@ -161,7 +161,7 @@ for (const name of errorShapes) {
   const req = new Set(s.required ?? []);
   m += doc(s.documentation) + `export class ${name} extends MwaaServerlessServiceException {\n`;
   for (const [mn, mm] of members) m += `  ${mn}${req.has(mn) ? '!' : '?'}: ${tsType(mm.shape)};\n`;
-  m += `  constructor(message: string, metadata: ResponseMetadata, fields: Record<string, unknown> = {}) {\n    super(${JSON.stringify(name)}, message, ${JSON.stringify(fault)}, metadata${s.retryable ? `, { throttling: ${!!s.retryable.throttling} }` : ''});\n`;
+  m += `  constructor(message: string, metadata: ResponseMetadata, ${members.length ? 'fields' : '_fields'}: Record<string, unknown> = {}) {\n    super(${JSON.stringify(name)}, message, ${JSON.stringify(fault)}, metadata${s.retryable ? `, { throttling: ${!!s.retryable.throttling} }` : ''});\n`;
   m += `    Object.setPrototypeOf(this, ${name}.prototype);\n`;
   for (const [mn] of members) m += `    this.${mn} = fields.${mn} as ${name}[${JSON.stringify(mn)}];\n`;
   m += `  }\n}\n\n`;

@@ -768,7 +768,7 @@ export class MwaaServerlessServiceException extends Error {
 
 /** You do not have sufficient permission to perform this action. */
 export class AccessDeniedException extends MwaaServerlessServiceException {
-  constructor(message: string, metadata: ResponseMetadata, fields: Record<string, unknown> = {}) {
+  constructor(message: string, metadata: ResponseMetadata, _fields: Record<string, unknown> = {}) {
     super("AccessDeniedException", message, "client", metadata);
     Object.setPrototypeOf(this, AccessDeniedException.prototype);
   }
@@ -798,7 +798,7 @@ export class InternalServerException extends MwaaServerlessServiceException {
 
 /** The operation timed out. */
 export class OperationTimeoutException extends MwaaServerlessServiceException {
-  constructor(message: string, metadata: ResponseMetadata, fields: Record<string, unknown> = {}) {
+  constructor(message: string, metadata: ResponseMetadata, _fields: Record<string, unknown> = {}) {
     super("OperationTimeoutException", message, "server", metadata);
     Object.setPrototypeOf(this, OperationTimeoutException.prototype);
   }

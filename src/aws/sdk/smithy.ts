@@ -1,0 +1,5 @@
+// Loaded on first use only (dist/sdk/smithy.js): SigV4 signing for our MWAA Serverless client,
+// and the retry strategy that lets tests shorten the SDK clients' backoff.
+export { SignatureV4 } from '@smithy/signature-v4';
+export { Sha256 } from '@aws-crypto/sha256-js';
+export { ConfiguredRetryStrategy } from '@smithy/core/retry';

@@ -1,0 +1,277 @@
+// One AwsSession per extension (and per CLI run): which profile, which region, which endpoint,
+// and a cached client per service and region. SDK modules are required on first use only.
+
+import type { SFNClient } from '@aws-sdk/client-sfn';
+import type { ImagebuilderClient } from '@aws-sdk/client-imagebuilder';
+import type { MWAAClient } from '@aws-sdk/client-mwaa';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { Logger } from '../core/log';
+import { CredentialSource, credentialSourceLabel, type AwsCredentials } from './credentials';
+import { AWS_CALL_INFO, describeAwsErrorDetail, type AwsCallInfo } from './errors';
+import { resolveEndpoint, resolveRegion, type ResolvedEndpoint } from './endpoints';
+import type { MwaaServerlessClient } from './mwaaServerless';
+import { loadImagebuilder, loadMwaa, loadS3, loadSfn, loadSmithy, type ImagebuilderSdk, type MwaaSdk, type S3Sdk, type SfnSdk } from './lazySdk';
+import { DEFAULT_RETRY, type RetryOptions } from './retry';
+import type { AwsServiceKey } from './services.generated';
+import { listProfiles, parseSharedConfig, readSharedConfigFiles, type ProfileInfo, type SharedConfig } from './sharedConfig';
+
+export interface SessionSettings {
+  profile?: string;
+  region?: string;
+}
+
+export interface AwsSessionOptions {
+  logger: Logger;
+  /** Defaults to process.env; read for AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL*, config file paths, keys. */
+  env?: NodeJS.ProcessEnv;
+  settings?: () => SessionSettings;
+  /** Retry numbers for all clients; tests shorten the backoff. */
+  retry?: Partial<Pick<RetryOptions, 'maxAttempts' | 'baseDelayMs' | 'throttlingBaseDelayMs' | 'sleep' | 'random'>>;
+}
+
+export interface SdkClientHandle<C, S> {
+  client: C;
+  sdk: S;
+  region: string;
+}
+
+const SDK_LOADERS = { states: loadSfn, imagebuilder: loadImagebuilder, airflow: loadMwaa, s3: loadS3 };
+
+interface Destroyable {
+  destroy(): void;
+}
+
+export class AwsSession {
+  private readonly logger: Logger;
+  private readonly env: NodeJS.ProcessEnv;
+  private readonly settings: () => SessionSettings;
+  private readonly retry: RetryOptions;
+  private readonly listeners = new Set<() => void>();
+  private readonly clients = new Map<string, Promise<{ client: Destroyable; sdk?: unknown; region: string }>>();
+  private credentialSource?: CredentialSource;
+  private configCache?: Promise<SharedConfig>;
+  private lastSettings: SessionSettings;
+
+  constructor(options: AwsSessionOptions) {
+    this.logger = options.logger;
+    this.env = options.env ?? process.env;
+    this.settings = options.settings ?? (() => ({}));
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.lastSettings = this.readSettings();
+  }
+
+  /** The profile in force: the chosen one, else AWS_PROFILE; undefined means the default chain. */
+  getProfileName(): string | undefined {
+    return this.readSettings().profile || this.env.AWS_PROFILE || undefined;
+  }
+
+  /** Where credentials come from, in words (`profile dev`, `environment variables`, …). */
+  describeCredentialSource(): string {
+    return credentialSourceLabel(this.readSettings().profile, this.env);
+  }
+
+  async getRegion(): Promise<string> {
+    return (await this.resolveRegionWithSource()).region;
+  }
+
+  async resolveRegionWithSource(): Promise<{ region: string; source: string }> {
+    const config = await this.getSharedConfig();
+    return resolveRegion({ settingRegion: this.readSettings().region, env: this.env, config, profile: this.effectiveProfile() });
+  }
+
+  /** The URL requests for a service go to, for clients and for messages ("could not reach …"). */
+  async getEndpoint(service: AwsServiceKey, region?: string): Promise<ResolvedEndpoint> {
+    const r = region ?? (await this.getRegion());
+    return resolveEndpoint(service, r, { env: this.env, config: await this.getSharedConfig(), profile: this.effectiveProfile() });
+  }
+
+  /** Profiles in the user's config and credentials files (for the profile picker). */
+  async listProfiles(): Promise<ProfileInfo[]> {
+    const files = await readSharedConfigFiles(this.env);
+    return listProfiles(files.configText, files.credentialsText);
+  }
+
+  /** Resolved lazily and cached until they expire. */
+  getCredentials(): Promise<AwsCredentials> {
+    return this.getCredentialSource().get();
+  }
+
+  sfn(region?: string): Promise<SdkClientHandle<SFNClient, SfnSdk>> {
+    return this.sdkClient('states', region, (sdk: SfnSdk, config) => new sdk.SFNClient(config));
+  }
+
+  imagebuilder(region?: string): Promise<SdkClientHandle<ImagebuilderClient, ImagebuilderSdk>> {
+    return this.sdkClient('imagebuilder', region, (sdk: ImagebuilderSdk, config) => new sdk.ImagebuilderClient(config));
+  }
+
+  mwaa(region?: string): Promise<SdkClientHandle<MWAAClient, MwaaSdk>> {
+    // The MWAA client prefixes hosts with api./env., which breaks any endpoint override.
+    return this.sdkClient('airflow', region, (sdk: MwaaSdk, config, endpoint) =>
+      new sdk.MWAAClient({ ...config, ...(endpoint.overridden ? { disableHostPrefix: true } : {}) }),
+    );
+  }
+
+  s3(region?: string): Promise<SdkClientHandle<S3Client, S3Sdk>> {
+    // Local S3-compatible endpoints have no per-bucket DNS names.
+    return this.sdkClient('s3', region, (sdk: S3Sdk, config, endpoint) => new sdk.S3Client({ ...config, ...(endpoint.overridden ? { forcePathStyle: true } : {}) }));
+  }
+
+  mwaaServerless(region?: string): Promise<{ client: MwaaServerlessClient; region: string }> {
+    return this.cachedClient('airflow-serverless', region, async (r, endpoint) => {
+      const { MwaaServerlessClient } = await import('./mwaaServerless');
+      const client = new MwaaServerlessClient({
+        region: r,
+        endpoint: endpoint.url,
+        endpointOverridden: endpoint.overridden,
+        credentials: () => this.getCredentials(),
+        retry: this.retry,
+        logger: this.logger,
+      });
+      return { client, region: r };
+    }) as Promise<{ client: MwaaServerlessClient; region: string }>;
+  }
+
+  onDidChange(listener: () => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /**
+   * Called when the profile/region settings or the AWS config files may have changed:
+   * drops cached config, credentials and clients, and tells listeners if anything differs.
+   */
+  refresh(options: { force?: boolean } = {}): void {
+    const next = this.readSettings();
+    const changed = options.force || next.profile !== this.lastSettings.profile || next.region !== this.lastSettings.region;
+    this.lastSettings = next;
+    this.configCache = undefined;
+    if (!changed) return;
+    this.reset();
+    this.logger.info(`AWS session: ${this.describeCredentialSource()}${next.region ? `, region ${next.region}` : ''}`);
+    for (const l of [...this.listeners]) {
+      try {
+        l();
+      } catch (err) {
+        this.logger.error(`AWS session change listener failed: ${(err as Error)?.message ?? String(err)}`);
+      }
+    }
+  }
+
+  /** Forget cached credentials, e.g. after the user ran `aws sso login`. */
+  invalidateCredentials(): void {
+    this.credentialSource?.invalidate();
+  }
+
+  dispose(): void {
+    this.reset();
+    this.listeners.clear();
+  }
+
+  private reset(): void {
+    const old = [...this.clients.values()];
+    this.clients.clear();
+    this.credentialSource = undefined;
+    for (const p of old) p.then((h) => h.client.destroy(), () => undefined);
+  }
+
+  private readSettings(): SessionSettings {
+    const s = this.settings();
+    return { profile: s.profile?.trim() || undefined, region: s.region?.trim() || undefined };
+  }
+
+  private effectiveProfile(): string {
+    return this.getProfileName() ?? 'default';
+  }
+
+  private getSharedConfig(): Promise<SharedConfig> {
+    this.configCache ??= readSharedConfigFiles(this.env).then((f) => parseSharedConfig(f.configText, f.credentialsText));
+    return this.configCache;
+  }
+
+  private getCredentialSource(): CredentialSource {
+    this.credentialSource ??= new CredentialSource({ profile: this.readSettings().profile, env: this.env, logger: this.logger });
+    return this.credentialSource;
+  }
+
+  private cachedClient<H extends { client: Destroyable; region: string }>(
+    service: AwsServiceKey,
+    region: string | undefined,
+    create: (region: string, endpoint: ResolvedEndpoint) => Promise<H>,
+  ): Promise<H> {
+    const build = async (): Promise<H> => {
+      const r = region ?? (await this.getRegion());
+      const key = `${service}@${r}`;
+      let entry = this.clients.get(key) as Promise<H> | undefined;
+      if (!entry) {
+        entry = (async () => {
+          const endpoint = await this.getEndpoint(service, r);
+          this.logger.debug(`${service} client for ${r}: ${endpoint.url} (${endpoint.source})`);
+          return create(r, endpoint);
+        })();
+        this.clients.set(key, entry);
+        entry.catch(() => this.clients.delete(key));
+      }
+      return entry;
+    };
+    return build();
+  }
+
+  private sdkClient<C extends Destroyable & SdkClientLike, S>(
+    service: keyof typeof SDK_LOADERS,
+    region: string | undefined,
+    construct: (sdk: S, config: Record<string, unknown>, endpoint: ResolvedEndpoint) => C,
+  ): Promise<SdkClientHandle<C, S>> {
+    return this.cachedClient(service, region, async (r, endpoint) => {
+      const started = Date.now();
+      const sdk = SDK_LOADERS[service]() as S;
+      const config: Record<string, unknown> = {
+        region: r,
+        credentials: () => this.getCredentials(),
+        maxAttempts: this.retry.maxAttempts,
+        ...(endpoint.overridden ? { endpoint: endpoint.url } : {}),
+      };
+      if (this.retry.baseDelayMs !== DEFAULT_RETRY.baseDelayMs || this.retry.sleep !== DEFAULT_RETRY.sleep) {
+        const { ConfiguredRetryStrategy } = loadSmithy();
+        config.retryStrategy = new ConfiguredRetryStrategy(this.retry.maxAttempts, (attempt: number) => Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** attempt));
+      }
+      const client = construct(sdk, config, endpoint);
+      this.instrument(client, service, r, endpoint);
+      this.logger.debug(`loaded ${service} SDK client in ${Date.now() - started} ms`);
+      return { client, sdk, region: r };
+    });
+  }
+
+  /** Logs one line per call and records on errors which call and endpoint they came from. */
+  private instrument(client: SdkClientLike, service: AwsServiceKey, region: string, endpoint: ResolvedEndpoint): void {
+    const logger = this.logger;
+    client.middlewareStack.add(
+      (next: (args: unknown) => Promise<{ output?: { $metadata?: { attempts?: number; httpStatusCode?: number } } }>, context: { commandName?: string }) =>
+        async (args: unknown) => {
+          const operation = (context.commandName ?? 'request').replace(/Command$/, '');
+          const started = Date.now();
+          try {
+            const result = await next(args);
+            const meta = result.output?.$metadata;
+            logger.debug(`${service} ${operation} ${region} -> ${meta?.httpStatusCode ?? '?'} (${meta?.attempts ?? 1} attempt(s), ${Date.now() - started} ms)`);
+            return result;
+          } catch (err) {
+            if (err && typeof err === 'object') {
+              const info: AwsCallInfo = { service, operation, region, endpoint: endpoint.url, overridden: endpoint.overridden };
+              Object.defineProperty(err, AWS_CALL_INFO, { value: info, enumerable: false, configurable: true });
+            }
+            logger.warn(`${service} ${operation} ${region} failed after ${Date.now() - started} ms: ${describeAwsErrorDetail(err)}`);
+            throw err;
+          }
+        },
+      { step: 'initialize', name: 'awsWorkflowsCallInfo', override: true },
+    );
+  }
+}
+
+interface SdkClientLike {
+  middlewareStack: {
+    // Loosely typed on purpose: the SDK packages here come in different @smithy versions.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    add(middleware: any, options: { step: 'initialize'; name: string; override?: boolean }): void;
+  };
+}

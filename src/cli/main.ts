@@ -32,6 +32,7 @@ export type CliCommand = (args: string[], io: CliIo) => Promise<number>;
 /** Registered by each command module; kept as loaders so `--help` loads nothing else. */
 export const commands: Record<string, () => Promise<CliCommand>> = {
   lint: async () => (await import('./lint')).lintCommand,
+  deploy: async () => (await import('./deploy')).deployCommand,
 };
 
 export async function runCli(args: string[], io: CliIo): Promise<number> {

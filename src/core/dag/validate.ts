@@ -8,7 +8,7 @@ import type { ObjectNode, PropertyNode, StringNode, ValueNode } from '../parse/n
 import { property } from '../parse/node';
 import { DAG_ID_PATTERN, DAG_KEYS, DEFAULT_ARGS_KEYS, OPERATORS, SCHEDULE_PRESETS, TASK_KEYS, TRIGGER_RULES, WEIGHT_RULES } from '../facts/dag.generated';
 import { checkCron } from './cron';
-import { closest } from './didYouMean';
+import { closest, editDistance } from './didYouMean';
 
 const DAG_ID = new RegExp(DAG_ID_PATTERN);
 const OPERATOR_SET = new Set(OPERATORS);
@@ -215,7 +215,8 @@ class DagValidator {
       const written = operator.value.value;
       const className = written.slice(written.lastIndexOf('.') + 1);
       const sameClass = OPERATORS.find((o) => o.endsWith(`.${className}`));
-      const guess = sameClass ?? closest(written, OPERATORS);
+      // Long dotted names are all close to each other: only suggest a near-exact spelling.
+      const guess = sameClass ?? OPERATORS.find((o) => editDistance(written, o, 3) <= 3);
       this.report('dag/operator-not-allowed', 'warning', operator.value.start, operator.value.end,
         `'${written}' is not in MWAA Serverless's operator allowlist; the service may reject this workflow.${guess ? ` Did you mean '${guess}'?` : ''}`,
         guess ? { fixes: [{ title: `Change to '${guess}'`, preferred: true, edits: [{ range: this.range(operator.value.start, operator.value.end), newText: guess }] }] } : {});

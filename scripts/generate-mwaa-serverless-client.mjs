@@ -1,6 +1,7 @@
 // Generates, from the service models in ../shared/reference/aws-models:
 //   src/aws/services.generated.ts       — serviceId, IAM/signing prefix and host of each service we call
 //   src/aws/mwaaServerless.generated.ts — the MWAA Serverless types, operation table, shape schema and exceptions
+//   and AWS_PARTITIONS / AWS_REGIONS from the SDK's partitions table (node_modules/@aws-sdk/core)
 // Run: node scripts/generate-mwaa-serverless-client.mjs   (output is committed; CI can diff it)
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,8 +30,8 @@ for (const [key, file] of Object.entries(serviceModels)) {
     signingName,
     endpointPrefix: md.endpointPrefix,
     protocol: md.protocol,
-    // MWAA Serverless is dual-stack only (api.aws); the others use amazonaws.com.
-    hostTemplate: key === 'airflow-serverless' ? `${md.endpointPrefix}.{region}.api.aws` : `${md.endpointPrefix}.{region}.amazonaws.com`,
+    // MWAA Serverless is dual-stack only (api.aws in the aws partition); the others use the partition's DNS suffix.
+    hostTemplate: key === 'airflow-serverless' ? `${md.endpointPrefix}.{region}.{dualStackDnsSuffix}` : `${md.endpointPrefix}.{region}.{dnsSuffix}`,
   };
 }
 // No S3 model in the reference set: these are S3's well-known identifiers as @aws-sdk/client-s3 declares them.
@@ -40,12 +41,30 @@ services.s3 = {
   signingName: 's3',
   endpointPrefix: 's3',
   protocol: 'rest-xml',
-  hostTemplate: 's3.{region}.amazonaws.com',
+  hostTemplate: 's3.{region}.{dnsSuffix}',
 };
 let out = header('the service models\' metadata');
 out += `export type AwsServiceKey = ${Object.keys(services).map((k) => JSON.stringify(k)).join(' | ')};\n\n`;
 out += `export interface AwsServiceInfo {\n  /** The model's serviceId; the SDK derives AWS_ENDPOINT_URL_<ID> and the services-section key from it. */\n  serviceId: string;\n  fullName: string;\n  /** SigV4 signing name, which is also the IAM action prefix. */\n  signingName: string;\n  endpointPrefix: string;\n  protocol: string;\n  hostTemplate: string;\n}\n\n`;
-out += `export const AWS_SERVICES: Record<AwsServiceKey, AwsServiceInfo> = ${JSON.stringify(services, null, 2)};\n`;
+out += `export const AWS_SERVICES: Record<AwsServiceKey, AwsServiceInfo> = ${JSON.stringify(services, null, 2)};\n\n`;
+
+// Regions and partitions, from the SDK's own partitions table (the region picker and default hosts).
+const partitionsFile = path.join(root, 'node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partitions.js');
+const { partitionsInfo } = await import(partitionsFile);
+const partitions = partitionsInfo.partitions.map((p) => ({
+  id: p.id,
+  regionRegex: p.regionRegex,
+  dnsSuffix: p.outputs.dnsSuffix,
+  dualStackDnsSuffix: p.outputs.dualStackDnsSuffix,
+}));
+const regions = [];
+for (const p of partitionsInfo.partitions) {
+  const re = new RegExp(p.regionRegex);
+  for (const [name, r] of Object.entries(p.regions)) if (re.test(name)) regions.push({ name, description: r.description ?? '', partition: p.id });
+}
+out += `export interface AwsPartition {\n  id: string;\n  regionRegex: string;\n  dnsSuffix: string;\n  dualStackDnsSuffix: string;\n}\n\n`;
+out += `export const AWS_PARTITIONS: AwsPartition[] = ${JSON.stringify(partitions, null, 2)};\n\n`;
+out += `export const AWS_REGIONS: { name: string; description: string; partition: string }[] = ${JSON.stringify(regions, null, 2)};\n`;
 writeFileSync(path.join(root, 'src/aws/services.generated.ts'), out);
 
 // ---- MWAA Serverless ----

@@ -4,11 +4,14 @@ import * as vscode from 'vscode';
 import { createOutputLogger } from './common/log';
 import { registerCommand } from './common/commands';
 import { registerExplorer } from './explorer/register';
+import { registerProfile } from './profile/register';
 
 export function activate(context: vscode.ExtensionContext): void {
   const { logger, channel } = createOutputLogger();
   context.subscriptions.push(channel);
   registerCommand(context, logger, { id: 'awsWorkflows.showLog', execute: () => channel.show(true) });
+  const session = registerProfile(context, logger);
+  void session; // the one AwsSession: explorer, deploy and airflow take it as they land
   registerExplorer(context, logger);
 }
 

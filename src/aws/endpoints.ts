@@ -2,7 +2,7 @@
 // so that AWS_ENDPOINT_URL (LocalStack-style emulators, our own) reaches every client including ours.
 // Only the environment and the user's AWS config files can redirect requests, never a workspace setting.
 
-import { AWS_SERVICES, type AwsServiceKey } from './services.generated';
+import { AWS_PARTITIONS, AWS_SERVICES, type AwsPartition, type AwsServiceKey } from './services.generated';
 import type { SharedConfig } from './sharedConfig';
 
 export interface ResolvedEndpoint {
@@ -57,10 +57,17 @@ export function resolveEndpointOverride(service: AwsServiceKey, inputs: Endpoint
 
 /** AWS's own endpoint for a service in a region. */
 export function defaultEndpoint(service: AwsServiceKey, region: string): string {
-  const info = AWS_SERVICES[service];
-  let host = info.hostTemplate.replace('{region}', region);
-  if (region.startsWith('cn-') && host.endsWith('.amazonaws.com')) host += '.cn';
+  const p = partitionOf(region);
+  const host = AWS_SERVICES[service].hostTemplate
+    .replace('{region}', region)
+    .replace('{dnsSuffix}', p.dnsSuffix)
+    .replace('{dualStackDnsSuffix}', p.dualStackDnsSuffix);
   return `https://${host}`;
+}
+
+/** The partition a region belongs to (aws, aws-cn, aws-us-gov, …); unknown names fall back to aws. */
+export function partitionOf(region: string): AwsPartition {
+  return AWS_PARTITIONS.find((p) => p.id !== 'aws' && new RegExp(p.regionRegex).test(region)) ?? AWS_PARTITIONS.find((p) => p.id === 'aws')!;
 }
 
 export function resolveEndpoint(service: AwsServiceKey, region: string, inputs: EndpointInputs): ResolvedEndpoint {

@@ -21,7 +21,7 @@ export const AWS_SERVICES: Record<AwsServiceKey, AwsServiceInfo> = {
     "signingName": "states",
     "endpointPrefix": "states",
     "protocol": "json",
-    "hostTemplate": "states.{region}.amazonaws.com"
+    "hostTemplate": "states.{region}.{dnsSuffix}"
   },
   "imagebuilder": {
     "serviceId": "imagebuilder",
@@ -29,7 +29,7 @@ export const AWS_SERVICES: Record<AwsServiceKey, AwsServiceInfo> = {
     "signingName": "imagebuilder",
     "endpointPrefix": "imagebuilder",
     "protocol": "rest-json",
-    "hostTemplate": "imagebuilder.{region}.amazonaws.com"
+    "hostTemplate": "imagebuilder.{region}.{dnsSuffix}"
   },
   "airflow": {
     "serviceId": "MWAA",
@@ -37,7 +37,7 @@ export const AWS_SERVICES: Record<AwsServiceKey, AwsServiceInfo> = {
     "signingName": "airflow",
     "endpointPrefix": "airflow",
     "protocol": "rest-json",
-    "hostTemplate": "airflow.{region}.amazonaws.com"
+    "hostTemplate": "airflow.{region}.{dnsSuffix}"
   },
   "airflow-serverless": {
     "serviceId": "MWAA Serverless",
@@ -45,7 +45,7 @@ export const AWS_SERVICES: Record<AwsServiceKey, AwsServiceInfo> = {
     "signingName": "airflow-serverless",
     "endpointPrefix": "airflow-serverless",
     "protocol": "json",
-    "hostTemplate": "airflow-serverless.{region}.api.aws"
+    "hostTemplate": "airflow-serverless.{region}.{dualStackDnsSuffix}"
   },
   "s3": {
     "serviceId": "S3",
@@ -53,6 +53,307 @@ export const AWS_SERVICES: Record<AwsServiceKey, AwsServiceInfo> = {
     "signingName": "s3",
     "endpointPrefix": "s3",
     "protocol": "rest-xml",
-    "hostTemplate": "s3.{region}.amazonaws.com"
+    "hostTemplate": "s3.{region}.{dnsSuffix}"
   }
 };
+
+export interface AwsPartition {
+  id: string;
+  regionRegex: string;
+  dnsSuffix: string;
+  dualStackDnsSuffix: string;
+}
+
+export const AWS_PARTITIONS: AwsPartition[] = [
+  {
+    "id": "aws",
+    "regionRegex": "^(us|eu|ap|sa|ca|me|af|il|mx)\\-\\w+\\-\\d+$",
+    "dnsSuffix": "amazonaws.com",
+    "dualStackDnsSuffix": "api.aws"
+  },
+  {
+    "id": "aws-cn",
+    "regionRegex": "^cn\\-\\w+\\-\\d+$",
+    "dnsSuffix": "amazonaws.com.cn",
+    "dualStackDnsSuffix": "api.amazonwebservices.com.cn"
+  },
+  {
+    "id": "aws-eusc",
+    "regionRegex": "^eusc\\-(de)\\-\\w+\\-\\d+$",
+    "dnsSuffix": "amazonaws.eu",
+    "dualStackDnsSuffix": "api.amazonwebservices.eu"
+  },
+  {
+    "id": "aws-iso",
+    "regionRegex": "^us\\-iso\\-\\w+\\-\\d+$",
+    "dnsSuffix": "c2s.ic.gov",
+    "dualStackDnsSuffix": "api.aws.ic.gov"
+  },
+  {
+    "id": "aws-iso-b",
+    "regionRegex": "^us\\-isob\\-\\w+\\-\\d+$",
+    "dnsSuffix": "sc2s.sgov.gov",
+    "dualStackDnsSuffix": "api.aws.scloud"
+  },
+  {
+    "id": "aws-iso-e",
+    "regionRegex": "^eu\\-isoe\\-\\w+\\-\\d+$",
+    "dnsSuffix": "cloud.adc-e.uk",
+    "dualStackDnsSuffix": "api.cloud-aws.adc-e.uk"
+  },
+  {
+    "id": "aws-iso-f",
+    "regionRegex": "^us\\-isof\\-\\w+\\-\\d+$",
+    "dnsSuffix": "csp.hci.ic.gov",
+    "dualStackDnsSuffix": "api.aws.hci.ic.gov"
+  },
+  {
+    "id": "aws-us-gov",
+    "regionRegex": "^us\\-gov\\-\\w+\\-\\d+$",
+    "dnsSuffix": "amazonaws.com",
+    "dualStackDnsSuffix": "api.aws"
+  }
+];
+
+export const AWS_REGIONS: { name: string; description: string; partition: string }[] = [
+  {
+    "name": "af-south-1",
+    "description": "Africa (Cape Town)",
+    "partition": "aws"
+  },
+  {
+    "name": "ap-east-1",
+    "description": "Asia Pacific (Hong Kong)",
+    "partition": "aws"
+  },
+  {
+    "name": "ap-east-2",
+    "description": "Asia Pacific (Taipei)",
+    "partition": "aws"
+  },
+  {
+    "name": "ap-northeast-1",
+    "description": "Asia Pacific (Tokyo)",
+    "partition": "aws"
+  },
+  {
+    "name": "ap-northeast-2",
+    "description": "Asia Pacific (Seoul)",
+    "partition": "aws"
+  },
+  {
+    "name": "ap-northeast-3",
+    "description": "Asia Pacific (Osaka)",
+    "partition": "aws"
+  },
+  {
+    "name": "ap-south-1",
+    "description": "Asia Pacific (Mumbai)",
+    "partition": "aws"
+  },
+  {
+    "name": "ap-south-2",
+    "description": "Asia Pacific (Hyderabad)",
+    "partition": "aws"
+  },
+  {
+    "name": "ap-southeast-1",
+    "description": "Asia Pacific (Singapore)",
+    "partition": "aws"
+  },
+  {
+    "name": "ap-southeast-2",
+    "description": "Asia Pacific (Sydney)",
+    "partition": "aws"
+  },
+  {
+    "name": "ap-southeast-3",
+    "description": "Asia Pacific (Jakarta)",
+    "partition": "aws"
+  },
+  {
+    "name": "ap-southeast-4",
+    "description": "Asia Pacific (Melbourne)",
+    "partition": "aws"
+  },
+  {
+    "name": "ap-southeast-5",
+    "description": "Asia Pacific (Malaysia)",
+    "partition": "aws"
+  },
+  {
+    "name": "ap-southeast-6",
+    "description": "Asia Pacific (New Zealand)",
+    "partition": "aws"
+  },
+  {
+    "name": "ap-southeast-7",
+    "description": "Asia Pacific (Thailand)",
+    "partition": "aws"
+  },
+  {
+    "name": "ca-central-1",
+    "description": "Canada (Central)",
+    "partition": "aws"
+  },
+  {
+    "name": "ca-west-1",
+    "description": "Canada West (Calgary)",
+    "partition": "aws"
+  },
+  {
+    "name": "eu-central-1",
+    "description": "Europe (Frankfurt)",
+    "partition": "aws"
+  },
+  {
+    "name": "eu-central-2",
+    "description": "Europe (Zurich)",
+    "partition": "aws"
+  },
+  {
+    "name": "eu-north-1",
+    "description": "Europe (Stockholm)",
+    "partition": "aws"
+  },
+  {
+    "name": "eu-south-1",
+    "description": "Europe (Milan)",
+    "partition": "aws"
+  },
+  {
+    "name": "eu-south-2",
+    "description": "Europe (Spain)",
+    "partition": "aws"
+  },
+  {
+    "name": "eu-west-1",
+    "description": "Europe (Ireland)",
+    "partition": "aws"
+  },
+  {
+    "name": "eu-west-2",
+    "description": "Europe (London)",
+    "partition": "aws"
+  },
+  {
+    "name": "eu-west-3",
+    "description": "Europe (Paris)",
+    "partition": "aws"
+  },
+  {
+    "name": "il-central-1",
+    "description": "Israel (Tel Aviv)",
+    "partition": "aws"
+  },
+  {
+    "name": "me-central-1",
+    "description": "Middle East (UAE)",
+    "partition": "aws"
+  },
+  {
+    "name": "me-south-1",
+    "description": "Middle East (Bahrain)",
+    "partition": "aws"
+  },
+  {
+    "name": "me-west-1",
+    "description": "Middle East (Saudi Arabia)",
+    "partition": "aws"
+  },
+  {
+    "name": "mx-central-1",
+    "description": "Mexico (Central)",
+    "partition": "aws"
+  },
+  {
+    "name": "sa-east-1",
+    "description": "South America (Sao Paulo)",
+    "partition": "aws"
+  },
+  {
+    "name": "sa-west-1",
+    "description": "South America (Chile)",
+    "partition": "aws"
+  },
+  {
+    "name": "us-east-1",
+    "description": "US East (N. Virginia)",
+    "partition": "aws"
+  },
+  {
+    "name": "us-east-2",
+    "description": "US East (Ohio)",
+    "partition": "aws"
+  },
+  {
+    "name": "us-west-1",
+    "description": "US West (N. California)",
+    "partition": "aws"
+  },
+  {
+    "name": "us-west-2",
+    "description": "US West (Oregon)",
+    "partition": "aws"
+  },
+  {
+    "name": "cn-north-1",
+    "description": "China (Beijing)",
+    "partition": "aws-cn"
+  },
+  {
+    "name": "cn-northwest-1",
+    "description": "China (Ningxia)",
+    "partition": "aws-cn"
+  },
+  {
+    "name": "eusc-de-east-1",
+    "description": "AWS European Sovereign Cloud (Germany)",
+    "partition": "aws-eusc"
+  },
+  {
+    "name": "us-iso-east-1",
+    "description": "US ISO East",
+    "partition": "aws-iso"
+  },
+  {
+    "name": "us-iso-west-1",
+    "description": "US ISO WEST",
+    "partition": "aws-iso"
+  },
+  {
+    "name": "us-isob-east-1",
+    "description": "US ISOB East (Ohio)",
+    "partition": "aws-iso-b"
+  },
+  {
+    "name": "us-isob-west-1",
+    "description": "US ISOB West",
+    "partition": "aws-iso-b"
+  },
+  {
+    "name": "eu-isoe-west-1",
+    "description": "EU ISOE West",
+    "partition": "aws-iso-e"
+  },
+  {
+    "name": "us-isof-east-1",
+    "description": "US ISOF EAST",
+    "partition": "aws-iso-f"
+  },
+  {
+    "name": "us-isof-south-1",
+    "description": "US ISOF SOUTH",
+    "partition": "aws-iso-f"
+  },
+  {
+    "name": "us-gov-east-1",
+    "description": "AWS GovCloud (US-East)",
+    "partition": "aws-us-gov"
+  },
+  {
+    "name": "us-gov-west-1",
+    "description": "AWS GovCloud (US-West)",
+    "partition": "aws-us-gov"
+  }
+];

@@ -157,9 +157,12 @@ export class AwsSession {
     }
   }
 
-  /** Forget cached credentials, e.g. after the user ran `aws sso login`. */
+  /**
+   * Forget cached credentials, e.g. after the user ran `aws sso login`. Clients are dropped too,
+   * because the SDK clients keep their own copy of non-expiring credentials.
+   */
   invalidateCredentials(): void {
-    this.credentialSource?.invalidate();
+    this.reset();
   }
 
   dispose(): void {

@@ -1,0 +1,27 @@
+// Builds the extension's one AwsSession from user settings and adds the profile/region UI.
+// Creating the session loads no SDK code and makes no network call.
+
+import * as vscode from 'vscode';
+import type { Logger } from '../core/log';
+import { AwsSession } from '../aws/session';
+import { describeUnwrappedAwsError } from '../aws/errors';
+import { addErrorDescriber, registerCommand } from '../common/commands';
+import { chooseProfileCommand, chooseRegionCommand } from './commands';
+import { affectsSession, readSessionSettings } from './settings';
+import { ProfileStatusBar } from './statusBar';
+
+export function registerProfile(context: vscode.ExtensionContext, logger: Logger): AwsSession {
+  const session = new AwsSession({ logger, settings: readSessionSettings });
+  context.subscriptions.push({ dispose: () => session.dispose() });
+  addErrorDescriber(describeUnwrappedAwsError);
+
+  registerCommand(context, logger, chooseProfileCommand(session));
+  registerCommand(context, logger, chooseRegionCommand(session));
+  context.subscriptions.push(new ProfileStatusBar(session, logger));
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (affectsSession(e)) session.refresh();
+    }),
+  );
+  return session;
+}

@@ -4,3 +4,6 @@ export { deployTarget, deployAll, localFindings, formatFinding, formatResultLine
 export { loadManifest, targetsOf, targetOf, entriesForFile, findManifestUpwards, findingsForEntry, type LoadedManifest } from './targets';
 export { nextPatchVersion, sortVersionsDescending, parseSemver } from './versions';
 export { validateStateMachineWithService, placeServiceDiagnostics } from './serviceValidation';
+export { addManifestEntry, type NewManifestEntry } from './manifestEdit';
+export { checkEntryField } from './wizardChecks';
+export { sameJson, toStateMachineJson } from './definition';

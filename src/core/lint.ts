@@ -104,7 +104,7 @@ function loadAslValidator(): AslValidator {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       mod = require('./asl/validate') as { validateAsl?: AslValidator };
     } catch (e) {
-      throw new Error(`the state machine validator could not be loaded (${e instanceof Error ? e.message : String(e)})`);
+      throw new Error(`the state machine validator could not be loaded (${e instanceof Error ? e.message : String(e)})`, { cause: e });
     }
     if (typeof mod.validateAsl !== 'function') throw new Error('the state machine validator (core/asl/validate) does not export validateAsl');
     aslValidator = mod.validateAsl;

@@ -247,6 +247,7 @@ class DagValidator {
     const state = new Map<string, 1 | 2>(); // 1 = on the current path, 2 = done
     const path: string[] = [];
     const reported = new Set<string>();
+    const position = new Map([...tasks.keys()].map((name, i) => [name, i]));
     // Iterative DFS: a generated DAG with thousands of chained tasks must not overflow the stack.
     for (const startName of tasks.keys()) {
       if (state.has(startName)) continue;
@@ -275,8 +276,10 @@ class DagValidator {
           const key = [...cycle].sort().join('\u0000');
           if (reported.has(key)) continue;
           reported.add(key);
-          // Listed in run order: each task runs before the ones after it.
-          const order = [...cycle].reverse();
+          // Listed in run order (each task runs before the next), starting from the one written first.
+          const reversed = [...cycle].reverse();
+          const first = reversed.reduce((best, name, i) => (position.get(name)! < position.get(reversed[best])! ? i : best), 0);
+          const order = [...reversed.slice(first), ...reversed.slice(0, first)];
           const shown = [...order, order[0]].join(' → ');
           this.report('dag/dependency-cycle', 'error', dep.start, dep.end,
             cycle.length === 1 ? `Task '${dep.value}' depends on itself.` : `These tasks depend on each other in a cycle: ${shown}.`);

@@ -1,0 +1,66 @@
+// Documentation of every code validateAsl emits (contract 5). README's rule table is generated from it.
+
+import type { RuleDoc } from '../rules/ruleDoc';
+
+export const RULES: RuleDoc[] = [
+  // Structure
+  { code: 'asl/invalid-type', severity: 'error', summary: 'A field has the wrong JSON type (string, number, object, array, boolean).', example: '"TimeoutSeconds": "30"' },
+  { code: 'asl/missing-field', severity: 'error', summary: 'A required field is missing (StartAt, States, Type, Resource, Choices, Branches, ItemProcessor, ErrorEquals, catcher Next, JSONata Condition).', example: '"Work": {"Type": "Task", "End": true}  # no Resource' },
+  { code: 'asl/unknown-field', severity: 'error', summary: 'A field the state type (or object) does not support; AWS rejects it with "Field \'X\' is not supported". Suggests the closest name.', example: '"Wait": {"Type": "Wait", "Second": 5, "End": true}' },
+  { code: 'asl/unrecognized-field', severity: 'warning', summary: 'A ReaderConfig field this validator does not know; the specification lets the service add fields, so it is not an error.', example: '"ReaderConfig": {"InputType": "CSV", "Delimiter": "COMMA"}' },
+  { code: 'asl/wrong-query-language-field', severity: 'error', summary: 'A field that belongs to the other query language (Output in a JSONPath state, InputPath in a JSONata state, Condition in a JSONPath Choice rule).', example: '{"Type": "Pass", "Output": {"a": 1}, "End": true}  # machine is JSONPath' },
+  { code: 'asl/invalid-value', severity: 'error', summary: 'A value outside its allowed set or range (enum values, negative counts, BackoffRate below 1, empty ErrorEquals/Choices, Version other than 1.0).', example: '"BackoffRate": 0.5' },
+  { code: 'asl/invalid-query-language', severity: 'error', summary: "QueryLanguage must be 'JSONPath' or 'JSONata'.", example: '"QueryLanguage": "JsonAta"' },
+  { code: 'asl/query-language-conflict', severity: 'error', summary: "A state sets QueryLanguage 'JSONPath' in a machine whose top level is 'JSONata'.", example: '{"QueryLanguage": "JSONata", "States": {"A": {"Type": "Pass", "QueryLanguage": "JSONPath", "End": true}}}' },
+  { code: 'asl/invalid-state-type', severity: 'error', summary: 'Type is not one of Task, Pass, Choice, Wait, Succeed, Fail, Parallel, Map (with a quick fix for near misses).', example: '"Type": "Taks"' },
+  { code: 'asl/invalid-state-name', severity: 'error', summary: 'A state name is empty or longer than 80 characters.', example: '"": {"Type": "Succeed"}' },
+  { code: 'asl/definition-too-large', severity: 'error', summary: 'The definition is longer than 1,048,576 characters (the service limit).', example: 'A 1.2 MB definition file' },
+  { code: 'asl/internal-error', severity: 'warning', summary: 'The validator hit an unexpected condition and stopped early; findings may be incomplete.', example: '(reported only on validator bugs)' },
+  // Transitions and graph
+  { code: 'asl/missing-transition', severity: 'error', summary: 'A Task, Pass, Wait, Parallel or Map state has neither Next nor "End": true.', example: '"A": {"Type": "Pass"}' },
+  { code: 'asl/next-and-end', severity: 'error', summary: 'A state has both Next and "End": true.', example: '"A": {"Type": "Pass", "Next": "B", "End": true}' },
+  { code: 'asl/transition-not-allowed', severity: 'error', summary: 'Choice, Succeed and Fail states cannot have Next or End.', example: '"Done": {"Type": "Succeed", "End": true}' },
+  { code: 'asl/unknown-state', severity: 'error', summary: 'StartAt, Next, Default or a Catch Next names no state in the same scope; suggests the closest name with a quick fix.', example: '"Next": "ProcesOrder"' },
+  { code: 'asl/transition-out-of-scope', severity: 'error', summary: "A transition names a state in another scope: transitions cannot enter or leave a Parallel branch or a Map's ItemProcessor.", example: 'A state inside a Map ItemProcessor with "Next": "NotifyCustomer" (a top-level state)' },
+  { code: 'asl/unreachable-state', severity: 'error', summary: 'No transition leads to the state from StartAt; AWS rejects unreachable states.', example: '"Orphan": {"Type": "Succeed"}  # nothing points at it' },
+  { code: 'asl/no-terminal-state', severity: 'error', summary: 'A scope (machine, branch, ItemProcessor) has no state with "End": true and no Succeed or Fail state.', example: '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "A"}}}' },
+  { code: 'asl/duplicate-state-name', severity: 'error', summary: 'The same state name appears twice, in one States object or in different scopes; names are unique in the whole machine.', example: 'A Parallel branch and the top level both define "Notify"' },
+  // Data fields, paths, intrinsics
+  { code: 'asl/invalid-path', severity: 'error', summary: 'A JSONPath (InputPath, OutputPath, Variable, a `.$` value, …Path operands) is not valid syntax.', example: '"InputPath": "$.items["' },
+  { code: 'asl/invalid-reference-path', severity: 'error', summary: "A Reference Path (ResultPath, ItemsPath, …Path fields) uses deep scan, wildcards, unions or slices, or ResultPath reads '$$' or a variable.", example: '"ResultPath": "$.items[*]"' },
+  { code: 'asl/invalid-dollar-value', severity: 'error', summary: "A key ending in '.$' needs a path or an intrinsic function call as its value.", example: '"Name.$": "Bob"' },
+  { code: 'asl/missing-dollar-suffix', severity: 'warning', summary: "A value looks like a path or intrinsic call but its key lacks '.$', so it is passed on literally (AWS warning NO_DOLLAR).", example: '"Order": "$.order"' },
+  { code: 'asl/duplicate-field', severity: 'error', summary: "Two keys of a payload template produce the same field once '.$' is removed.", example: '{"id": "1", "id.$": "$.id"}' },
+  { code: 'asl/invalid-intrinsic', severity: 'error', summary: 'An intrinsic function call does not parse (quotes, parentheses, commas), or nests deeper than 10 calls.', example: '"Msg.$": "States.Format(\'Hi {}\', $.name"' },
+  { code: 'asl/unknown-intrinsic', severity: 'error', summary: 'The name is not one of the States.* intrinsic functions.', example: '"Id.$": "States.Uuid()"' },
+  { code: 'asl/intrinsic-arity', severity: 'error', summary: 'An intrinsic function is called with the wrong number of arguments.', example: '"Sum.$": "States.MathAdd($.a)"' },
+  { code: 'asl/intrinsic-argument', severity: 'warning', summary: "A literal intrinsic argument has the wrong type or value (Hash algorithm, ArrayRange step 0, Format placeholders vs. values), or ErrorPath/CausePath calls a function that doesn't return a string.", example: '"H.$": "States.Hash($.data, \'SHA-999\')"' },
+  { code: 'asl/invalid-variable-name', severity: 'error', summary: "An Assign key is not a valid variable name (letters, digits, '_', up to 80 characters) or is the reserved 'states'.", example: '"Assign": {"order-id.$": "$.id"}' },
+  // JSONata
+  { code: 'asl/invalid-jsonata', severity: 'error', summary: 'A {% … %} expression does not parse as JSONata (AWS: INVALID_JSONATA_EXPRESSION).', example: '"Output": "{% $states.input.total + %}"' },
+  { code: 'asl/jsonata-top-level-reference', severity: 'error', summary: "A JSONata expression reads a bare field name, '$' or '$$' at its top level; Step Functions requires $states.input (AWS: UNSUPPORTED_JSONATA_EXPRESSION).", example: '"Output": "{% order.total %}"' },
+  { code: 'asl/jsonata-states-unavailable', severity: 'error', summary: "$states.errorOutput outside a Catch's Output/Assign, or $states.result in Arguments.", example: '"Arguments": {"r": "{% $states.result %}"}' },
+  { code: 'asl/jsonata-result-unavailable', severity: 'warning', summary: '$states.result where it is not set (outside the Output/Assign of Task, Map and Parallel states).', example: '{"Type": "Pass", "Output": "{% $states.result %}"}' },
+  { code: 'asl/jsonata-unterminated', severity: 'warning', summary: "A string starts with '{%' but does not end with '%}', so it is a literal, not an expression.", example: '"Output": "{% $states.input"' },
+  { code: 'asl/jsonata-in-jsonpath-state', severity: 'warning', summary: 'A {% … %} string in a JSONPath state is passed on literally, not evaluated.', example: '{"Type": "Pass", "Parameters": {"a": "{% 1 + 1 %}"}, "End": true}' },
+  // State types
+  { code: 'asl/invalid-resource', severity: 'error', summary: 'A Task Resource is not an ARN (or is a JSONata expression).', example: '"Resource": "lambda:invoke"' },
+  { code: 'asl/unsupported-integration-pattern', severity: 'warning', summary: "'.sync' on an AWS SDK integration, which only supports request-response and '.waitForTaskToken'.", example: '"Resource": "arn:aws:states:::aws-sdk:s3:getObject.sync"' },
+  { code: 'asl/express-unsupported', severity: 'warning', summary: "An Express state machine uses '.sync', '.waitForTaskToken' or an activity, which only Standard workflows support.", example: '"Resource": "arn:aws:states:::ecs:runTask.sync"  # type EXPRESS' },
+  { code: 'asl/heartbeat-not-below-timeout', severity: 'error', summary: 'HeartbeatSeconds is not smaller than TimeoutSeconds.', example: '"TimeoutSeconds": 60, "HeartbeatSeconds": 60' },
+  { code: 'asl/exclusive-fields', severity: 'error', summary: 'Two fields that exclude each other are both set (X and XPath, Error and ErrorPath, ItemProcessor and Iterator, ItemSelector and Parameters).', example: '"TimeoutSeconds": 30, "TimeoutSecondsPath": "$.timeout"' },
+  { code: 'asl/wait-duration', severity: 'error', summary: 'A Wait state needs exactly one of Seconds, Timestamp, SecondsPath, TimestampPath.', example: '{"Type": "Wait", "Seconds": 5, "Timestamp": "2026-01-01T00:00:00Z", "End": true}' },
+  { code: 'asl/invalid-timestamp', severity: 'error', summary: "A Timestamp is not RFC 3339 (uppercase 'T', 'Z' or an offset).", example: '"Timestamp": "2026-01-01 10:00:00"' },
+  { code: 'asl/choice-rule-operator', severity: 'error', summary: 'A JSONPath Choice rule needs Variable plus exactly one comparison operator, or exactly one of And, Or, Not.', example: '{"Variable": "$.n", "NumericEquals": 1, "NumericGreaterThan": 0, "Next": "A"}' },
+  { code: 'asl/choice-rule-next', severity: 'error', summary: 'Top-level Choice rules need Next; rules nested in And/Or/Not must not have Next or Assign.', example: '{"Not": {"Variable": "$.x", "IsPresent": true, "Next": "A"}, "Next": "B"}' },
+  { code: 'asl/states-all-position', severity: 'error', summary: "'States.ALL' must be alone in its ErrorEquals and in the last retrier or catcher.", example: '"ErrorEquals": ["States.ALL", "States.Timeout"]' },
+  { code: 'asl/unknown-error-name', severity: 'warning', summary: "An ErrorEquals name starts with 'States.' but is not a predefined error.", example: '"ErrorEquals": ["States.TimeOut"]' },
+  { code: 'asl/empty-branches', severity: 'warning', summary: 'A Parallel state has an empty Branches array.', example: '"Branches": []' },
+  { code: 'asl/invalid-label', severity: 'error', summary: 'A Map Label is longer than 40 characters or has white space or reserved characters (AWS: INVALID_LABEL_NAME).', example: '"Label": "my label"' },
+  { code: 'asl/duplicate-label', severity: 'error', summary: 'Two Map states use the same Label (AWS: DUPLICATE_LABEL_NAME).', example: 'Two distributed Maps with "Label": "Orders"' },
+  { code: 'asl/item-batcher-size', severity: 'error', summary: 'ItemBatcher sets none of MaxItemsPerBatch, MaxInputBytesPerBatch (or their …Path forms).', example: '"ItemBatcher": {"BatchInput": {"run": 1}}' },
+  { code: 'asl/distributed-map-only', severity: 'warning', summary: 'ItemReader, ResultWriter, ItemBatcher, ToleratedFailure* or Label on an inline Map, where they do not apply.', example: '"ItemReader": {…} on a Map without "Mode": "DISTRIBUTED"' },
+  { code: 'asl/distributed-map-execution-type', severity: 'warning', summary: "A distributed Map's ProcessorConfig does not set ExecutionType.", example: '"ProcessorConfig": {"Mode": "DISTRIBUTED"}' },
+  // Template placeholders
+  { code: 'asl/placeholder-not-a-number', severity: 'warning', summary: 'A template placeholder (${Name}) stands where a number or boolean goes; it is checked as if substituted.', example: '"Seconds": ${WaitSeconds}' },
+];

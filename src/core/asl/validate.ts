@@ -1,0 +1,1329 @@
+// Amazon States Language validation over the position-keeping tree of src/core/parse.
+// The specification is ../shared/reference/asl-facts.md: what AWS rejects is an error, what is
+// unverified is a warning at most, and the known false errors of other validators are avoided.
+// One pass over the tree; transition graphs are checked per scope once all states are known.
+
+import type { Finding, Fix, RelatedLocation } from '../findings';
+import { parseFindings, type ParsedDocument } from '../parse/document';
+import type { ArrayNode, NumberNode, ObjectNode, PropertyNode, StringNode, ValueNode } from '../parse/node';
+import { AWS_FACTS } from '../facts/aws.generated';
+import {
+  BRANCH_FIELDS, CATCHER_FIELDS, CHOICE_RULE_FIELDS_JSONATA, COMPARISON_OPERATORS, CSV_DELIMITERS, CSV_HEADER_LOCATIONS,
+  EXECUTION_TYPES, ITEM_BATCHER_FIELDS, ITEM_READER_FIELDS, JITTER_STRATEGIES, PREDEFINED_ERRORS, PROCESSOR_CONFIG_FIELDS,
+  PROCESSOR_FIELDS, PROCESSOR_MODES, READER_CONFIG_FIELDS, READER_INPUT_TYPES, RESULT_WRITER_FIELDS, RETRIER_FIELDS,
+  STATE_FIELDS, STATE_TYPES, TOP_LEVEL_FIELDS, WRITER_CONFIG_FIELDS, WRITER_OUTPUT_TYPES, WRITER_TRANSFORMATIONS,
+  type FieldLanguage, type QueryLanguage, type StateType,
+} from './fields';
+import { checkIntrinsic, editDistance, INTRINSIC_FUNCTIONS, looksLikeIntrinsic } from './intrinsics';
+import { analyzeJsonata, isJsonataString, isUnterminatedJsonata } from './jsonata';
+import { checkPath, type PathKind } from './jsonpath';
+import { hasPlaceholder, WHOLE_PLACEHOLDER, withJsonPlaceholders, type Placeholder } from './placeholders';
+
+export interface AslValidationOptions {
+  /** The state machine type, when known (Express-only constraints are warnings). */
+  type?: 'STANDARD' | 'EXPRESS';
+}
+
+const MAX_DEFINITION_LENGTH = AWS_FACTS.sfn.definition.max;
+const MAX_STATE_NAME_LENGTH = 80;
+const MAX_LABEL_LENGTH = 40;
+const MAX_VARIABLE_NAME_LENGTH = 80;
+const MAX_INPUT_BYTES_PER_BATCH = 262_144;
+const MAX_READER_ITEMS = 100_000_000;
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const VARIABLE_NAME = /^[\p{ID_Start}_$][\p{ID_Continue}$\u200C\u200D]*$/u;
+const LABEL_FORBIDDEN = /[\s?*<>{}[\]:;,|^~$#%&`"\u0000-\u001f\u007f-\u009f]/;
+const TERMINAL_TYPES = new Set(['Succeed', 'Fail']);
+const TRANSITION_TYPES = new Set(['Task', 'Pass', 'Wait', 'Parallel', 'Map']);
+
+/** Where a JSONata expression sits: decides which `$states` fields it may read. */
+interface JsonataPlace {
+  field: string;
+  stateType: string;
+  inCatcher?: boolean;
+}
+
+interface Scope {
+  /** `the state machine`, `branch 2 of 'Fan out'`, `the ItemProcessor of 'Each order'`. */
+  label: string;
+  statesNode?: ObjectNode;
+  statesKey?: PropertyNode;
+  names: Map<string, PropertyNode>;
+  startAt?: StringNode;
+  edges: Map<string, string[]>;
+  transitions: { target: StringNode; from: string }[];
+  hasTerminal: boolean;
+  /** A transition is a template placeholder or names no state: reachability cannot be judged fairly. */
+  dynamic: boolean;
+}
+
+interface StateContext {
+  name: string;
+  type: StateType;
+  node: ObjectNode;
+  language: QueryLanguage;
+  scope: Scope;
+  path: string;
+}
+
+export function validateAsl(input: ParsedDocument, options: AslValidationOptions = {}): Finding[] {
+  const { doc, placeholders } = withJsonPlaceholders(input);
+  const validator = new AslValidator(doc, placeholders, options);
+  try {
+    validator.run();
+  } catch (e) {
+    // A bug here must not take the other findings down with it; say so instead of failing silently.
+    validator.findings.push({
+      code: 'asl/internal-error',
+      severity: 'warning',
+      message: `State machine validation stopped early because of an internal error (${e instanceof Error ? e.message : String(e)}). The findings shown may be incomplete.`,
+      range: doc.lines.range(0, 0),
+    });
+  }
+  return validator.findings;
+}
+
+class AslValidator {
+  readonly findings: Finding[] = [];
+  private topLanguage: QueryLanguage = 'JSONPath';
+  private readonly placeholderStarts = new Set<number>();
+  private readonly allStates = new Map<string, { prop: PropertyNode; scope: Scope }>();
+  private readonly stateKeyStarts = new Set<number>();
+  private readonly scopes: Scope[] = [];
+  private readonly labels = new Map<string, StringNode>();
+  private readonly express: boolean;
+
+  constructor(private readonly doc: ParsedDocument, private readonly placeholders: Placeholder[], options: AslValidationOptions) {
+    for (const p of placeholders) this.placeholderStarts.add(p.start);
+    this.express = options.type === 'EXPRESS';
+  }
+
+  run(): void {
+    const doc = this.doc;
+    if (doc.text.length > MAX_DEFINITION_LENGTH) {
+      this.report('asl/definition-too-large', 'error', `The definition has ${doc.text.length.toLocaleString('en-US')} characters; Step Functions accepts at most ${MAX_DEFINITION_LENGTH.toLocaleString('en-US')} (1 MiB).`, 0, 0);
+    }
+    for (const p of this.placeholders) {
+      this.report('asl/placeholder-not-a-number', 'warning', `'\${${p.name}}' is a template placeholder where a number or boolean goes; it is checked as if it were substituted with a valid value. Make sure DefinitionSubstitutions (or your template) provides '${p.name}'.`, p.start, p.end, { data: { placeholder: p.name } });
+    }
+    const root = doc.root;
+    if (root) {
+      if (root.kind !== 'object') {
+        this.report('asl/invalid-type', 'error', 'A state machine definition must be a JSON object with StartAt and States.', root.start, Math.min(root.end, root.start + 1));
+      } else {
+        this.checkMachine(root);
+      }
+    }
+    this.addParseFindings();
+  }
+
+  // ---------------------------------------------------------------- reporting
+
+  private report(code: string, severity: Finding['severity'], message: string, start: number, end: number, extra?: { fixes?: Fix[]; related?: RelatedLocation[]; data?: Record<string, unknown> }): void {
+    const finding: Finding = { code, severity, message, range: this.doc.lines.range(start, end) };
+    if (extra?.fixes?.length) finding.fixes = extra.fixes;
+    if (extra?.related?.length) finding.related = extra.related;
+    if (extra?.data) finding.data = extra.data;
+    this.findings.push(finding);
+  }
+
+  private reportNode(code: string, severity: Finding['severity'], message: string, node: ValueNode, extra?: { fixes?: Fix[]; related?: RelatedLocation[]; data?: Record<string, unknown> }): void {
+    // Containers: underline the opening only, not the whole block.
+    const end = node.kind === 'object' || node.kind === 'array' ? Math.min(node.end, node.start + 1) : node.end;
+    this.report(code, severity, message, node.start, end, extra);
+  }
+
+  private reportKey(code: string, severity: Finding['severity'], message: string, prop: PropertyNode, extra?: { fixes?: Fix[]; related?: RelatedLocation[]; data?: Record<string, unknown> }): void {
+    this.report(code, severity, message, prop.keyStart, prop.keyEnd, extra);
+  }
+
+  private addParseFindings(): void {
+    // parseFindings keeps the order of doc.problems: finding i comes from problem i.
+    const problems = this.doc.problems;
+    parseFindings(this.doc).forEach((f, i) => {
+      const problem = problems[i];
+      if (f.code === 'parse/duplicate-key' && problem && this.stateKeyStarts.has(problem.start)) {
+        this.findings.push({
+          ...f,
+          code: 'asl/duplicate-state-name',
+          severity: 'error',
+          message: `${f.message.replace(/^Duplicate key/, 'Duplicate state name')} State names must be unique in the whole state machine.`,
+        });
+      } else {
+        this.findings.push(f);
+      }
+    });
+  }
+
+  /** Text that replaces a string node's source with `value`, keeping the document's quoting style. */
+  private replacementText(node: { start: number }, value: string): string {
+    if (this.doc.format === 'json') return JSON.stringify(value);
+    const q = this.doc.text[node.start];
+    if (q === '"') return JSON.stringify(value);
+    if (q === "'") return `'${value.replace(/'/g, "''")}'`;
+    return /^[A-Za-z0-9_][A-Za-z0-9_ .\-/]*$/.test(value) && !value.endsWith(' ') ? value : JSON.stringify(value);
+  }
+
+  private replaceFix(title: string, start: number, end: number, value: string): Fix {
+    return { title, preferred: true, edits: [{ range: this.doc.lines.range(start, end), newText: this.replacementText({ start }, value) }] };
+  }
+
+  // ---------------------------------------------------------------- value helpers
+
+  private isSubstituted(node: ValueNode): boolean {
+    return node.kind === 'number' && this.placeholderStarts.has(node.start);
+  }
+
+  /** A YAML string that is exactly `${Name}` where a number or boolean goes. */
+  private placeholderInstead(node: ValueNode, what: string): boolean {
+    if (node.kind === 'string' && WHOLE_PLACEHOLDER.test(node.value)) {
+      this.reportNode('asl/placeholder-not-a-number', 'warning', `'${node.value}' is a template placeholder where ${what} goes; it is not checked. Make sure the substitution provides ${what}.`, node, { data: { placeholder: node.value.slice(2, -1) } });
+      return true;
+    }
+    return false;
+  }
+
+  private typeError(node: ValueNode, field: string, expected: string): void {
+    this.reportNode('asl/invalid-type', 'error', `'${field}' must be ${expected}, not ${describe(node)}.`, node);
+  }
+
+  private expectString(node: ValueNode, field: string): string | undefined {
+    if (node.kind === 'string') return node.value;
+    this.typeError(node, field, 'a string');
+    return undefined;
+  }
+
+  private expectObject(node: ValueNode, field: string): ObjectNode | undefined {
+    if (node.kind === 'object') return node;
+    this.typeError(node, field, 'an object');
+    return undefined;
+  }
+
+  private expectArray(node: ValueNode, field: string): ArrayNode | undefined {
+    if (node.kind === 'array') return node;
+    this.typeError(node, field, 'an array');
+    return undefined;
+  }
+
+  private expectBoolean(node: ValueNode, field: string): boolean | undefined {
+    if (node.kind === 'boolean') return node.value;
+    if (this.isSubstituted(node) || this.placeholderInstead(node, 'true or false')) return undefined;
+    this.typeError(node, field, 'true or false');
+    return undefined;
+  }
+
+  private expectEnum(node: ValueNode, field: string, values: readonly string[], severity: 'error' | 'warning' = 'error'): void {
+    if (node.kind !== 'string') {
+      this.typeError(node, field, `one of ${values.join(', ')}`);
+      return;
+    }
+    if (values.includes(node.value) || hasPlaceholder(node.value)) return;
+    const suggestion = closest(node.value, values);
+    this.reportNode('asl/invalid-value', severity, `'${field}' must be one of ${values.join(', ')}, not '${node.value}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`, node, {
+      fixes: suggestion ? [this.replaceFix(`Change to '${suggestion}'`, node.start, node.end, suggestion)] : undefined,
+      data: suggestion ? { suggestion } : undefined,
+    });
+  }
+
+  /**
+   * A number field: literal (integer or not, with bounds), or in JSONata a `{% %}` expression.
+   * Placeholders earn their warning and skip the checks.
+   */
+  private expectNumber(node: ValueNode, field: string, rule: { integer?: boolean; min?: number; max?: number; exclusiveMin?: boolean; jsonata?: JsonataPlace | false }): number | undefined {
+    if (this.isSubstituted(node)) return undefined;
+    if (node.kind === 'string') {
+      if (rule.jsonata && isJsonataString(node.value)) {
+        this.checkJsonataString(node, rule.jsonata);
+        return undefined;
+      }
+      if (this.placeholderInstead(node, 'a number')) return undefined;
+    }
+    const expected = describeNumberRule(rule);
+    if (node.kind !== 'number') {
+      this.typeError(node, field, expected + (rule.jsonata ? ' or a JSONata expression {% … %}' : ''));
+      return undefined;
+    }
+    const v = node.value;
+    const bad = (rule.integer && !Number.isInteger(v)) || (rule.min !== undefined && (rule.exclusiveMin ? v <= rule.min : v < rule.min)) || (rule.max !== undefined && v > rule.max);
+    if (bad) this.reportNode('asl/invalid-value', 'error', `'${field}' must be ${expected}, not ${node.raw}.`, node);
+    return bad ? undefined : v;
+  }
+
+  // ---------------------------------------------------------------- fields
+
+  /**
+   * Unknown and wrong-language fields of an object. `language` undefined = no language split.
+   * Returns false when the object had no problems.
+   */
+  private checkFields(obj: ObjectNode, allowed: Readonly<Record<string, FieldLanguage>>, where: string, language: QueryLanguage | undefined, options: { unknownSeverity?: 'error' | 'warning'; skip?: ReadonlySet<string> } = {}): void {
+    for (const entry of obj.entries) {
+      const lang = allowed[entry.key];
+      if (lang === undefined) {
+        if (options.skip?.has(entry.key)) continue;
+        this.unknownField(entry, allowed, where, options.unknownSeverity ?? 'error');
+      } else if (language && lang !== 'B' && (lang === 'P') !== (language === 'JSONPath')) {
+        this.reportKey('asl/wrong-query-language-field', 'error', `The QueryLanguage is set to '${language}', but field '${entry.key}' is only supported for the '${language === 'JSONPath' ? 'JSONata' : 'JSONPath'}' QueryLanguage.${hintForLanguage(entry.key, language)}`, entry, { data: { field: entry.key, language } });
+      }
+    }
+  }
+
+  private unknownField(entry: PropertyNode, allowed: Readonly<Record<string, FieldLanguage>>, where: string, severity: 'error' | 'warning'): void {
+    const suggestion = closest(entry.key, Object.keys(allowed));
+    const code = severity === 'error' ? 'asl/unknown-field' : 'asl/unrecognized-field';
+    this.reportKey(code, severity, `Field '${entry.key}' is not supported in ${where}.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`, entry, {
+      fixes: suggestion ? [this.replaceFix(`Rename to '${suggestion}'`, entry.keyStart, entry.keyEnd, suggestion)] : undefined,
+      data: suggestion ? { field: entry.key, suggestion } : { field: entry.key },
+    });
+  }
+
+  private missing(node: ObjectNode, field: string, where: string, anchor?: PropertyNode): void {
+    if (anchor) this.reportKey('asl/missing-field', 'error', `${where} is missing the required field '${field}'.`, anchor, { data: { field } });
+    else this.reportNode('asl/missing-field', 'error', `${where} is missing the required field '${field}'.`, node, { data: { field } });
+  }
+
+  private exclusive(obj: ObjectNode, a: string, b: string): void {
+    const pa = prop(obj, a);
+    const pb = prop(obj, b);
+    if (pa && pb) this.reportKey('asl/exclusive-fields', 'error', `There should only be one of the following fields: [${a}, ${b}].`, pb, { data: { fields: [a, b] } });
+  }
+
+  // ---------------------------------------------------------------- machine and scopes
+
+  private checkMachine(root: ObjectNode): void {
+    const ql = prop(root, 'QueryLanguage');
+    if (ql) {
+      if (ql.value.kind === 'string' && (ql.value.value === 'JSONPath' || ql.value.value === 'JSONata')) this.topLanguage = ql.value.value;
+      else this.invalidQueryLanguage(ql.value);
+    }
+    this.checkFields(root, TOP_LEVEL_FIELDS, 'the top level of a state machine', undefined);
+    const comment = prop(root, 'Comment');
+    if (comment) this.expectString(comment.value, 'Comment');
+    const version = prop(root, 'Version');
+    if (version) {
+      const v = this.expectString(version.value, 'Version');
+      if (v !== undefined && v !== '1.0') this.reportNode('asl/invalid-value', 'error', `'Version' must be "1.0", not '${v}'.`, version.value);
+    }
+    const timeout = prop(root, 'TimeoutSeconds');
+    if (timeout) this.expectNumber(timeout.value, 'TimeoutSeconds', { integer: true, min: 0 });
+    const scope = this.checkScope(root, 'the state machine', '', undefined);
+    this.checkGraphs();
+    void scope;
+  }
+
+  private invalidQueryLanguage(node: ValueNode): void {
+    if (node.kind === 'string' && hasPlaceholder(node.value)) return;
+    const value = node.kind === 'string' ? node.value : undefined;
+    const suggestion = value !== undefined ? closest(value, ['JSONPath', 'JSONata']) : undefined;
+    this.reportNode('asl/invalid-query-language', 'error', `'QueryLanguage' value should be one of the following: [JSONPath, JSONata]${value !== undefined ? `, not '${value}'` : ''}.`, node, {
+      fixes: suggestion ? [this.replaceFix(`Change to '${suggestion}'`, node.start, node.end, suggestion)] : undefined,
+    });
+  }
+
+  /** A `{StartAt, States}` object: the machine, a Parallel branch or a Map's ItemProcessor. */
+  private checkScope(container: ObjectNode, label: string, path: string, owner: PropertyNode | undefined): Scope {
+    const scope: Scope = { label, names: new Map(), edges: new Map(), transitions: [], hasTerminal: false, dynamic: false };
+    this.scopes.push(scope);
+    const startAt = prop(container, 'StartAt');
+    const states = prop(container, 'States');
+    const where = label.charAt(0).toUpperCase() + label.slice(1);
+    if (!startAt) this.missing(container, 'StartAt', where, owner);
+    else if (startAt.value.kind === 'string') scope.startAt = startAt.value;
+    else this.typeError(startAt.value, 'StartAt', 'a state name');
+    if (!states) {
+      this.missing(container, 'States', where, owner);
+      return scope;
+    }
+    scope.statesKey = states;
+    const statesObj = this.expectObject(states.value, 'States');
+    if (!statesObj) return scope;
+    scope.statesNode = statesObj;
+    // Register names first so transitions can be resolved regardless of order.
+    for (const entry of statesObj.entries) {
+      this.stateKeyStarts.add(entry.keyStart);
+      scope.names.set(entry.key, entry);
+      this.checkStateName(entry, scope);
+    }
+    for (const entry of statesObj.entries) {
+      if (entry.value.kind !== 'object') {
+        this.typeError(entry.value, `States.${entry.key}`, 'a state object');
+        continue;
+      }
+      this.checkState(entry, entry.value, scope, `${path}/States/${entry.key}`);
+    }
+    if (statesObj.entries.length === 0) {
+      this.reportKey('asl/missing-field', 'error', `${where} has no states: 'States' must contain at least one state.`, states);
+    }
+    return scope;
+  }
+
+  private checkStateName(entry: PropertyNode, scope: Scope): void {
+    const name = entry.key;
+    const length = [...name].length;
+    if (length === 0 || length > MAX_STATE_NAME_LENGTH) {
+      this.reportKey('asl/invalid-state-name', 'error', `State names must be 1 to ${MAX_STATE_NAME_LENGTH} characters long; '${length === 0 ? '' : name.slice(0, 20) + '…'}' has ${length}.`, entry);
+    }
+    const earlier = this.allStates.get(name);
+    if (earlier && earlier.scope !== scope) {
+      this.reportKey('asl/duplicate-state-name', 'error', `State name '${name}' is already used in ${earlier.scope.label}. State names must be unique in the whole state machine, including Parallel branches and Map processors.`, entry, {
+        related: [{ range: this.doc.lines.range(earlier.prop.keyStart, earlier.prop.keyEnd), message: `'${name}' is first defined here.` }],
+      });
+    } else if (!earlier) {
+      this.allStates.set(name, { prop: entry, scope });
+    }
+  }
+
+  private checkGraphs(): void {
+    for (const scope of this.scopes) {
+      // An unresolved target is reported once; the states it was meant to reach are not piled on.
+      for (const t of scope.transitions) if (!this.checkTarget(t.target, scope, t.from)) scope.dynamic = true;
+      if (scope.startAt) this.checkTarget(scope.startAt, scope, undefined);
+      if (!scope.statesNode || scope.statesNode.entries.length === 0) continue;
+      if (!scope.hasTerminal && scope.statesKey) {
+        this.reportKey('asl/no-terminal-state', 'error', `${capitalize(scope.label)} has no terminal state: at least one state needs "End": true or must be a Succeed or Fail state.`, scope.statesKey);
+      }
+      const start = scope.startAt;
+      if (!start || scope.dynamic || !scope.names.has(start.value)) continue;
+      const seen = new Set<string>([start.value]);
+      const queue = [start.value];
+      while (queue.length) {
+        const next = scope.edges.get(queue.pop()!);
+        if (!next) continue;
+        for (const n of next) if (!seen.has(n) && scope.names.has(n)) {
+          seen.add(n);
+          queue.push(n);
+        }
+      }
+      for (const [name, entry] of scope.names) {
+        if (!seen.has(name)) this.reportKey('asl/unreachable-state', 'error', `State '${name}' is not reachable from '${start.value}': no Next, Default, Choices or Catch transition leads to it.`, entry, { data: { state: name } });
+      }
+    }
+  }
+
+  private checkTarget(target: StringNode, scope: Scope, from: string | undefined): boolean {
+    const name = target.value;
+    if (scope.names.has(name)) return true;
+    if (hasPlaceholder(name)) return false;
+    const field = from === undefined ? 'StartAt' : 'Next';
+    const elsewhere = this.allStates.get(name);
+    if (elsewhere) {
+      this.reportNode('asl/transition-out-of-scope', 'error', `'${name}' is defined in ${elsewhere.scope.label}, but this transition is in ${scope.label}: transitions cannot enter or leave a Parallel branch or a Map's ItemProcessor.`, target, {
+        related: [{ range: this.doc.lines.range(elsewhere.prop.keyStart, elsewhere.prop.keyEnd), message: `'${name}' is defined here.` }],
+        data: { target: name },
+      });
+      return false;
+    }
+    const suggestion = closest(name, [...scope.names.keys()], true);
+    const related = suggestion ? [{ range: this.doc.lines.range(scope.names.get(suggestion)!.keyStart, scope.names.get(suggestion)!.keyEnd), message: `'${suggestion}' is defined here.` }] : undefined;
+    this.reportNode('asl/unknown-state', 'error', `Missing '${field}' target: there is no state named '${name}' in ${scope.label}.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`, target, {
+      fixes: suggestion ? [this.replaceFix(`Change to '${suggestion}'`, target.start, target.end, suggestion)] : undefined,
+      related,
+      data: suggestion ? { target: name, suggestion } : { target: name },
+    });
+    return false;
+  }
+
+  // ---------------------------------------------------------------- states
+
+  private checkState(entry: PropertyNode, node: ObjectNode, scope: Scope, path: string): void {
+    const name = entry.key;
+    const typeProp = prop(node, 'Type');
+    if (!typeProp) {
+      this.reportKey('asl/missing-field', 'error', `State '${name}' is missing the required field 'Type'.`, entry, { data: { field: 'Type' } });
+      return;
+    }
+    if (typeProp.value.kind !== 'string') {
+      this.typeError(typeProp.value, 'Type', `one of ${STATE_TYPES.join(', ')}`);
+      return;
+    }
+    const typeName = typeProp.value.value;
+    if (!(STATE_TYPES as readonly string[]).includes(typeName)) {
+      const suggestion = closest(typeName, STATE_TYPES, true);
+      this.reportNode('asl/invalid-state-type', 'error', `'${typeName}' is not a state type; use one of ${STATE_TYPES.join(', ')}.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`, typeProp.value, {
+        fixes: suggestion ? [this.replaceFix(`Change to '${suggestion}'`, typeProp.value.start, typeProp.value.end, suggestion)] : undefined,
+        data: suggestion ? { suggestion } : undefined,
+      });
+      return;
+    }
+    const type = typeName as StateType;
+    let language: QueryLanguage = this.topLanguage;
+    const ql = prop(node, 'QueryLanguage');
+    if (ql) {
+      if (ql.value.kind === 'string' && (ql.value.value === 'JSONPath' || ql.value.value === 'JSONata')) {
+        if (ql.value.value === 'JSONPath' && this.topLanguage === 'JSONata') {
+          this.reportNode('asl/query-language-conflict', 'error', `'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine.`, ql.value);
+        } else {
+          language = ql.value.value;
+        }
+      } else {
+        this.invalidQueryLanguage(ql.value);
+      }
+    }
+    const ctx: StateContext = { name, type, node, language, scope, path };
+    const allowed = STATE_FIELDS[type];
+    const transitionless = !TRANSITION_TYPES.has(type);
+    this.checkFields(node, allowed, `${type} states`, language, { skip: transitionless ? SKIP_TRANSITION_FIELDS : undefined });
+    const comment = prop(node, 'Comment');
+    if (comment) this.expectString(comment.value, 'Comment');
+    this.checkTransition(ctx, transitionless);
+    this.checkCommonData(ctx);
+    switch (type) {
+      case 'Task': this.checkTask(ctx); break;
+      case 'Pass': this.checkPass(ctx); break;
+      case 'Choice': this.checkChoice(ctx); break;
+      case 'Wait': this.checkWait(ctx); break;
+      case 'Fail': this.checkFail(ctx); break;
+      case 'Parallel': this.checkParallel(ctx); break;
+      case 'Map': this.checkMap(ctx); break;
+      case 'Succeed': break;
+    }
+    if (type === 'Task' || type === 'Parallel' || type === 'Map') {
+      const retry = prop(node, 'Retry');
+      if (retry) this.checkRetry(retry.value);
+      const c = prop(node, 'Catch');
+      if (c) this.checkCatch(c.value, ctx);
+    }
+  }
+
+  private checkTransition(ctx: StateContext, transitionless: boolean): void {
+    const { node, scope, name, type } = ctx;
+    const next = prop(node, 'Next');
+    const end = prop(node, 'End');
+    if (transitionless) {
+      for (const p of [next, end]) {
+        if (p) this.reportKey('asl/transition-not-allowed', 'error', `${type} states cannot have '${p.key}': ${type === 'Choice' ? 'a Choice state moves on through its Choices and Default' : `a ${type} state ends the execution`}.`, p);
+      }
+      if (TERMINAL_TYPES.has(type)) scope.hasTerminal = true;
+      return;
+    }
+    let isEnd = false;
+    if (end) {
+      const v = end.value;
+      if (v.kind === 'boolean') isEnd = v.value;
+      else if (this.isSubstituted(v) || (v.kind === 'string' && WHOLE_PLACEHOLDER.test(v.value))) {
+        isEnd = true;
+        scope.dynamic = true;
+        if (v.kind === 'string') this.placeholderInstead(v, 'true or false');
+      } else this.typeError(v, 'End', 'true or false');
+    }
+    if (isEnd) scope.hasTerminal = true;
+    if (next) {
+      if (next.value.kind === 'string') {
+        this.addEdge(scope, name, next.value);
+        if (end && end.value.kind === 'boolean' && end.value.value) {
+          this.reportKey('asl/next-and-end', 'error', `State '${name}' has both 'Next' and "End": true; a state either moves on or ends its scope.`, end);
+        }
+      } else {
+        this.typeError(next.value, 'Next', 'a state name');
+      }
+    } else if (!isEnd && !(end && (this.isSubstituted(end.value) || end.value.kind === 'string'))) {
+      const anchor = prop(node, 'Type')!;
+      this.reportKey('asl/missing-transition', 'error', `${type} state '${name}' needs either 'Next' or "End": true.`, anchor, { data: { state: name } });
+    }
+  }
+
+  private addEdge(scope: Scope, from: string, target: StringNode): void {
+    scope.transitions.push({ target, from });
+    if (hasPlaceholder(target.value)) scope.dynamic = true;
+    const list = scope.edges.get(from);
+    if (list) list.push(target.value);
+    else scope.edges.set(from, [target.value]);
+  }
+
+  /** InputPath, OutputPath, ResultPath, Parameters, ResultSelector, Arguments, Output, Assign. */
+  private checkCommonData(ctx: StateContext): void {
+    const { node, language, type } = ctx;
+    if (language === 'JSONPath') {
+      for (const field of ['InputPath', 'OutputPath'] as const) {
+        const p = prop(node, field);
+        if (p) this.checkPathField(p.value, field, 'path', { nullable: true, context: true, variables: true });
+      }
+      const rp = prop(node, 'ResultPath');
+      if (rp && STATE_FIELDS[type].ResultPath) this.checkResultPath(rp.value);
+      for (const field of ['Parameters', 'ResultSelector'] as const) {
+        const p = prop(node, field);
+        if (p && STATE_FIELDS[type][field]) this.checkPayloadTemplate(p.value, field);
+      }
+    } else {
+      const args = prop(node, 'Arguments');
+      if (args && STATE_FIELDS[type].Arguments) {
+        if (args.value.kind !== 'object' && !(args.value.kind === 'string' && isJsonataString(args.value.value))) this.typeError(args.value, 'Arguments', 'an object or a JSONata expression {% … %}');
+        else this.checkJsonataValue(args.value, { field: 'Arguments', stateType: type });
+      }
+      const output = prop(node, 'Output');
+      if (output && STATE_FIELDS[type].Output) this.checkJsonataValue(output.value, { field: 'Output', stateType: type });
+    }
+    const assign = prop(node, 'Assign');
+    if (assign && STATE_FIELDS[type].Assign) this.checkAssign(assign.value, language, { field: 'Assign', stateType: type });
+  }
+
+  private checkResultPath(node: ValueNode): void {
+    if (node.kind === 'string' && (node.value.startsWith('$$') || /^\$[^.[]/.test(node.value))) {
+      if (!hasPlaceholder(node.value)) {
+        this.reportNode('asl/invalid-reference-path', 'error', `'ResultPath' must be a reference path into the state's input ('$' or '$.field'); it cannot start with '$$' or name a variable.`, node);
+      }
+      return;
+    }
+    this.checkPathField(node, 'ResultPath', 'reference', { nullable: true, context: false, variables: false });
+  }
+
+  private checkPathField(node: ValueNode, field: string, kind: PathKind, options: { nullable: boolean; context: boolean; variables: boolean; intrinsic?: boolean }): void {
+    if (node.kind === 'null') {
+      if (!options.nullable) this.typeError(node, field, kind === 'path' ? 'a path' : 'a reference path');
+      return;
+    }
+    if (node.kind !== 'string') {
+      this.typeError(node, field, kind === 'path' ? 'a path string' : 'a reference path string');
+      return;
+    }
+    const text = node.value;
+    if (hasPlaceholder(text)) return;
+    if (options.intrinsic && looksLikeIntrinsic(text)) {
+      this.checkIntrinsicString(node, text, field, true);
+      return;
+    }
+    const problem = checkPath(text, kind, { context: options.context, variables: options.variables });
+    if (problem) {
+      this.reportNode(kind === 'path' ? 'asl/invalid-path' : 'asl/invalid-reference-path', 'error', `'${field}': ${problem.message}`, node);
+    }
+  }
+
+  private checkIntrinsicString(node: StringNode, text: string, field: string, mustReturnString = false): void {
+    const result = checkIntrinsic(text);
+    for (const issue of result.issues) this.reportNode(issue.code, issue.severity, `'${field}': ${issue.message}`, node, issue.data ? { data: issue.data } : undefined);
+    if (mustReturnString && result.call && INTRINSIC_FUNCTIONS[result.call.name] && !INTRINSIC_FUNCTIONS[result.call.name].returnsString) {
+      this.reportNode('asl/intrinsic-argument', 'warning', `'${field}' needs a string, but ${result.call.name} does not return one; use States.Format(…) or a reference path.`, node);
+    }
+  }
+
+  /** JSONPath payload templates: `key.$` values are paths or intrinsic calls; keys stay unique without `.$`. */
+  private checkPayloadTemplate(node: ValueNode, field: string, depth = 0): void {
+    if (depth > 64) return;
+    if (node.kind === 'object') {
+      const seen = new Map<string, PropertyNode>();
+      for (const entry of node.entries) {
+        const dynamic = entry.key.endsWith('.$');
+        const bare = dynamic ? entry.key.slice(0, -2) : entry.key;
+        const earlier = seen.get(bare);
+        if (earlier && earlier.key !== entry.key) {
+          this.reportKey('asl/duplicate-field', 'error', `'${entry.key}' and '${earlier.key}' both produce the field '${bare}'.`, entry, { related: [{ range: this.doc.lines.range(earlier.keyStart, earlier.keyEnd), message: 'The other one.' }] });
+        }
+        seen.set(bare, entry);
+        if (dynamic) this.checkDynamicValue(entry, field);
+        else this.checkPayloadTemplate(entry.value, field, depth + 1);
+      }
+    } else if (node.kind === 'array') {
+      for (const item of node.items) this.checkPayloadTemplate(item, field, depth + 1);
+    } else if (node.kind === 'string') {
+      const v = node.value;
+      if (isJsonataString(v)) {
+        this.reportNode('asl/jsonata-in-jsonpath-state', 'warning', `This state uses JSONPath, so '${abbreviate(v)}' is passed on as a literal string, not evaluated. Set "QueryLanguage": "JSONata" on the state to evaluate it.`, node);
+      } else if ((v.startsWith('$.') || v.startsWith('$$.') || v.startsWith('$[')) && !hasPlaceholder(v)) {
+        this.reportNode('asl/missing-dollar-suffix', 'warning', `'${abbreviate(v)}' looks like a path but is passed on as a literal string because its key does not end in '.$'.`, node);
+      } else if (looksLikeIntrinsic(v) && v.startsWith('States.')) {
+        this.reportNode('asl/missing-dollar-suffix', 'warning', `'${abbreviate(v)}' looks like an intrinsic function call but is passed on as a literal string because its key does not end in '.$'.`, node);
+      }
+    }
+  }
+
+  private checkDynamicValue(entry: PropertyNode, field: string): void {
+    const v = entry.value;
+    const message = `The value for the field '${entry.key}' must be a valid JSONPath or a valid intrinsic function call.`;
+    if (v.kind !== 'string') {
+      this.reportNode('asl/invalid-dollar-value', 'error', `${message} It is ${describe(v)}.`, v);
+      return;
+    }
+    const text = v.value;
+    if (hasPlaceholder(text)) return;
+    if (text.startsWith('$')) {
+      const problem = checkPath(text, 'path', { context: true, variables: true });
+      if (problem) this.reportNode('asl/invalid-path', 'error', `'${entry.key}' in ${field}: ${problem.message}`, v);
+      return;
+    }
+    if (looksLikeIntrinsic(text)) {
+      this.checkIntrinsicString(v, text, entry.key);
+      return;
+    }
+    this.reportNode('asl/invalid-dollar-value', 'error', `${message} Remove '.$' from the key to pass '${abbreviate(text)}' as a literal.`, v);
+  }
+
+  private checkAssign(node: ValueNode, language: QueryLanguage, place: JsonataPlace): void {
+    const obj = this.expectObject(node, 'Assign');
+    if (!obj) return;
+    for (const entry of obj.entries) {
+      const name = language === 'JSONPath' && entry.key.endsWith('.$') ? entry.key.slice(0, -2) : entry.key;
+      if (name === 'states') this.reportKey('asl/invalid-variable-name', 'error', `'states' is reserved and cannot be assigned.`, entry);
+      else if (name.length > MAX_VARIABLE_NAME_LENGTH || !VARIABLE_NAME.test(name)) {
+        this.reportKey('asl/invalid-variable-name', 'error', `'${abbreviate(name)}' is not a valid variable name: up to ${MAX_VARIABLE_NAME_LENGTH} characters, starting with a letter or '_' and followed by letters, digits or '_'.`, entry);
+      }
+    }
+    if (language === 'JSONPath') this.checkPayloadTemplate(obj, 'Assign');
+    else this.checkJsonataValue(obj, place);
+  }
+
+  // ---------------------------------------------------------------- JSONata
+
+  /** Walks a JSONata-mode value: every `{% %}` string is an expression; other values are literals. */
+  private checkJsonataValue(node: ValueNode, place: JsonataPlace, depth = 0): void {
+    if (depth > 64) return;
+    if (node.kind === 'string') {
+      this.checkJsonataString(node, place);
+    } else if (node.kind === 'object') {
+      for (const e of node.entries) this.checkJsonataValue(e.value, place, depth + 1);
+    } else if (node.kind === 'array') {
+      for (const item of node.items) this.checkJsonataValue(item, place, depth + 1);
+    }
+  }
+
+  private checkJsonataString(node: StringNode, place: JsonataPlace): void {
+    const v = node.value;
+    if (!isJsonataString(v)) {
+      if (isUnterminatedJsonata(v)) this.reportNode('asl/jsonata-unterminated', 'warning', `'${abbreviate(v)}' starts a JSONata expression with '{%' but does not end with '%}', so it is a literal string.`, node);
+      return;
+    }
+    const expression = v.slice(2, -2);
+    if (expression.trim() === '') {
+      this.reportNode('asl/invalid-jsonata', 'error', 'The JSONata expression is empty.', node);
+      return;
+    }
+    if (hasPlaceholder(expression)) return;
+    const a = analyzeJsonata(expression);
+    if (a.syntaxError) {
+      this.reportNode('asl/invalid-jsonata', 'error', `Invalid JSONata expression in '${place.field}': ${a.syntaxError}.`, node);
+      return;
+    }
+    for (const ref of a.topLevelReferences) {
+      const message = ref === '$' || ref === '$$'
+        ? `Reference to '${ref}' is not supported in Step Functions JSONata; read the state input with $states.input.`
+        : `Reference to '${ref}' at the top level is not supported; use $states.input.${ref} for the state input or $${ref} for a variable.`;
+      this.reportNode('asl/jsonata-top-level-reference', 'error', message, node, { data: { reference: ref } });
+    }
+    if (a.usesErrorOutput && !place.inCatcher) {
+      this.reportNode('asl/jsonata-states-unavailable', 'error', `'$states.errorOutput' is only available in a Catch's Output and Assign.`, node);
+    }
+    if (a.usesResult) {
+      if (place.field === 'Arguments') {
+        this.reportNode('asl/jsonata-states-unavailable', 'error', `'$states.result' is not available in Arguments: the task has not run yet.`, node);
+      } else if (place.inCatcher || !(place.field === 'Output' || place.field === 'Assign') || !(place.stateType === 'Task' || place.stateType === 'Map' || place.stateType === 'Parallel')) {
+        this.reportNode('asl/jsonata-result-unavailable', 'warning', `'$states.result' is only set in the Output and Assign of Task, Map and Parallel states.`, node);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- state types
+
+  private checkTask(ctx: StateContext): void {
+    const { node, language } = ctx;
+    const resource = prop(node, 'Resource');
+    if (!resource) this.reportKey('asl/missing-field', 'error', `Task state '${ctx.name}' is missing the required field 'Resource'.`, prop(node, 'Type')!, { data: { field: 'Resource' } });
+    else this.checkResource(resource.value);
+    const jsonata = language === 'JSONata' ? { field: 'TimeoutSeconds', stateType: 'Task' } : false;
+    const timeout = prop(node, 'TimeoutSeconds');
+    const heartbeat = prop(node, 'HeartbeatSeconds');
+    const t = timeout ? this.expectNumber(timeout.value, 'TimeoutSeconds', { integer: true, min: 0, exclusiveMin: true, max: 99999999, jsonata }) : undefined;
+    const h = heartbeat ? this.expectNumber(heartbeat.value, 'HeartbeatSeconds', { integer: true, min: 0, exclusiveMin: true, max: 99999999, jsonata: jsonata && { ...jsonata, field: 'HeartbeatSeconds' } }) : undefined;
+    if (t !== undefined && h !== undefined && h >= t) {
+      this.reportKey('asl/heartbeat-not-below-timeout', 'error', `'HeartbeatSeconds' (${h}) must be smaller than 'TimeoutSeconds' (${t}).`, heartbeat!);
+    }
+    if (language === 'JSONPath') {
+      for (const f of ['TimeoutSecondsPath', 'HeartbeatSecondsPath']) {
+        const p = prop(node, f);
+        if (p) this.checkPathField(p.value, f, 'reference', { nullable: false, context: true, variables: true });
+      }
+      this.exclusive(node, 'TimeoutSeconds', 'TimeoutSecondsPath');
+      this.exclusive(node, 'HeartbeatSeconds', 'HeartbeatSecondsPath');
+    }
+    const credentials = prop(node, 'Credentials');
+    if (credentials) {
+      const v = credentials.value;
+      if (language === 'JSONata' && v.kind === 'string' && isJsonataString(v.value)) this.checkJsonataString(v, { field: 'Credentials', stateType: 'Task' });
+      else if (this.expectObject(v, 'Credentials')) {
+        if (language === 'JSONPath') this.checkPayloadTemplate(v, 'Credentials');
+        else this.checkJsonataValue(v, { field: 'Credentials', stateType: 'Task' });
+      }
+    }
+  }
+
+  private checkResource(node: ValueNode): void {
+    if (node.kind !== 'string') {
+      this.typeError(node, 'Resource', 'an ARN string');
+      return;
+    }
+    const arn = node.value;
+    if (hasPlaceholder(arn)) return;
+    if (isJsonataString(arn) || arn.startsWith('{%')) {
+      this.reportNode('asl/invalid-resource', 'error', `'Resource' cannot be a JSONata expression; pass dynamic values in Arguments.`, node);
+      return;
+    }
+    const m = /^arn:[a-z0-9-]+:([a-z0-9-]+):/.exec(arn);
+    if (!m) {
+      this.reportNode('asl/invalid-resource', 'error', `'Resource' must be an ARN such as arn:aws:states:::lambda:invoke or arn:aws:lambda:us-east-1:123456789012:function:name, not '${abbreviate(arn)}'.`, node);
+      return;
+    }
+    const integration = /^arn:[a-z0-9-]+:states:::(.+)$/.exec(arn)?.[1];
+    if (integration?.startsWith('aws-sdk:') && /\.sync(:\d+)?$/.test(integration)) {
+      this.reportNode('asl/unsupported-integration-pattern', 'warning', `AWS SDK integrations do not support '.sync'; use the request-response form or '.waitForTaskToken'.`, node);
+    }
+    if (this.express) {
+      if (integration && /\.(sync(:\d+)?|waitForTaskToken)$/.test(integration)) {
+        this.reportNode('asl/express-unsupported', 'warning', `Express workflows support only request-response integrations, not '${integration.slice(integration.lastIndexOf('.'))}'.`, node);
+      } else if (m[1] === 'states' && /:activity:/.test(arn)) {
+        this.reportNode('asl/express-unsupported', 'warning', 'Express workflows do not support activities.', node);
+      }
+    }
+  }
+
+  private checkPass(ctx: StateContext): void {
+    void ctx; // Result is any JSON; Parameters and paths are handled with the common data fields.
+  }
+
+  private checkWait(ctx: StateContext): void {
+    const { node, language } = ctx;
+    const fields = language === 'JSONPath' ? ['Seconds', 'Timestamp', 'SecondsPath', 'TimestampPath'] : ['Seconds', 'Timestamp'];
+    const present = fields.filter((f) => prop(node, f));
+    if (present.length !== 1) {
+      const anchor = present.length > 1 ? prop(node, present[1])! : prop(node, 'Type')!;
+      this.reportKey('asl/wait-duration', 'error', `A Wait state needs exactly one of ${fields.join(', ')}${present.length ? `; it has ${present.join(' and ')}` : ''}.`, anchor);
+    }
+    const jsonata = language === 'JSONata';
+    const seconds = prop(node, 'Seconds');
+    if (seconds) this.expectNumber(seconds.value, 'Seconds', { integer: true, min: 0, max: 99999999, jsonata: jsonata && { field: 'Seconds', stateType: 'Wait' } });
+    const ts = prop(node, 'Timestamp');
+    if (ts) this.checkTimestamp(ts.value, 'Timestamp', jsonata ? { field: 'Timestamp', stateType: 'Wait' } : undefined);
+    if (!jsonata) {
+      for (const f of ['SecondsPath', 'TimestampPath']) {
+        const p = prop(node, f);
+        if (p) this.checkPathField(p.value, f, 'reference', { nullable: false, context: true, variables: true });
+      }
+    }
+  }
+
+  private checkTimestamp(node: ValueNode, field: string, jsonata: JsonataPlace | undefined): void {
+    if (node.kind !== 'string') {
+      this.typeError(node, field, 'an RFC 3339 timestamp string');
+      return;
+    }
+    if (jsonata && isJsonataString(node.value)) {
+      this.checkJsonataString(node, jsonata);
+      return;
+    }
+    if (hasPlaceholder(node.value)) return;
+    if (!RFC3339.test(node.value)) {
+      this.reportNode('asl/invalid-timestamp', 'error', `'${field}' must be an RFC 3339 timestamp with an uppercase 'T' and a 'Z' or offset, such as 2026-03-14T01:59:00Z; '${abbreviate(node.value)}' is not.`, node);
+    }
+  }
+
+  private checkFail(ctx: StateContext): void {
+    const { node, language } = ctx;
+    for (const f of ['Error', 'Cause']) {
+      const p = prop(node, f);
+      if (!p) continue;
+      if (p.value.kind !== 'string') this.typeError(p.value, f, 'a string');
+      else if (language === 'JSONata') this.checkJsonataString(p.value, { field: f, stateType: 'Fail' });
+    }
+    if (language === 'JSONPath') {
+      for (const f of ['ErrorPath', 'CausePath']) {
+        const p = prop(node, f);
+        if (p) this.checkPathField(p.value, f, 'reference', { nullable: false, context: true, variables: true, intrinsic: true });
+      }
+      this.exclusive(node, 'Error', 'ErrorPath');
+      this.exclusive(node, 'Cause', 'CausePath');
+    }
+  }
+
+  private checkChoice(ctx: StateContext): void {
+    const { node, language, scope, name } = ctx;
+    const def = prop(node, 'Default');
+    if (def) {
+      if (def.value.kind === 'string') this.addEdge(scope, name, def.value);
+      else this.typeError(def.value, 'Default', 'a state name');
+    }
+    const choices = prop(node, 'Choices');
+    if (!choices) {
+      this.reportKey('asl/missing-field', 'error', `Choice state '${name}' is missing the required field 'Choices'.`, prop(node, 'Type')!, { data: { field: 'Choices' } });
+      return;
+    }
+    const arr = this.expectArray(choices.value, 'Choices');
+    if (!arr) return;
+    if (arr.items.length === 0) this.reportKey('asl/invalid-value', 'error', `'Choices' must contain at least one rule.`, choices);
+    for (const rule of arr.items) {
+      if (rule.kind !== 'object') {
+        this.typeError(rule, 'Choices item', 'a choice rule object');
+        continue;
+      }
+      const next = prop(rule, 'Next');
+      if (!next) this.reportNode('asl/choice-rule-next', 'error', `Each rule in 'Choices' needs 'Next'.`, rule);
+      else if (next.value.kind === 'string') this.addEdge(scope, name, next.value);
+      else this.typeError(next.value, 'Next', 'a state name');
+      if (language === 'JSONata') this.checkJsonataRule(rule, ctx);
+      else this.checkJsonPathRule(rule, true, 0);
+      const assign = prop(rule, 'Assign');
+      if (assign) this.checkAssign(assign.value, language, { field: 'Assign', stateType: 'Choice' });
+    }
+  }
+
+  private checkJsonataRule(rule: ObjectNode, ctx: StateContext): void {
+    this.checkFields(rule, CHOICE_RULE_FIELDS_JSONATA, 'JSONata Choice rules', 'JSONata', { skip: JSONPATH_RULE_FIELDS_SKIP });
+    for (const entry of rule.entries) {
+      if (JSONPATH_RULE_FIELDS_SKIP.has(entry.key)) {
+        this.reportKey('asl/wrong-query-language-field', 'error', `The QueryLanguage is set to 'JSONata', but field '${entry.key}' is only supported for the 'JSONPath' QueryLanguage. In JSONata, a Choice rule tests 'Condition'.`, entry, { data: { field: entry.key, language: 'JSONata' } });
+      }
+    }
+    const condition = prop(rule, 'Condition');
+    if (!condition) this.reportNode('asl/missing-field', 'error', `A JSONata Choice rule needs 'Condition' (true, false or a JSONata expression {% … %}).`, rule, { data: { field: 'Condition' } });
+    else if (condition.value.kind === 'string') {
+      if (isJsonataString(condition.value.value)) this.checkJsonataString(condition.value, { field: 'Condition', stateType: 'Choice' });
+      else this.typeError(condition.value, 'Condition', 'true, false or a JSONata expression {% … %}');
+    } else this.expectBoolean(condition.value, 'Condition');
+    const output = prop(rule, 'Output');
+    if (output) this.checkJsonataValue(output.value, { field: 'Output', stateType: 'Choice' });
+    const comment = prop(rule, 'Comment');
+    if (comment) this.expectString(comment.value, 'Comment');
+    void ctx;
+  }
+
+  private checkJsonPathRule(rule: ObjectNode, top: boolean, depth: number): void {
+    if (depth > 50) return;
+    const operators: PropertyNode[] = [];
+    const boolean: PropertyNode[] = [];
+    for (const entry of rule.entries) {
+      const k = entry.key;
+      if (k in COMPARISON_OPERATORS) operators.push(entry);
+      else if (k === 'And' || k === 'Or' || k === 'Not') boolean.push(entry);
+      else if (k === 'Variable' || k === 'Comment') continue;
+      else if (k === 'Next' || k === 'Assign') {
+        if (!top) this.reportKey('asl/choice-rule-next', 'error', `'${k}' is only allowed on top-level rules in 'Choices', not on rules nested in And, Or or Not.`, entry);
+      } else if (k === 'Condition' || k === 'Output') {
+        this.reportKey('asl/wrong-query-language-field', 'error', `The QueryLanguage is set to 'JSONPath', but field '${k}' is only supported for the 'JSONata' QueryLanguage.`, entry, { data: { field: k, language: 'JSONPath' } });
+      } else {
+        const suggestion = closest(k, [...Object.keys(COMPARISON_OPERATORS), 'Variable', 'And', 'Or', 'Not', 'Next', 'Comment', 'Assign']);
+        this.reportKey('asl/unknown-field', 'error', `Field '${k}' is not supported in Choice rules.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`, entry, {
+          fixes: suggestion ? [this.replaceFix(`Rename to '${suggestion}'`, entry.keyStart, entry.keyEnd, suggestion)] : undefined,
+          data: suggestion ? { field: k, suggestion } : { field: k },
+        });
+      }
+    }
+    const comment = prop(rule, 'Comment');
+    if (comment) this.expectString(comment.value, 'Comment');
+    const variable = prop(rule, 'Variable');
+    if (boolean.length) {
+      if (boolean.length > 1 || operators.length || variable) {
+        this.reportNode('asl/choice-rule-operator', 'error', `A Choice rule is either a boolean combination (one of And, Or, Not) or one comparison on a Variable, not both.`, rule);
+      }
+      for (const b of boolean) {
+        if (b.key === 'Not') {
+          if (b.value.kind === 'object') this.checkJsonPathRule(b.value, false, depth + 1);
+          else this.typeError(b.value, 'Not', 'one rule object');
+        } else {
+          const arr = this.expectArray(b.value, b.key);
+          if (!arr) continue;
+          if (arr.items.length === 0) this.reportKey('asl/invalid-value', 'error', `'${b.key}' must contain at least one rule.`, b);
+          for (const item of arr.items) {
+            if (item.kind === 'object') this.checkJsonPathRule(item, false, depth + 1);
+            else this.typeError(item, `${b.key} item`, 'a rule object');
+          }
+        }
+      }
+      return;
+    }
+    if (!variable) {
+      this.reportNode('asl/choice-rule-operator', 'error', `A Choice rule needs 'Variable' and one comparison operator (such as StringEquals), or one of And, Or, Not.`, rule);
+    } else {
+      this.checkPathField(variable.value, 'Variable', 'path', { nullable: false, context: true, variables: true });
+    }
+    if (operators.length !== 1) {
+      if (variable) {
+        if (operators.length === 0) this.reportNode('asl/choice-rule-operator', 'error', `A Choice rule needs exactly one comparison operator (such as StringEquals or IsPresent); this one has none.`, rule);
+        else this.reportKey('asl/choice-rule-operator', 'error', `A Choice rule needs exactly one comparison operator; this one has ${operators.map((o) => o.key).join(', ')}. Combine several with And or Or.`, operators[1]);
+      }
+    }
+    for (const op of operators) this.checkOperatorValue(op);
+  }
+
+  private checkOperatorValue(op: PropertyNode): void {
+    const kind = COMPARISON_OPERATORS[op.key];
+    const v = op.value;
+    switch (kind) {
+      case 'string':
+      case 'pattern':
+        this.expectString(v, op.key);
+        break;
+      case 'number':
+        this.expectNumber(v, op.key, {});
+        break;
+      case 'boolean':
+        this.expectBoolean(v, op.key);
+        break;
+      case 'timestamp':
+        this.checkTimestamp(v, op.key, undefined);
+        break;
+      case 'path':
+        this.checkPathField(v, op.key, 'path', { nullable: false, context: true, variables: true });
+        break;
+    }
+  }
+
+  private checkParallel(ctx: StateContext): void {
+    const { node, name } = ctx;
+    const branches = prop(node, 'Branches');
+    if (!branches) {
+      this.reportKey('asl/missing-field', 'error', `Parallel state '${name}' is missing the required field 'Branches'.`, prop(node, 'Type')!, { data: { field: 'Branches' } });
+      return;
+    }
+    const arr = this.expectArray(branches.value, 'Branches');
+    if (!arr) return;
+    if (arr.items.length === 0) this.reportKey('asl/empty-branches', 'warning', `Parallel state '${name}' has no branches.`, branches);
+    arr.items.forEach((branch, i) => {
+      if (branch.kind !== 'object') {
+        this.typeError(branch, 'Branches item', 'a branch object with StartAt and States');
+        return;
+      }
+      const label = `branch ${i + 1} of '${name}'`;
+      this.checkFields(branch, BRANCH_FIELDS, `a Parallel branch`, undefined);
+      const comment = prop(branch, 'Comment');
+      if (comment) this.expectString(comment.value, 'Comment');
+      this.checkScope(branch, label, `${ctx.path}/Branches/${i}`, undefined);
+    });
+  }
+
+  private checkMap(ctx: StateContext): void {
+    const { node, name, language } = ctx;
+    const jsonata = language === 'JSONata';
+    const processor = prop(node, 'ItemProcessor');
+    const iterator = prop(node, 'Iterator');
+    this.exclusive(node, 'ItemProcessor', 'Iterator');
+    const body = processor ?? iterator;
+    let distributed = false;
+    if (!body) {
+      this.reportKey('asl/missing-field', 'error', `Map state '${name}' is missing the required field 'ItemProcessor'.`, prop(node, 'Type')!, { data: { field: 'ItemProcessor' } });
+    } else {
+      const obj = this.expectObject(body.value, body.key);
+      if (obj) {
+        this.checkFields(obj, PROCESSOR_FIELDS, `a Map's ${body.key}`, undefined);
+        const config = prop(obj, 'ProcessorConfig');
+        if (config) {
+          const c = this.expectObject(config.value, 'ProcessorConfig');
+          if (c) {
+            this.checkFields(c, PROCESSOR_CONFIG_FIELDS, 'ProcessorConfig', undefined);
+            const mode = prop(c, 'Mode');
+            if (mode) {
+              this.expectEnum(mode.value, 'Mode', PROCESSOR_MODES);
+              distributed = mode.value.kind === 'string' && mode.value.value === 'DISTRIBUTED';
+            }
+            const et = prop(c, 'ExecutionType');
+            if (et) this.expectEnum(et.value, 'ExecutionType', EXECUTION_TYPES);
+            else if (distributed) this.reportKey('asl/distributed-map-execution-type', 'warning', `A distributed Map's ProcessorConfig should set 'ExecutionType' to STANDARD or EXPRESS.`, mode ?? config);
+          }
+        }
+        const comment = prop(obj, 'Comment');
+        if (comment) this.expectString(comment.value, 'Comment');
+        this.checkScope(obj, `the ${body.key} of '${name}'`, `${ctx.path}/${body.key}`, body);
+      }
+    }
+    // Items
+    const itemsPath = prop(node, 'ItemsPath');
+    if (itemsPath && !jsonata) this.checkPathField(itemsPath.value, 'ItemsPath', 'reference', { nullable: false, context: true, variables: true });
+    const items = prop(node, 'Items');
+    if (items && jsonata) {
+      const v = items.value;
+      if (v.kind === 'string' && isJsonataString(v.value)) this.checkJsonataString(v, { field: 'Items', stateType: 'Map' });
+      else if (v.kind === 'array') this.checkJsonataValue(v, { field: 'Items', stateType: 'Map' });
+      else this.typeError(v, 'Items', 'an array or a JSONata expression {% … %}');
+    }
+    const selector = prop(node, 'ItemSelector');
+    if (selector) {
+      if (jsonata) this.checkJsonataValue(selector.value, { field: 'ItemSelector', stateType: 'Map' });
+      else if (this.expectObject(selector.value, 'ItemSelector')) this.checkPayloadTemplate(selector.value, 'ItemSelector');
+    }
+    if (!jsonata) this.exclusive(node, 'ItemSelector', 'Parameters');
+    // Concurrency and tolerated failures
+    const numberPaths = (literal: string, pathField: string, rule: { integer?: boolean; min?: number; max?: number }): void => {
+      const lit = prop(node, literal);
+      if (lit) this.expectNumber(lit.value, literal, { ...rule, jsonata: jsonata && { field: literal, stateType: 'Map' } });
+      if (!jsonata) {
+        const p = prop(node, pathField);
+        if (p) this.checkPathField(p.value, pathField, 'reference', { nullable: false, context: false, variables: true });
+        this.exclusive(node, literal, pathField);
+      }
+    };
+    numberPaths('MaxConcurrency', 'MaxConcurrencyPath', { integer: true, min: 0 });
+    numberPaths('ToleratedFailurePercentage', 'ToleratedFailurePercentagePath', { min: 0, max: 100 });
+    numberPaths('ToleratedFailureCount', 'ToleratedFailureCountPath', { integer: true, min: 0 });
+    const label = prop(node, 'Label');
+    if (label) this.checkLabel(label.value);
+    const reader = prop(node, 'ItemReader');
+    if (reader) this.checkItemReader(reader.value, language);
+    const writer = prop(node, 'ResultWriter');
+    if (writer) this.checkResultWriter(writer.value, language);
+    const batcher = prop(node, 'ItemBatcher');
+    if (batcher) this.checkItemBatcher(batcher, language);
+    if (body && !distributed) {
+      for (const f of ['ItemReader', 'ResultWriter', 'ItemBatcher', 'ToleratedFailurePercentage', 'ToleratedFailurePercentagePath', 'ToleratedFailureCount', 'ToleratedFailureCountPath', 'Label']) {
+        const p = prop(node, f);
+        if (p) this.reportKey('asl/distributed-map-only', 'warning', `'${f}' only takes effect in a distributed Map: set "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"} in ${body.key}.`, p);
+      }
+    }
+  }
+
+  private checkLabel(node: ValueNode): void {
+    const label = this.expectString(node, 'Label');
+    if (label === undefined || hasPlaceholder(label)) return;
+    if ([...label].length > MAX_LABEL_LENGTH || label.length === 0 || LABEL_FORBIDDEN.test(label)) {
+      this.reportNode('asl/invalid-label', 'error', `Map 'Label' must be 1 to ${MAX_LABEL_LENGTH} characters without white space or any of ? * < > { } [ ] : ; , | ^ ~ $ # % & \` " and control characters.`, node);
+      return;
+    }
+    const earlier = this.labels.get(label);
+    if (earlier) {
+      this.reportNode('asl/duplicate-label', 'error', `Map label '${label}' is already used; labels must be unique in the state machine.`, node, { related: [{ range: this.doc.lines.range(earlier.start, earlier.end), message: 'First used here.' }] });
+    } else this.labels.set(label, node as StringNode);
+  }
+
+  private checkReaderWriterPayload(obj: ObjectNode, language: QueryLanguage, field: 'ItemReader' | 'ResultWriter'): void {
+    if (language === 'JSONPath') {
+      const p = prop(obj, 'Parameters');
+      if (p && this.expectObject(p.value, `${field}.Parameters`)) this.checkPayloadTemplate(p.value, `${field}.Parameters`);
+    } else {
+      const a = prop(obj, 'Arguments');
+      if (a) {
+        if (a.value.kind === 'object' || (a.value.kind === 'string' && isJsonataString(a.value.value))) this.checkJsonataValue(a.value, { field: 'Arguments', stateType: 'Map' });
+        else this.typeError(a.value, `${field}.Arguments`, 'an object or a JSONata expression {% … %}');
+      }
+    }
+  }
+
+  private checkItemReader(node: ValueNode, language: QueryLanguage): void {
+    const obj = this.expectObject(node, 'ItemReader');
+    if (!obj) return;
+    this.checkFields(obj, ITEM_READER_FIELDS, 'ItemReader', language);
+    const resource = prop(obj, 'Resource');
+    if (!resource) this.reportNode('asl/missing-field', 'error', `'ItemReader' is missing the required field 'Resource' (such as arn:aws:states:::s3:getObject).`, obj, { data: { field: 'Resource' } });
+    else this.checkResource(resource.value);
+    this.checkReaderWriterPayload(obj, language, 'ItemReader');
+    const config = prop(obj, 'ReaderConfig');
+    if (!config) return;
+    const c = this.expectObject(config.value, 'ReaderConfig');
+    if (!c) return;
+    // The spec lets interpreters add ReaderConfig fields: unknown ones are only a warning.
+    this.checkFields(c, READER_CONFIG_FIELDS, 'ReaderConfig', language, { unknownSeverity: 'warning' });
+    const inputType = prop(c, 'InputType');
+    if (inputType) this.expectEnum(inputType.value, 'InputType', READER_INPUT_TYPES);
+    const headerLocation = prop(c, 'CSVHeaderLocation');
+    if (headerLocation) this.expectEnum(headerLocation.value, 'CSVHeaderLocation', CSV_HEADER_LOCATIONS);
+    const delimiter = prop(c, 'CSVDelimiter');
+    if (delimiter) this.expectEnum(delimiter.value, 'CSVDelimiter', CSV_DELIMITERS);
+    const headers = prop(c, 'CSVHeaders');
+    if (headers) {
+      const arr = this.expectArray(headers.value, 'CSVHeaders');
+      if (arr) for (const h of arr.items) this.expectString(h, 'CSVHeaders item');
+    }
+    const maxItems = prop(c, 'MaxItems');
+    if (maxItems) this.expectNumber(maxItems.value, 'MaxItems', { integer: true, min: 0, exclusiveMin: true, max: MAX_READER_ITEMS, jsonata: language === 'JSONata' && { field: 'MaxItems', stateType: 'Map' } });
+    if (language === 'JSONPath') {
+      const p = prop(c, 'MaxItemsPath');
+      if (p) this.checkPathField(p.value, 'MaxItemsPath', 'reference', { nullable: false, context: false, variables: true });
+      this.exclusive(c, 'MaxItems', 'MaxItemsPath');
+    }
+  }
+
+  private checkResultWriter(node: ValueNode, language: QueryLanguage): void {
+    const obj = this.expectObject(node, 'ResultWriter');
+    if (!obj) return;
+    this.checkFields(obj, RESULT_WRITER_FIELDS, 'ResultWriter', language);
+    const resource = prop(obj, 'Resource');
+    if (resource) this.checkResource(resource.value);
+    this.checkReaderWriterPayload(obj, language, 'ResultWriter');
+    const config = prop(obj, 'WriterConfig');
+    if (config) {
+      const c = this.expectObject(config.value, 'WriterConfig');
+      if (c) {
+        this.checkFields(c, WRITER_CONFIG_FIELDS, 'WriterConfig', undefined);
+        const ot = prop(c, 'OutputType');
+        if (ot) this.expectEnum(ot.value, 'OutputType', WRITER_OUTPUT_TYPES);
+        const tr = prop(c, 'Transformation');
+        if (tr) this.expectEnum(tr.value, 'Transformation', WRITER_TRANSFORMATIONS);
+      }
+    }
+  }
+
+  private checkItemBatcher(batcher: PropertyNode, language: QueryLanguage): void {
+    const obj = this.expectObject(batcher.value, 'ItemBatcher');
+    if (!obj) return;
+    this.checkFields(obj, ITEM_BATCHER_FIELDS, 'ItemBatcher', language);
+    const jsonata = language === 'JSONata';
+    const sizeFields = jsonata ? ['MaxItemsPerBatch', 'MaxInputBytesPerBatch'] : ['MaxItemsPerBatch', 'MaxItemsPerBatchPath', 'MaxInputBytesPerBatch', 'MaxInputBytesPerBatchPath'];
+    if (!sizeFields.some((f) => prop(obj, f))) {
+      this.reportKey('asl/item-batcher-size', 'error', `'ItemBatcher' needs at least one of ${sizeFields.join(', ')}.`, batcher);
+    }
+    const items = prop(obj, 'MaxItemsPerBatch');
+    if (items) this.expectNumber(items.value, 'MaxItemsPerBatch', { integer: true, min: 0, exclusiveMin: true, jsonata: jsonata && { field: 'MaxItemsPerBatch', stateType: 'Map' } });
+    const bytes = prop(obj, 'MaxInputBytesPerBatch');
+    if (bytes) this.expectNumber(bytes.value, 'MaxInputBytesPerBatch', { integer: true, min: 0, exclusiveMin: true, max: MAX_INPUT_BYTES_PER_BATCH, jsonata: jsonata && { field: 'MaxInputBytesPerBatch', stateType: 'Map' } });
+    if (!jsonata) {
+      for (const f of ['MaxItemsPerBatchPath', 'MaxInputBytesPerBatchPath']) {
+        const p = prop(obj, f);
+        if (p) this.checkPathField(p.value, f, 'reference', { nullable: false, context: false, variables: true });
+      }
+      this.exclusive(obj, 'MaxItemsPerBatch', 'MaxItemsPerBatchPath');
+      this.exclusive(obj, 'MaxInputBytesPerBatch', 'MaxInputBytesPerBatchPath');
+    }
+    const input = prop(obj, 'BatchInput');
+    if (input) {
+      if (jsonata) this.checkJsonataValue(input.value, { field: 'BatchInput', stateType: 'Map' });
+      else if (this.expectObject(input.value, 'BatchInput')) this.checkPayloadTemplate(input.value, 'BatchInput');
+    }
+  }
+
+  // ---------------------------------------------------------------- Retry / Catch
+
+  private checkErrorEquals(obj: ObjectNode, index: number, count: number, what: 'Retry' | 'Catch'): void {
+    const p = prop(obj, 'ErrorEquals');
+    if (!p) {
+      this.reportNode('asl/missing-field', 'error', `Each ${what === 'Retry' ? 'retrier' : 'catcher'} needs 'ErrorEquals' (a non-empty list of error names such as States.ALL).`, obj, { data: { field: 'ErrorEquals' } });
+      return;
+    }
+    const arr = this.expectArray(p.value, 'ErrorEquals');
+    if (!arr) return;
+    if (arr.items.length === 0) {
+      this.reportKey('asl/invalid-value', 'error', `'ErrorEquals' must list at least one error name.`, p);
+      return;
+    }
+    for (const item of arr.items) {
+      if (item.kind !== 'string') {
+        this.typeError(item, 'ErrorEquals item', 'an error name string');
+        continue;
+      }
+      if (item.value === 'States.ALL') {
+        if (arr.items.length > 1) this.reportNode('asl/states-all-position', 'error', `'States.ALL' must appear alone in 'ErrorEquals'.`, item);
+        else if (index !== count - 1) this.reportNode('asl/states-all-position', 'error', `The ${what === 'Retry' ? 'retrier' : 'catcher'} with 'States.ALL' must be the last one in '${what}'.`, item);
+      } else if (item.value.startsWith('States.') && !PREDEFINED_ERRORS.has(item.value)) {
+        const suggestion = closest(item.value, [...PREDEFINED_ERRORS], true);
+        this.reportNode('asl/unknown-error-name', 'warning', `'${item.value}' is not a predefined Step Functions error name.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`, item, {
+          fixes: suggestion ? [this.replaceFix(`Change to '${suggestion}'`, item.start, item.end, suggestion)] : undefined,
+        });
+      }
+    }
+  }
+
+  private checkRetry(node: ValueNode): void {
+    const arr = this.expectArray(node, 'Retry');
+    if (!arr) return;
+    arr.items.forEach((r, i) => {
+      if (r.kind !== 'object') {
+        this.typeError(r, 'Retry item', 'a retrier object');
+        return;
+      }
+      this.checkFields(r, RETRIER_FIELDS, 'a retrier', undefined);
+      this.checkErrorEquals(r, i, arr.items.length, 'Retry');
+      const interval = prop(r, 'IntervalSeconds');
+      if (interval) this.expectNumber(interval.value, 'IntervalSeconds', { integer: true, min: 0, exclusiveMin: true, max: 99999999 });
+      const attempts = prop(r, 'MaxAttempts');
+      if (attempts) this.expectNumber(attempts.value, 'MaxAttempts', { integer: true, min: 0, max: 99999999 });
+      const backoff = prop(r, 'BackoffRate');
+      if (backoff) this.expectNumber(backoff.value, 'BackoffRate', { min: 1 });
+      const maxDelay = prop(r, 'MaxDelaySeconds');
+      if (maxDelay) this.expectNumber(maxDelay.value, 'MaxDelaySeconds', { integer: true, min: 0, exclusiveMin: true, max: 31622400 });
+      const jitter = prop(r, 'JitterStrategy');
+      if (jitter) this.expectEnum(jitter.value, 'JitterStrategy', JITTER_STRATEGIES);
+      const comment = prop(r, 'Comment');
+      if (comment) this.expectString(comment.value, 'Comment');
+    });
+  }
+
+  private checkCatch(node: ValueNode, ctx: StateContext): void {
+    const arr = this.expectArray(node, 'Catch');
+    if (!arr) return;
+    arr.items.forEach((c, i) => {
+      if (c.kind !== 'object') {
+        this.typeError(c, 'Catch item', 'a catcher object');
+        return;
+      }
+      this.checkFields(c, CATCHER_FIELDS, 'a catcher', ctx.language);
+      this.checkErrorEquals(c, i, arr.items.length, 'Catch');
+      const next = prop(c, 'Next');
+      if (!next) this.reportNode('asl/missing-field', 'error', `Each catcher needs 'Next': the state to go to when the error is caught.`, c, { data: { field: 'Next' } });
+      else if (next.value.kind === 'string') this.addEdge(ctx.scope, ctx.name, next.value);
+      else this.typeError(next.value, 'Next', 'a state name');
+      const place: JsonataPlace = { field: 'Output', stateType: ctx.type, inCatcher: true };
+      if (ctx.language === 'JSONPath') {
+        const rp = prop(c, 'ResultPath');
+        if (rp) this.checkResultPath(rp.value);
+      } else {
+        const output = prop(c, 'Output');
+        if (output) this.checkJsonataValue(output.value, place);
+      }
+      const assign = prop(c, 'Assign');
+      if (assign) this.checkAssign(assign.value, ctx.language, { ...place, field: 'Assign' });
+      const comment = prop(c, 'Comment');
+      if (comment) this.expectString(comment.value, 'Comment');
+    });
+  }
+}
+
+const SKIP_TRANSITION_FIELDS: ReadonlySet<string> = new Set(['Next', 'End']);
+const JSONPATH_RULE_FIELDS_SKIP: ReadonlySet<string> = new Set(['Variable', 'And', 'Or', 'Not', ...Object.keys(COMPARISON_OPERATORS)]);
+
+function prop(node: ObjectNode, key: string): PropertyNode | undefined {
+  const entries = node.entries;
+  for (let i = entries.length - 1; i >= 0; i--) if (entries[i].key === key) return entries[i];
+  return undefined;
+}
+
+function describe(node: ValueNode): string {
+  switch (node.kind) {
+    case 'object': return 'an object';
+    case 'array': return 'an array';
+    case 'string': return `the string '${abbreviate(node.value)}'`;
+    case 'number': return `the number ${(node as NumberNode).raw}`;
+    case 'boolean': return String(node.value);
+    case 'null': return 'null';
+  }
+}
+
+function describeNumberRule(rule: { integer?: boolean; min?: number; max?: number; exclusiveMin?: boolean }): string {
+  const noun = rule.integer ? 'an integer' : 'a number';
+  if (rule.min === 0 && rule.exclusiveMin && rule.max !== undefined) return `${noun} from 1 to ${rule.max.toLocaleString('en-US')}`;
+  if (rule.min === 0 && rule.exclusiveMin) return rule.integer ? 'a positive integer' : 'a positive number';
+  if (rule.min !== undefined && rule.max !== undefined) return `${noun} from ${rule.min} to ${rule.max.toLocaleString('en-US')}`;
+  if (rule.min !== undefined) return `${noun} of at least ${rule.min}`;
+  return noun;
+}
+
+function abbreviate(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ');
+  return oneLine.length > 60 ? `${oneLine.slice(0, 57)}…` : oneLine;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function hintForLanguage(field: string, language: QueryLanguage): string {
+  if (language === 'JSONata') {
+    if (field === 'Parameters') return ' Use Arguments instead.';
+    if (field === 'ItemsPath') return ' Use Items instead.';
+    if (field === 'InputPath' || field === 'OutputPath' || field === 'ResultPath' || field === 'ResultSelector' || field === 'Result') return ' Use Output (and $states.input / $states.result) instead.';
+    if (field.endsWith('Path')) return ` Use '${field.slice(0, -4)}' with a JSONata expression instead.`;
+  } else {
+    if (field === 'Arguments') return ' Use Parameters, or set "QueryLanguage": "JSONata".';
+    if (field === 'Output') return ' Use OutputPath or ResultSelector, or set "QueryLanguage": "JSONata".';
+    if (field === 'Items') return ' Use ItemsPath, or set "QueryLanguage": "JSONata".';
+  }
+  return '';
+}
+
+/** Closest candidate by case-insensitive match or small edit distance. */
+function closest(value: string, candidates: Iterable<string>, generous = false): string | undefined {
+  const lower = value.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    if (c.toLowerCase() === lower) return c;
+    if (Math.abs(c.length - value.length) > 3 + (generous ? 2 : 0)) continue;
+    const d = editDistance(lower, c.toLowerCase());
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = c;
+    }
+  }
+  const limit = generous ? Math.max(2, Math.floor(value.length / 3)) : Math.max(1, Math.min(3, Math.floor(value.length / 4)));
+  return bestDistance <= limit ? best : undefined;
+}

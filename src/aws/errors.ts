@@ -175,7 +175,7 @@ export function classifyAwsError(err: unknown): AwsErrorKind {
   if (EXPIRED.has(f.code) || EXPIRED.has(f.name)) return 'credentials-expired';
   if (INVALID_CREDENTIALS.has(f.code) || INVALID_CREDENTIALS.has(f.name)) return 'credentials-invalid';
   if (ACCESS_DENIED.has(f.code) || ACCESS_DENIED.has(f.name) || (f.status === 403 && !f.name.includes('Quota'))) return 'access-denied';
-  if (THROTTLING.has(f.code) || THROTTLING.has(f.name) || f.status === 429) return 'throttled';
+  if (THROTTLING.has(f.code) || THROTTLING.has(f.name) || /Throttl/.test(f.name) || f.status === 429) return 'throttled';
   const errno = typeof f.fields.code === 'string' ? f.fields.code : undefined;
   if ((errno && NETWORK_CODES.has(errno)) || f.name === 'TimeoutError' || /socket hang up|getaddrinfo|connect ECONNREFUSED|network/i.test(f.message)) return 'network';
   if (f.name === 'SyntaxError' || /Deserialization error|Unexpected token|is not valid JSON|Unexpected end of JSON/i.test(f.message)) return 'malformed-response';

@@ -30,6 +30,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode', './sdk/*'] },
   { ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', external: ['vscode', './sdk/*'] },
+  // Lints large documents off the extension host's thread (src/diagnostics/lintRunner.ts).
+  { ...common, entryPoints: { lintWorker: 'src/diagnostics/lintWorker.ts' }, outdir: 'dist', external: ['vscode'] },
 ];
 if (sdkEntries.length > 0) {
   builds.push({ ...common, entryPoints: sdkEntries, outdir: 'dist/sdk', external: ['vscode'] });

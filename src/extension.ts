@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { createOutputLogger } from './common/log';
 import { registerCommand } from './common/commands';
 import { registerExplorer } from './explorer/register';
+import { registerDiagnostics } from './diagnostics/register';
 import { registerProfile } from './profile/register';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -13,6 +14,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const session = registerProfile(context, logger);
   void session; // the one AwsSession: explorer, deploy and airflow take it as they land
   registerExplorer(context, logger);
+  registerDiagnostics(context, logger);
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,70 @@
+// Hover and completion adapters over src/core/hover: parse once per document version, convert results.
+
+import * as vscode from 'vscode';
+import { completionsAt, hoverAt, type CompletionKind, type FeatureDocument } from '../core/hover';
+import { detectKind, type DocumentKind } from '../core/kind';
+import { formatOf, parseDocument, type ParsedDocument } from '../core/parse/document';
+import { toRange } from './convert';
+
+/** Our files: the manifest, ASL by language or name, and JSON/YAML files that turn out to be workflows. */
+export const WORKFLOW_DOCUMENT_SELECTOR: vscode.DocumentSelector = [
+  { language: 'asl' },
+  { language: 'asl-yaml' },
+  { pattern: '**/aws-workflows.yaml' },
+  { language: 'json' },
+  { language: 'yaml' },
+];
+
+const COMPLETION_KINDS: Record<CompletionKind, vscode.CompletionItemKind> = {
+  enum: vscode.CompletionItemKind.EnumMember,
+  state: vscode.CompletionItemKind.Reference,
+  step: vscode.CompletionItemKind.Reference,
+  parameter: vscode.CompletionItemKind.Variable,
+  value: vscode.CompletionItemKind.Value,
+};
+
+export class WorkflowLanguageFeatures implements vscode.HoverProvider, vscode.CompletionItemProvider {
+  private cache: { uri: string; version: number; input: FeatureDocument | undefined } | undefined;
+
+  /** `kindOf` returns the kind the last lint found (it knows the manifest), when that lint is current. */
+  constructor(private readonly kindOf: (document: vscode.TextDocument) => DocumentKind | undefined) {}
+
+  private input(document: vscode.TextDocument): FeatureDocument | undefined {
+    const uri = document.uri.toString();
+    if (this.cache?.uri === uri && this.cache.version === document.version) return this.cache.input;
+    const text = document.getText();
+    const kind = this.kindOf(document) ?? (document.languageId === 'asl' || document.languageId === 'asl-yaml' ? 'stateMachine' : detectKind(document.uri.path, text));
+    let input: FeatureDocument | undefined;
+    if (kind !== 'unknown' && kind !== 'airflowWorkflow') {
+      const format = document.languageId === 'asl' || document.languageId === 'json' || document.languageId === 'jsonc' ? 'json' : document.languageId === 'asl-yaml' || document.languageId === 'yaml' ? 'yaml' : formatOf(document.uri.path);
+      const doc: ParsedDocument = parseDocument(text, format);
+      input = { doc, kind };
+    }
+    this.cache = { uri, version: document.version, input };
+    return input;
+  }
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const input = this.input(document);
+    const hover = input && hoverAt(input, { line: position.line, character: position.character });
+    if (!hover) return undefined;
+    return new vscode.Hover(new vscode.MarkdownString(hover.contents), toRange(hover.range));
+  }
+
+  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
+    const input = this.input(document);
+    if (!input) return undefined;
+    const items = completionsAt(input, { line: position.line, character: position.character });
+    return items.map((item, index) => {
+      const out = new vscode.CompletionItem(item.label, COMPLETION_KINDS[item.kind]);
+      out.insertText = item.insertText;
+      out.range = toRange(item.range);
+      // Filter on the label even when the inserted text adds quotes.
+      out.filterText = item.insertText.startsWith('"') ? item.insertText : item.label;
+      out.sortText = String(index).padStart(4, '0');
+      if (item.detail) out.detail = item.detail;
+      if (item.documentation) out.documentation = new vscode.MarkdownString(item.documentation);
+      return out;
+    });
+  }
+}

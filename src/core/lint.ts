@@ -5,12 +5,12 @@ import type { Finding } from './findings';
 import { compareFindings } from './findings';
 import type { DocumentKind, ManifestForKind } from './kind';
 import { detectKind } from './kind';
-import type { ParsedDocument } from './parse/document';
 import { formatOf, parseDocument, parseFindings } from './parse/document';
 import type { Manifest } from './manifest/model';
 import { checkManifest, parseManifest } from './manifest';
 import { validateImageBuilderDocument } from './imagebuilder/validate';
 import { validateDag } from './dag/validate';
+import { validateAsl } from './asl/validate';
 import type { RuleDoc } from './rules/ruleDoc';
 
 export type { DocumentKind } from './kind';
@@ -41,8 +41,6 @@ export const RULES: RuleDoc[] = [
   { code: 'lint/unknown-kind', severity: 'warning', summary: 'The CLI was given a file that is not a state machine, Image Builder workflow, MWAA Serverless DAG or aws-workflows.yaml.', example: 'aws-workflows lint package.json' },
 ];
 
-type AslValidator = (doc: ParsedDocument, options?: { type?: 'STANDARD' | 'EXPRESS' }) => Finding[];
-
 export function lintText(input: LintInput): LintResult {
   let kind: DocumentKind = input.kind ?? 'unknown';
   try {
@@ -61,10 +59,10 @@ function runRules(kind: DocumentKind, input: LintInput): Finding[] {
       return [...parsed.findings, ...checkManifest(parsed, { fileExists: context.fileExists, readFile: context.readFile, defaultRegion: context.defaultRegion })];
     }
     case 'stateMachine': {
+      // validateAsl reports parse problems itself (it re-reads JSON with template placeholders).
       const doc = parseDocument(input.text, formatOf(input.fileName));
-      const validateAsl = loadAslValidator();
       const type = stateMachineType(input.fileName, input.context?.manifest);
-      return [...parseFindings(doc), ...validateAsl(doc, type ? { type } : undefined)];
+      return validateAsl(doc, type ? { type } : undefined);
     }
     case 'imageBuilderWorkflow': {
       const doc = parseDocument(input.text, formatOf(input.fileName));
@@ -92,24 +90,6 @@ function stateMachineType(fileName: string, manifest: ManifestForKind | undefine
     }
   }
   return undefined;
-}
-
-let aslValidator: AslValidator | undefined;
-
-function loadAslValidator(): AslValidator {
-  if (!aslValidator) {
-    // Resolved at first use so the state machine rules load only when a state machine is linted.
-    let mod: { validateAsl?: AslValidator };
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      mod = require('./asl/validate') as { validateAsl?: AslValidator };
-    } catch (e) {
-      throw new Error(`the state machine validator could not be loaded (${e instanceof Error ? e.message : String(e)})`, { cause: e });
-    }
-    if (typeof mod.validateAsl !== 'function') throw new Error('the state machine validator (core/asl/validate) does not export validateAsl');
-    aslValidator = mod.validateAsl;
-  }
-  return aslValidator;
 }
 
 function internalError(e: unknown): Finding {

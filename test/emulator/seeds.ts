@@ -1,0 +1,105 @@
+// Seeds: resources created at start-up from a YAML file (`demo` is seeds/demo.yaml), or the
+// generated `large` seed (10,000 state machines in us-east-1). Seeds go through the same code
+// as API calls, so seeded resources obey the same rules.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { ACCOUNT_ID, type RequestContext, type Runtime } from './services/context';
+import { createWorkflow } from './services/imagebuilder';
+import type { MwaaEnvironment } from './services/mwaa';
+import { createServerlessWorkflow } from './services/mwaaServerless';
+import { createBucket, putObject } from './services/s3';
+import { createStateMachine, type Tag } from './services/stepfunctions';
+import type { StateStore } from './state';
+
+export interface SeedFile {
+  buckets?: { name: string; region?: string; versioning?: boolean; objects?: Record<string, string> }[];
+  regions?: Record<string, RegionSeed>;
+}
+
+interface RegionSeed {
+  stateMachines?: {
+    name: string;
+    definition: unknown;
+    roleArn?: string;
+    type?: 'STANDARD' | 'EXPRESS';
+    publish?: boolean;
+    versionDescription?: string;
+    tags?: Record<string, string>;
+    encryption?: { type: 'AWS_OWNED_KEY' | 'CUSTOMER_MANAGED_KMS_KEY'; kmsKeyId?: string; kmsDataKeyReusePeriodSeconds?: number };
+  }[];
+  activities?: { name: string; tags?: Record<string, string> }[];
+  imageBuilderWorkflows?: { name: string; version: string; type: 'BUILD' | 'TEST' | 'DISTRIBUTION'; description?: string; data: string; tags?: Record<string, string> }[];
+  mwaaEnvironments?: { name: string; status?: MwaaEnvironment['status']; airflowVersion?: string; webserverAccessMode?: MwaaEnvironment['webserverAccessMode']; environmentClass?: string; tags?: Record<string, string> }[];
+  mwaaServerlessWorkflows?: { name: string; bucket: string; key: string; roleArn?: string; description?: string; tags?: Record<string, string> }[];
+}
+
+const DEFAULT_ROLE = `arn:aws:iam::${ACCOUNT_ID}:role/EmulatorWorkflowsRole`;
+
+export function resolveSeed(seed: string): SeedFile {
+  if (seed === 'large') return largeSeed();
+  const file = seed === 'demo' ? path.join(__dirname, 'seeds', 'demo.yaml') : seed;
+  return (parseYaml(readFileSync(file, 'utf8')) ?? {}) as SeedFile;
+}
+
+function largeSeed(): SeedFile {
+  const definition = JSON.stringify({ StartAt: 'Done', States: { Done: { Type: 'Succeed' } } });
+  const stateMachines = Array.from({ length: 10_000 }, (_, i) => ({ name: `machine-${String(i).padStart(5, '0')}`, definition }));
+  return { regions: { 'us-east-1': { stateMachines } } };
+}
+
+export function applySeed(store: StateStore, runtime: Runtime, seed: SeedFile): void {
+  const now = new Date().toISOString();
+  const ctxFor = (region: string): RequestContext => ({ region, accountId: ACCOUNT_ID, store, runtime, now });
+  for (const b of seed.buckets ?? []) {
+    const bucket = createBucket(store, b.name, b.region ?? 'us-east-1', now, b.versioning ? 'Enabled' : undefined);
+    for (const [key, text] of Object.entries(b.objects ?? {})) putObject(bucket, key, Buffer.from(text, 'utf8'), now, key.endsWith('.json') ? 'application/json' : 'application/yaml');
+  }
+  for (const [region, r] of Object.entries(seed.regions ?? {})) {
+    const ctx = ctxFor(region);
+    for (const m of r.stateMachines ?? []) {
+      createStateMachine(
+        {
+          name: m.name,
+          definition: typeof m.definition === 'string' ? m.definition : JSON.stringify(m.definition, null, 2),
+          roleArn: m.roleArn ?? DEFAULT_ROLE,
+          type: m.type,
+          publish: m.publish,
+          versionDescription: m.versionDescription,
+          tags: toTagList(m.tags),
+          encryptionConfiguration: m.encryption,
+        },
+        ctx,
+      );
+    }
+    const states = store.region(region).states;
+    for (const a of r.activities ?? []) {
+      const arn = `arn:aws:states:${region}:${ACCOUNT_ID}:activity:${a.name}`;
+      states.activities[arn] = { arn, name: a.name, creationDate: now, encryptionConfiguration: { type: 'AWS_OWNED_KEY' }, tags: toTagList(a.tags) ?? [] };
+    }
+    for (const w of r.imageBuilderWorkflows ?? []) {
+      createWorkflow({ name: w.name, semanticVersion: w.version, type: w.type, description: w.description, data: w.data, tags: w.tags, clientToken: `seed-${region}-${w.name}-${w.version}` }, ctx);
+    }
+    for (const e of r.mwaaEnvironments ?? []) {
+      store.region(region).airflow.environments[e.name] = {
+        name: e.name,
+        status: e.status ?? 'AVAILABLE',
+        airflowVersion: e.airflowVersion ?? '2.10.3',
+        webserverAccessMode: e.webserverAccessMode ?? 'PUBLIC_ONLY',
+        environmentClass: e.environmentClass ?? 'mw1.small',
+        createdAt: now,
+        executionRoleArn: `arn:aws:iam::${ACCOUNT_ID}:role/service-role/AmazonMWAA-${e.name}`,
+        sourceBucketArn: `arn:aws:s3:::airflow-${e.name.toLowerCase()}`,
+        dagS3Path: 'dags',
+        tags: e.tags ?? {},
+      };
+    }
+    for (const w of r.mwaaServerlessWorkflows ?? []) {
+      createServerlessWorkflow({ Name: w.name, DefinitionS3Location: { Bucket: w.bucket, ObjectKey: w.key }, RoleArn: w.roleArn ?? DEFAULT_ROLE, Description: w.description, Tags: w.tags }, ctx);
+    }
+  }
+}
+
+function toTagList(tags: Record<string, string> | undefined): Tag[] | undefined {
+  return tags ? Object.entries(tags).map(([key, value]) => ({ key, value })) : undefined;
+}

@@ -1,0 +1,461 @@
+// The emulator: one HTTP port for Step Functions, Image Builder, MWAA, MWAA Serverless and S3
+// (routed by the SigV4 credential scope, X-Amz-Target or method and path), a control endpoint
+// under /_emulator, and the HTTPS Airflow web server on a second port.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startAirflowWebServer } from './airflowWeb';
+import { FaultQueue, parseFaultRequest, type FaultKind } from './faults';
+import { ServiceError } from './protocol/errors';
+import { loadModel, type ServiceModel } from './protocol/model';
+import { buildRoutes, bindInput, matchRoute, type Route } from './protocol/restJson';
+import { serializeOutput } from './protocol/serialize';
+import { parseAuthorization, verifySignature } from './protocol/sigv4';
+import { validateInput } from './protocol/validate';
+import { applySeed, resolveSeed } from './seeds';
+import { ACCOUNT_ID, deniedMessage, type JsonService, type RequestContext, type Runtime, type ServiceName } from './services/context';
+import { imageBuilder } from './services/imagebuilder';
+import { mwaa } from './services/mwaa';
+import { mwaaServerless } from './services/mwaaServerless';
+import { handleS3, renderS3Error, s3Error, s3Operation, type S3Response } from './services/s3';
+import { stepFunctions } from './services/stepfunctions';
+import { StateStore } from './state';
+
+export interface EmulatorOptions {
+  /** 0 picks a free port; default 4566. */
+  port?: number;
+  /** 'demo', 'large', or a path to a YAML seed file. */
+  seed?: string;
+  /** Persist state to this file (loaded at start when it exists; then the seed is not applied). */
+  statePath?: string;
+  quiet?: boolean;
+  /** Default page size of every List operation (small, so paging is always exercised). */
+  pageSize?: number;
+  /** Port of the HTTPS Airflow web server; 0 (default) picks a free one. */
+  airflowPort?: number;
+}
+
+export interface RunningEmulator {
+  endpoint: string;
+  port: number;
+  airflowPort: number;
+  controlUrl: string;
+  stop(): Promise<void>;
+}
+
+export interface RequestLogEntry {
+  time: string;
+  service: ServiceName | 'unknown';
+  operation: string;
+  region?: string;
+  method: string;
+  path: string;
+  status?: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+}
+
+const MAX_LOGGED_REQUESTS = 500;
+const READ_ONLY = /^(List|Get|Describe|Head|Validate)/;
+const JSON_SERVICES: Record<Exclude<ServiceName, 's3'>, JsonService> = {
+  states: stepFunctions,
+  imagebuilder: imageBuilder,
+  airflow: mwaa,
+  'airflow-serverless': mwaaServerless,
+};
+const TARGET_PREFIXES: Record<string, 'states' | 'airflow-serverless'> = { AWSStepFunctions: 'states', AmazonMWAAServerless: 'airflow-serverless' };
+
+interface Reply {
+  status: number;
+  headers: Record<string, string>;
+  body?: string | Buffer;
+}
+
+/** What the router learned about a request before running it. */
+interface Routed {
+  service: ServiceName;
+  operation: string;
+  run: (ctx: RequestContext) => Promise<Reply>;
+  renderError: (e: ServiceError, requestId: string) => Reply;
+  malformed: () => Reply;
+  loggedBody: unknown;
+}
+
+class Emulator {
+  readonly store: StateStore;
+  readonly runtime: Runtime;
+  readonly faults = new FaultQueue();
+  readonly requests: RequestLogEntry[] = [];
+  private readonly routes = new Map<ServiceName, Route[]>();
+
+  constructor(private readonly options: EmulatorOptions) {
+    this.store = new StateStore(options.statePath);
+    this.runtime = { pageSize: options.pageSize ?? 10, airflowPort: 0, webLoginTokens: new Map() };
+    for (const service of [imageBuilder, mwaa]) this.routes.set(service.name, buildRoutes(loadModel(service.modelId)));
+  }
+
+  initialise(): void {
+    if (this.store.load()) return;
+    this.reset(this.options.seed);
+  }
+
+  reset(seed: string | undefined): void {
+    this.store.reset();
+    this.runtime.webLoginTokens.clear();
+    this.faults.clear();
+    this.requests.length = 0;
+    if (seed) applySeed(this.store, this.runtime, resolveSeed(seed));
+    this.store.save();
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const rawPath = (req.url ?? '/').split('?')[0];
+    if (url.pathname === '/_emulator' || url.pathname.startsWith('/_emulator/')) return this.control(req, res, url, raw);
+    const requestId = randomUUID();
+    const query = queryObject(url);
+    const auth = parseAuthorization(header(req, 'authorization'));
+    const routed = this.route(req, rawPath, query, raw, auth?.service);
+    const entry: RequestLogEntry = {
+      time: new Date().toISOString(),
+      service: routed?.service ?? 'unknown',
+      operation: routed?.operation ?? 'Unknown',
+      region: auth?.region,
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      headers: redactHeaders(req.headers),
+      body: routed?.loggedBody,
+    };
+    this.requests.push(entry);
+    if (this.requests.length > MAX_LOGGED_REQUESTS) this.requests.shift();
+    const send = (reply: Reply) => {
+      entry.status = reply.status;
+      res.writeHead(reply.status, { 'x-amzn-requestid': requestId, 'x-amz-request-id': requestId, ...reply.headers });
+      res.end(req.method === 'HEAD' ? undefined : reply.body);
+    };
+    if (!routed) {
+      send(unknownOperation(auth?.service, header(req, 'x-amz-target')));
+      return;
+    }
+    // Signature first: the real services refuse unsigned requests before anything else.
+    if (!auth) return send(routed.renderError(authError(routed.service, 'missing'), requestId));
+    const check = await verifySignature({ method: req.method ?? 'GET', path: rawPath, query, headers: req.headers, body: raw }, auth);
+    if (!check.ok) return send(routed.renderError(authError(routed.service, check.reason), requestId));
+
+    const fault = this.faults.take(routed.service, routed.operation);
+    if (fault) {
+      const reply = await this.applyFault(fault.kind, fault.delayMs, routed, auth.region, requestId, req);
+      if (reply === 'dropped') return;
+      if (reply) return send(reply);
+    }
+    const ctx: RequestContext = { region: auth.region, accountId: ACCOUNT_ID, store: this.store, runtime: this.runtime, now: new Date().toISOString() };
+    try {
+      const reply = await routed.run(ctx);
+      if (!READ_ONLY.test(routed.operation)) this.store.save();
+      send(reply);
+    } catch (e) {
+      if (e instanceof ServiceError) return send(routed.renderError(e, requestId));
+      if (!this.options.quiet) console.error(`emulator: ${routed.service}:${routed.operation} failed:`, e);
+      send(routed.renderError(new ServiceError('InternalFailure', `The emulator failed: ${(e as Error).message}`, 500), requestId));
+    }
+  }
+
+  private async applyFault(kind: FaultKind, delayMs: number | undefined, routed: Routed, region: string, requestId: string, req: IncomingMessage): Promise<Reply | 'dropped' | undefined> {
+    const service = routed.service;
+    switch (kind) {
+      case 'delay':
+        await new Promise((r) => setTimeout(r, delayMs ?? 1000));
+        return undefined;
+      case 'drop':
+        req.socket.destroy();
+        return 'dropped';
+      case 'malformed':
+        return routed.malformed();
+      case 'http500':
+        return routed.renderError(service === 's3' ? s3Error('InternalError', 'We encountered an internal error. Please try again.', 500) : JSON_SERVICES[service].faults.internal(), requestId);
+      case 'throttle':
+        return routed.renderError(service === 's3' ? s3Error('SlowDown', 'Please reduce your request rate.', 503) : JSON_SERVICES[service].faults.throttle(), requestId);
+      case 'accessDenied':
+        return routed.renderError(
+          service === 's3' ? s3Error('AccessDenied', deniedMessage('s3', routed.operation, region), 403) : JSON_SERVICES[service].faults.accessDenied(routed.operation, region),
+          requestId,
+        );
+    }
+  }
+
+  /** Finds the service and operation; undefined when nothing matches (UnknownOperationException). */
+  private route(req: IncomingMessage, rawPath: string, query: Record<string, string | string[]>, raw: Buffer, signingName: string | undefined): Routed | undefined {
+    const target = header(req, 'x-amz-target');
+    let service = signingName as ServiceName | undefined;
+    if (!service) {
+      // Unsigned: guess the service so the refusal has the right shape.
+      const fromTarget = target ? TARGET_PREFIXES[target.split('.')[0]] : undefined;
+      service = fromTarget ?? ([imageBuilder, mwaa].find((s) => matchRoute(this.routes.get(s.name)!, req.method ?? 'GET', rawPath, query))?.name) ?? 's3';
+    }
+    if (service === 's3') return this.routeS3(req, rawPath, query, raw);
+    const definition = JSON_SERVICES[service as Exclude<ServiceName, 's3'>];
+    if (!definition) return undefined;
+    const model = loadModel(definition.modelId);
+    if (model.metadata.protocol === 'json') {
+      const [prefix, operation] = (target ?? '').split('.');
+      if (prefix !== model.metadata.targetPrefix || !operation || !model.operations[operation]) return undefined;
+      let body: unknown;
+      try {
+        body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
+      } catch {
+        body = undefined;
+      }
+      return {
+        service: definition.name,
+        operation,
+        loggedBody: body ?? raw.toString('utf8'),
+        renderError: (e, id) => awsJsonError(model, e, id),
+        malformed: () => ({ status: 200, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: '{"malformed": ' }),
+        run: async (ctx) => {
+          if (body === undefined || typeof body !== 'object' || body === null || Array.isArray(body)) throw new ServiceError('SerializationException', 'Malformed request body: expected a JSON object.');
+          const output = await this.invoke(definition, model, operation, body as Record<string, unknown>, ctx);
+          return { status: 200, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: JSON.stringify(output) };
+        },
+      };
+    }
+    const match = matchRoute(this.routes.get(definition.name)!, req.method ?? 'GET', rawPath, query);
+    if (!match) return undefined;
+    const operation = match.route.operation;
+    let body: unknown;
+    try {
+      body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
+    } catch {
+      body = undefined;
+    }
+    return {
+      service: definition.name,
+      operation,
+      loggedBody: body ?? raw.toString('utf8'),
+      renderError: (e, id) => restJsonError(model, e, id),
+      malformed: () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"malformed": ' }),
+      run: async (ctx) => {
+        if (body === undefined || typeof body !== 'object' || body === null || Array.isArray(body)) throw new ServiceError('SerializationException', 'Malformed request body: expected a JSON object.');
+        const op = model.operations[operation];
+        const input = bindInput(model, op.input, match.labels, query, req.headers, body as Record<string, unknown>);
+        const output = await this.invoke(definition, model, operation, input, ctx);
+        return { status: op.http.responseCode ?? 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(output) };
+      },
+    };
+  }
+
+  private async invoke(definition: JsonService, model: ServiceModel, operation: string, input: Record<string, unknown>, ctx: RequestContext): Promise<unknown> {
+    const handler = definition.operations[operation];
+    if (!handler) throw new ServiceError('UnknownOperationException', `The emulator does not implement ${operation}.`);
+    const op = model.operations[operation];
+    if (op.input) {
+      const violations = validateInput(model, op.input, input, definition.pathStyle);
+      const typeErrors = violations.filter((v) => v.kind === 'type');
+      if (typeErrors.length) throw new ServiceError('SerializationException', `Value at '${typeErrors[0].path}' has the wrong type: ${typeErrors[0].constraint}`);
+      if (violations.length) throw definition.validationError(violations);
+    }
+    return serializeOutput(model, op.output, await handler(input, ctx));
+  }
+
+  private routeS3(req: IncomingMessage, rawPath: string, query: Record<string, string | string[]>, raw: Buffer): Routed {
+    const parts = rawPath.split('/').filter((p, i) => i > 0 || p);
+    const bucket = parts[0] ? decodeURIComponent(parts[0]) : undefined;
+    const slash = rawPath.indexOf('/', 1);
+    const key = slash > 0 && slash < rawPath.length - 1 ? decodeURIComponent(rawPath.slice(slash + 1)) : undefined;
+    const flatQuery = Object.fromEntries(Object.entries(query).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+    const method = req.method ?? 'GET';
+    const operation = s3Operation({ method, bucket, key, query: flatQuery });
+    const textual = raw.length <= 65536 && !raw.includes(0);
+    return {
+      service: 's3',
+      operation,
+      loggedBody: raw.length === 0 ? undefined : textual ? raw.toString('utf8') : `<${raw.length} bytes>`,
+      renderError: (e, id) => {
+        const reply: Reply = { status: e.status, headers: { 'content-type': 'application/xml', ...e.headers } };
+        if (method !== 'HEAD') reply.body = renderS3Error(e, id);
+        return reply;
+      },
+      malformed: () => ({ status: 200, headers: { 'content-type': 'application/xml' }, body: '<?xml version="1.0" encoding="UTF-8"?>\n<ListBucketResult><Name>' }),
+      run: async (ctx) => {
+        const reply: S3Response = handleS3(operation, { method, bucket, key, query: flatQuery, headers: req.headers, body: raw }, ctx);
+        return reply;
+      },
+    };
+  }
+
+  private control(req: IncomingMessage, res: ServerResponse, url: URL, raw: Buffer): void {
+    const reply = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    if (!isLoopback(req.socket.remoteAddress)) return reply(403, { error: 'the control endpoint only answers loopback clients' });
+    let body: unknown;
+    try {
+      body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
+    } catch {
+      return reply(400, { error: 'the body must be JSON' });
+    }
+    const route = `${req.method} ${url.pathname.replace(/\/$/, '')}`;
+    switch (route) {
+      case 'GET /_emulator/state':
+        return reply(200, this.store.state);
+      case 'GET /_emulator/requests':
+        return reply(200, this.requests);
+      case 'DELETE /_emulator/requests':
+        this.requests.length = 0;
+        return reply(200, { cleared: true });
+      case 'GET /_emulator/faults':
+        return reply(200, this.faults.pending());
+      case 'DELETE /_emulator/faults':
+        this.faults.clear();
+        return reply(200, { cleared: true });
+      case 'POST /_emulator/faults': {
+        const fault = parseFaultRequest(body);
+        if (typeof fault === 'string') return reply(400, { error: fault });
+        this.faults.add(fault);
+        return reply(200, { queued: this.faults.pending().length });
+      }
+      case 'POST /_emulator/reset': {
+        const seed = (body as { seed?: unknown }).seed;
+        if (seed !== undefined && typeof seed !== 'string') return reply(400, { error: 'seed must be a string' });
+        try {
+          this.reset(seed ?? this.options.seed);
+        } catch (e) {
+          return reply(400, { error: `could not apply the seed: ${(e as Error).message}` });
+        }
+        return reply(200, { reset: true });
+      }
+      default:
+        return reply(404, { error: `no control route ${route}; see test/emulator/README.md` });
+    }
+  }
+}
+
+function awsJsonError(model: ServiceModel, e: ServiceError, requestId: string): Reply {
+  const messageKey = model.shapes[e.code]?.members?.Message ? 'Message' : 'message';
+  return {
+    status: e.status,
+    headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': requestId, ...e.headers },
+    body: JSON.stringify({ __type: e.code, [messageKey]: e.message, ...e.fields }),
+  };
+}
+
+function restJsonError(model: ServiceModel, e: ServiceError, requestId: string): Reply {
+  const messageKey = model.shapes[e.code]?.members?.Message ? 'Message' : 'message';
+  return {
+    status: e.status,
+    headers: { 'content-type': 'application/json', 'x-amzn-errortype': e.code, 'x-amzn-requestid': requestId, ...e.headers },
+    body: JSON.stringify({ [messageKey]: e.message, ...e.fields }),
+  };
+}
+
+function unknownOperation(service: string | undefined, target: string | undefined): Reply {
+  const message = target ? `The operation ${target} is not known to this service.` : 'The request does not match any operation of this service.';
+  if (service === 'states' || service === 'airflow-serverless' || target) {
+    return { status: 400, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: JSON.stringify({ __type: 'UnknownOperationException', message }) };
+  }
+  return { status: 404, headers: { 'content-type': 'application/json', 'x-amzn-errortype': 'UnknownOperationException' }, body: JSON.stringify({ message }) };
+}
+
+function authError(service: ServiceName, reason: 'missing' | 'unknown-key' | 'mismatch' | 'bad-date'): ServiceError {
+  if (service === 's3') {
+    if (reason === 'missing') return s3Error('AccessDenied', 'Access Denied', 403);
+    if (reason === 'unknown-key') return s3Error('InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.', 403);
+    return s3Error('SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided. Check your key and signing method.', 403);
+  }
+  if (reason === 'missing') return new ServiceError('MissingAuthenticationTokenException', 'Missing Authentication Token', 403);
+  if (reason === 'unknown-key') return new ServiceError('UnrecognizedClientException', 'The security token included in the request is invalid.', 403);
+  if (reason === 'bad-date') return new ServiceError('IncompleteSignatureException', 'The X-Amz-Date header is missing or does not match the credential scope.', 403);
+  return new ServiceError(
+    'InvalidSignatureException',
+    'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+    403,
+  );
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v.join(',') : v;
+}
+
+function queryObject(url: URL): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of url.searchParams) {
+    const prev = out[k];
+    out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  return out;
+}
+
+const SECRET_HEADERS = new Set(['authorization', 'x-amz-security-token', 'cookie']);
+
+function redactHeaders(headers: IncomingMessage['headers']): Record<string, string | string[] | undefined> {
+  return Object.fromEntries(Object.entries(headers).filter(([k]) => !SECRET_HEADERS.has(k)));
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const emulator = new Emulator(opts);
+  const airflow = await startAirflowWebServer(emulator.runtime, opts.airflowPort ?? 0);
+  emulator.runtime.airflowPort = airflow.port;
+  emulator.initialise();
+  const server = createServer((req, res) => {
+    emulator.handle(req, res).catch((e: unknown) => {
+      if (!opts.quiet) console.error('emulator: request failed:', e);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end();
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  let port: number;
+  try {
+    port = await listen(server, opts.port ?? 4566);
+  } catch (e) {
+    airflow.server.close();
+    throw e;
+  }
+  const endpoint = `http://127.0.0.1:${port}`;
+  let stopped: Promise<void> | undefined;
+  return {
+    endpoint,
+    port,
+    airflowPort: airflow.port,
+    controlUrl: `${endpoint}/_emulator`,
+    stop() {
+      stopped ??= (async () => {
+        emulator.store.save();
+        await Promise.all([closeServer(server), closeServer(airflow.server)]);
+      })();
+      return stopped;
+    },
+  };
+}
+
+function closeServer(server: Server | import('node:https').Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}

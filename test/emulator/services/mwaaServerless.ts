@@ -1,0 +1,419 @@
+// Amazon MWAA Serverless (awsJson1_0, X-Amz-Target AmazonMWAAServerless.<Op>): workflows whose
+// YAML definition is read from the emulated S3 at create/update time and kept as a snapshot;
+// every update is a new version; runs succeed at once, with one task instance per DAG task.
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { parse as parseYaml } from 'yaml';
+import { ServiceError, type ConstraintViolation } from '../protocol/errors';
+import { paginate } from '../protocol/paging';
+import { deniedMessage, type JsonService, type RequestContext } from './context';
+import { readObject } from './s3';
+
+interface S3Location {
+  Bucket: string;
+  ObjectKey: string;
+  VersionId?: string;
+}
+
+export interface ServerlessWorkflowVersion {
+  version: string;
+  definitionS3Location: S3Location;
+  definition: string;
+  roleArn: string;
+  description?: string;
+  loggingConfiguration?: { LogGroupName: string };
+  engineVersion: number;
+  networkConfiguration?: { SecurityGroupIds?: string[]; SubnetIds?: string[] };
+  triggerMode?: string;
+  createdAt: string;
+}
+
+export interface ServerlessWorkflow {
+  arn: string;
+  name: string;
+  createdAt: string;
+  modifiedAt: string;
+  encryptionConfiguration: { Type: 'AWS_MANAGED_KEY' | 'CUSTOMER_MANAGED_KEY'; KmsKeyId?: string };
+  tags: Record<string, string>;
+  /** Oldest first; the last one is the latest. */
+  versions: ServerlessWorkflowVersion[];
+}
+
+export interface ServerlessRun {
+  runId: string;
+  workflowArn: string;
+  workflowVersion: string;
+  overrideParameters?: Record<string, unknown>;
+  status: 'SUCCESS' | 'STOPPED';
+  createdAt: string;
+  startedAt: string;
+  endedAt: string;
+  tasks: string[];
+}
+
+export interface MwaaServerlessState {
+  workflows: Record<string, ServerlessWorkflow>;
+  runs: Record<string, ServerlessRun>;
+}
+
+function validation(message: string, fields: { Name: string; Message: string }[] = [], reason = 'fieldValidationFailed'): ServiceError {
+  return new ServiceError('ValidationException', message, 400, { Reason: reason, FieldList: fields.length ? fields : undefined });
+}
+
+function notFound(id: string, type: string): ServiceError {
+  return new ServiceError('ResourceNotFoundException', `${type} ${id} not found.`, 404, { ResourceId: id, ResourceType: type });
+}
+
+function conflict(message: string, id: string, type: string): ServiceError {
+  return new ServiceError('ConflictException', message, 409, { ResourceId: id, ResourceType: type });
+}
+
+function mwsState(ctx: RequestContext): MwaaServerlessState {
+  return ctx.store.region(ctx.region).airflowServerless;
+}
+
+function findWorkflow(ctx: RequestContext, arn: string): ServerlessWorkflow {
+  const workflow = mwsState(ctx).workflows[arn];
+  if (!workflow) throw notFound(arn, 'Workflow');
+  return workflow;
+}
+
+function findVersion(workflow: ServerlessWorkflow, version?: string): ServerlessWorkflowVersion {
+  const found = version ? workflow.versions.find((v) => v.version === version) : workflow.versions.at(-1);
+  if (!found) throw notFound(`${workflow.arn}:${version}`, 'WorkflowVersion');
+  return found;
+}
+
+/** Reads and parses the definition, as the service snapshots it at create/update time. */
+function readDefinition(ctx: RequestContext, location: S3Location): { text: string; tasks: string[]; schedule?: string } {
+  const object = readObject(ctx.store, location.Bucket, location.ObjectKey, location.VersionId);
+  const where = `s3://${location.Bucket}/${location.ObjectKey}${location.VersionId ? ` (version ${location.VersionId})` : ''}`;
+  if (!object) {
+    throw validation(`Unable to read the workflow definition at ${where}: the object does not exist or is not accessible.`, [
+      { Name: 'DefinitionS3Location', Message: `The object ${where} does not exist or is not accessible.` },
+    ]);
+  }
+  const text = object.body.toString('utf8');
+  let doc: unknown;
+  try {
+    doc = parseYaml(text);
+  } catch (e) {
+    throw validation(`The workflow definition at ${where} is not valid YAML: ${(e as Error).message.split('\n')[0]}`, [{ Name: 'DefinitionS3Location', Message: 'The definition is not valid YAML.' }]);
+  }
+  const dags = typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? Object.values(doc as Record<string, unknown>) : [];
+  const dag = dags.find((d): d is Record<string, unknown> => typeof d === 'object' && d !== null && 'tasks' in d);
+  if (!dag) {
+    throw validation(`The workflow definition at ${where} has no DAG with tasks.`, [{ Name: 'DefinitionS3Location', Message: 'The definition must map a DAG id to a DAG with tasks.' }]);
+  }
+  const tasks = typeof dag.tasks === 'object' && dag.tasks !== null ? Object.keys(dag.tasks as object) : [];
+  return { text, tasks, schedule: typeof dag.schedule === 'string' ? dag.schedule : undefined };
+}
+
+function newVersionId(): string {
+  return randomBytes(16).toString('hex');
+}
+
+function checkCommon(input: { EngineVersion?: number; EncryptionConfiguration?: { Type: string; KmsKeyId?: string } }): void {
+  if (input.EngineVersion !== undefined && input.EngineVersion !== 1) {
+    throw validation('EngineVersion must be 1.', [{ Name: 'EngineVersion', Message: 'Supported engine versions: 1.' }]);
+  }
+  const enc = input.EncryptionConfiguration;
+  if (enc?.Type === 'CUSTOMER_MANAGED_KEY' && !enc.KmsKeyId) {
+    throw validation('KmsKeyId is required when the encryption type is CUSTOMER_MANAGED_KEY.', [{ Name: 'EncryptionConfiguration.KmsKeyId', Message: 'Required with CUSTOMER_MANAGED_KEY.' }]);
+  }
+}
+
+/** Replays a request with the same ClientToken; a token reused with other parameters is a conflict. */
+function idempotent<T>(ctx: RequestContext, operation: string, token: string | undefined, input: unknown, run: () => T): T {
+  if (!token) return run();
+  const key = `airflow-serverless:${ctx.region}:${operation}:${token}`;
+  const fingerprint = createHash('sha256').update(JSON.stringify(input)).digest('hex');
+  const previous = ctx.store.state.idempotency[key];
+  if (previous) {
+    if (previous.fingerprint !== fingerprint) throw conflict(`The client token ${token} was already used with different parameters.`, token, 'ClientToken');
+    return previous.response as T;
+  }
+  const response = run();
+  ctx.store.state.idempotency[key] = { fingerprint, response };
+  return response;
+}
+
+interface CreateWorkflowInput {
+  Name: string;
+  ClientToken?: string;
+  DefinitionS3Location: S3Location;
+  RoleArn: string;
+  Description?: string;
+  EncryptionConfiguration?: { Type: 'AWS_MANAGED_KEY' | 'CUSTOMER_MANAGED_KEY'; KmsKeyId?: string };
+  LoggingConfiguration?: { LogGroupName: string };
+  EngineVersion?: number;
+  NetworkConfiguration?: { SecurityGroupIds?: string[]; SubnetIds?: string[] };
+  Tags?: Record<string, string>;
+  TriggerMode?: string;
+}
+
+export function createServerlessWorkflow(input: CreateWorkflowInput, ctx: RequestContext) {
+  const { ClientToken, ...params } = input;
+  return idempotent(ctx, 'CreateWorkflow', ClientToken, params, () => {
+    checkCommon(input);
+    const existing = Object.values(mwsState(ctx).workflows).find((w) => w.name === input.Name);
+    if (existing) throw conflict(`A workflow named ${input.Name} already exists.`, existing.arn, 'Workflow');
+    const definition = readDefinition(ctx, input.DefinitionS3Location);
+    const suffix = randomBytes(8).toString('hex').slice(0, 10);
+    const arn = `arn:aws:airflow-serverless:${ctx.region}:${ctx.accountId}:workflow/${input.Name}-${suffix}`;
+    const version: ServerlessWorkflowVersion = {
+      version: newVersionId(),
+      definitionS3Location: input.DefinitionS3Location,
+      definition: definition.text,
+      roleArn: input.RoleArn,
+      description: input.Description,
+      loggingConfiguration: input.LoggingConfiguration,
+      engineVersion: input.EngineVersion ?? 1,
+      networkConfiguration: input.NetworkConfiguration,
+      triggerMode: input.TriggerMode,
+      createdAt: ctx.now,
+    };
+    mwsState(ctx).workflows[arn] = {
+      arn,
+      name: input.Name,
+      createdAt: ctx.now,
+      modifiedAt: ctx.now,
+      encryptionConfiguration: input.EncryptionConfiguration ?? { Type: 'AWS_MANAGED_KEY' },
+      tags: input.Tags ?? {},
+      versions: [version],
+    };
+    return { WorkflowArn: arn, CreatedAt: ctx.now, RevisionId: randomUUID(), WorkflowStatus: 'READY', WorkflowVersion: version.version, IsLatestVersion: true, Warnings: [] as string[] };
+  });
+}
+
+function scheduleOf(version: ServerlessWorkflowVersion) {
+  try {
+    const doc = parseYaml(version.definition) as Record<string, { schedule?: unknown }>;
+    const schedule = Object.values(doc).find((d) => d && typeof d.schedule === 'string')?.schedule as string | undefined;
+    return schedule ? { CronExpression: schedule } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function workflowRunDetail(run: ServerlessRun) {
+  return {
+    WorkflowArn: run.workflowArn,
+    WorkflowVersion: run.workflowVersion,
+    RunId: run.runId,
+    RunType: 'ON_DEMAND',
+    StartedOn: run.startedAt,
+    CreatedAt: run.createdAt,
+    CompletedOn: run.endedAt,
+    ModifiedAt: run.endedAt,
+    Duration: 0,
+    TaskInstances: run.tasks.map((t) => taskInstanceId(run, t)),
+    RunState: run.status,
+  };
+}
+
+function taskInstanceId(run: ServerlessRun, task: string): string {
+  return `${run.runId}-${task}`.replace(/[^a-zA-Z0-9.\-_]/g, '_');
+}
+
+function findRun(ctx: RequestContext, workflowArn: string, runId: string): ServerlessRun {
+  findWorkflow(ctx, workflowArn);
+  const run = mwsState(ctx).runs[runId];
+  if (!run || run.workflowArn !== workflowArn) throw notFound(runId, 'WorkflowRun');
+  return run;
+}
+
+const invalidToken = () => validation('The pagination token is not valid.', [{ Name: 'NextToken', Message: 'Invalid token.' }]);
+
+export const mwaaServerless: JsonService = {
+  name: 'airflow-serverless',
+  modelId: 'mwaa-serverless',
+  pathStyle: 'pointer',
+  validationError(violations: ConstraintViolation[]) {
+    const n = violations.length;
+    const message = `${n} validation error${n === 1 ? '' : 's'} detected. ${violations.map((v) => `Value at '${v.path}' failed to satisfy constraint: ${v.constraint}`).join('; ')}`;
+    return validation(message, violations.map((v) => ({ Name: v.path, Message: `Value at '${v.path}' failed to satisfy constraint: ${v.constraint}` })));
+  },
+  faults: {
+    internal: () => new ServiceError('InternalServerException', 'An internal error occurred.', 500),
+    throttle: () => new ServiceError('ThrottlingException', 'Rate exceeded', 429, { ServiceCode: 'airflow-serverless', QuotaCode: 'RequestRate', RetryAfterSeconds: 1 }),
+    accessDenied: (op, region) => new ServiceError('AccessDeniedException', deniedMessage('airflow-serverless', op, region), 403),
+  },
+  operations: {
+    CreateWorkflow: createServerlessWorkflow,
+    UpdateWorkflow(input: Omit<CreateWorkflowInput, 'Name' | 'ClientToken' | 'Tags' | 'EncryptionConfiguration'> & { WorkflowArn: string }, ctx) {
+      const workflow = findWorkflow(ctx, input.WorkflowArn);
+      checkCommon(input);
+      const definition = readDefinition(ctx, input.DefinitionS3Location);
+      const version: ServerlessWorkflowVersion = {
+        version: newVersionId(),
+        definitionS3Location: input.DefinitionS3Location,
+        definition: definition.text,
+        roleArn: input.RoleArn,
+        description: input.Description,
+        loggingConfiguration: input.LoggingConfiguration,
+        engineVersion: input.EngineVersion ?? 1,
+        networkConfiguration: input.NetworkConfiguration,
+        triggerMode: input.TriggerMode,
+        createdAt: ctx.now,
+      };
+      workflow.versions.push(version);
+      workflow.modifiedAt = ctx.now;
+      return { WorkflowArn: workflow.arn, ModifiedAt: ctx.now, WorkflowVersion: version.version, Warnings: [] };
+    },
+    GetWorkflow(input: { WorkflowArn: string; WorkflowVersion?: string }, ctx) {
+      const workflow = findWorkflow(ctx, input.WorkflowArn);
+      const v = findVersion(workflow, input.WorkflowVersion);
+      return {
+        WorkflowArn: workflow.arn,
+        WorkflowVersion: v.version,
+        Name: workflow.name,
+        Description: v.description,
+        CreatedAt: workflow.createdAt,
+        ModifiedAt: v.createdAt,
+        EncryptionConfiguration: workflow.encryptionConfiguration,
+        LoggingConfiguration: v.loggingConfiguration,
+        EngineVersion: v.engineVersion,
+        WorkflowStatus: 'READY',
+        DefinitionS3Location: v.definitionS3Location,
+        ScheduleConfiguration: scheduleOf(v),
+        RoleArn: v.roleArn,
+        NetworkConfiguration: v.networkConfiguration,
+        TriggerMode: v.triggerMode,
+        WorkflowDefinition: v.definition,
+      };
+    },
+    DeleteWorkflow(input: { WorkflowArn: string; WorkflowVersion?: string }, ctx) {
+      const workflow = findWorkflow(ctx, input.WorkflowArn);
+      if (input.WorkflowVersion) {
+        const v = findVersion(workflow, input.WorkflowVersion);
+        workflow.versions = workflow.versions.filter((o) => o !== v);
+        if (workflow.versions.length) return { WorkflowArn: workflow.arn, WorkflowVersion: v.version };
+      }
+      delete mwsState(ctx).workflows[workflow.arn];
+      for (const run of Object.values(mwsState(ctx).runs)) if (run.workflowArn === workflow.arn) delete mwsState(ctx).runs[run.runId];
+      return { WorkflowArn: workflow.arn, WorkflowVersion: input.WorkflowVersion };
+    },
+    ListWorkflows(input: { MaxResults?: number; NextToken?: string }, ctx) {
+      const all = Object.values(mwsState(ctx).workflows).sort((a, b) => a.name.localeCompare(b.name));
+      const page = paginate(all, { maxResults: input.MaxResults, nextToken: input.NextToken }, ctx.runtime.pageSize, `airflow-serverless:ListWorkflows:${ctx.region}`, invalidToken);
+      return {
+        Workflows: page.items.map((w) => {
+          const latest = w.versions.at(-1)!;
+          return { WorkflowArn: w.arn, WorkflowVersion: latest.version, Name: w.name, Description: latest.description, CreatedAt: w.createdAt, ModifiedAt: w.modifiedAt, WorkflowStatus: 'READY', TriggerMode: latest.triggerMode };
+        }),
+        NextToken: page.nextToken,
+      };
+    },
+    ListWorkflowVersions(input: { WorkflowArn: string; MaxResults?: number; NextToken?: string }, ctx) {
+      const workflow = findWorkflow(ctx, input.WorkflowArn);
+      const latest = workflow.versions.at(-1);
+      const newestFirst = [...workflow.versions].reverse();
+      const page = paginate(newestFirst, { maxResults: input.MaxResults, nextToken: input.NextToken }, ctx.runtime.pageSize, `airflow-serverless:ListWorkflowVersions:${workflow.arn}`, invalidToken);
+      return {
+        WorkflowVersions: page.items.map((v) => ({
+          WorkflowVersion: v.version,
+          WorkflowArn: workflow.arn,
+          IsLatestVersion: v === latest,
+          CreatedAt: v.createdAt,
+          ModifiedAt: v.createdAt,
+          DefinitionS3Location: v.definitionS3Location,
+          ScheduleConfiguration: scheduleOf(v),
+          TriggerMode: v.triggerMode,
+        })),
+        NextToken: page.nextToken,
+      };
+    },
+    StartWorkflowRun(input: { WorkflowArn: string; ClientToken?: string; OverrideParameters?: Record<string, unknown>; WorkflowVersion?: string }, ctx) {
+      const { ClientToken, ...params } = input;
+      return idempotent(ctx, 'StartWorkflowRun', ClientToken, params, () => {
+        const workflow = findWorkflow(ctx, input.WorkflowArn);
+        const version = findVersion(workflow, input.WorkflowVersion);
+        const runId = randomBytes(16).toString('hex');
+        let tasks: string[];
+        try {
+          const doc = parseYaml(version.definition) as Record<string, { tasks?: Record<string, unknown> }>;
+          tasks = Object.keys(Object.values(doc).find((d) => d && d.tasks)?.tasks ?? {});
+        } catch {
+          tasks = [];
+        }
+        mwsState(ctx).runs[runId] = {
+          runId,
+          workflowArn: workflow.arn,
+          workflowVersion: version.version,
+          overrideParameters: input.OverrideParameters,
+          status: 'SUCCESS',
+          createdAt: ctx.now,
+          startedAt: ctx.now,
+          endedAt: ctx.now,
+          tasks,
+        };
+        return { RunId: runId, Status: 'STARTING', StartedAt: ctx.now };
+      });
+    },
+    StopWorkflowRun(input: { WorkflowArn: string; RunId: string }, ctx) {
+      const run = findRun(ctx, input.WorkflowArn, input.RunId);
+      return { WorkflowArn: run.workflowArn, WorkflowVersion: run.workflowVersion, RunId: run.runId, Status: run.status };
+    },
+    GetWorkflowRun(input: { WorkflowArn: string; RunId: string }, ctx) {
+      const run = findRun(ctx, input.WorkflowArn, input.RunId);
+      return { WorkflowArn: run.workflowArn, WorkflowVersion: run.workflowVersion, RunId: run.runId, RunType: 'ON_DEMAND', OverrideParameters: run.overrideParameters, RunDetail: workflowRunDetail(run) };
+    },
+    ListWorkflowRuns(input: { WorkflowArn: string; WorkflowVersion?: string; MaxResults?: number; NextToken?: string }, ctx) {
+      findWorkflow(ctx, input.WorkflowArn);
+      const runs = Object.values(mwsState(ctx).runs)
+        .filter((r) => r.workflowArn === input.WorkflowArn && (!input.WorkflowVersion || r.workflowVersion === input.WorkflowVersion))
+        .reverse();
+      const page = paginate(runs, { maxResults: input.MaxResults, nextToken: input.NextToken }, ctx.runtime.pageSize, `airflow-serverless:ListWorkflowRuns:${input.WorkflowArn}:${input.WorkflowVersion ?? ''}`, invalidToken);
+      return {
+        WorkflowRuns: page.items.map((r) => ({
+          RunId: r.runId,
+          WorkflowArn: r.workflowArn,
+          WorkflowVersion: r.workflowVersion,
+          RunType: 'ON_DEMAND',
+          RunDetailSummary: { Status: r.status, CreatedOn: r.createdAt, StartedAt: r.startedAt, EndedAt: r.endedAt },
+        })),
+        NextToken: page.nextToken,
+      };
+    },
+    ListTaskInstances(input: { WorkflowArn: string; RunId: string; MaxResults?: number; NextToken?: string }, ctx) {
+      const run = findRun(ctx, input.WorkflowArn, input.RunId);
+      const page = paginate(run.tasks, { maxResults: input.MaxResults, nextToken: input.NextToken }, ctx.runtime.pageSize, `airflow-serverless:ListTaskInstances:${run.runId}`, invalidToken);
+      return {
+        TaskInstances: page.items.map((t) => ({ WorkflowArn: run.workflowArn, WorkflowVersion: run.workflowVersion, RunId: run.runId, TaskInstanceId: taskInstanceId(run, t), Status: 'SUCCESS', DurationInSeconds: 0, OperatorName: t })),
+        NextToken: page.nextToken,
+      };
+    },
+    GetTaskInstance(input: { WorkflowArn: string; RunId: string; TaskInstanceId: string }, ctx) {
+      const run = findRun(ctx, input.WorkflowArn, input.RunId);
+      const task = run.tasks.find((t) => taskInstanceId(run, t) === input.TaskInstanceId);
+      if (!task) throw notFound(input.TaskInstanceId, 'TaskInstance');
+      return {
+        WorkflowArn: run.workflowArn,
+        RunId: run.runId,
+        TaskInstanceId: input.TaskInstanceId,
+        WorkflowVersion: run.workflowVersion,
+        Status: 'SUCCESS',
+        DurationInSeconds: 0,
+        OperatorName: task,
+        ModifiedAt: run.endedAt,
+        StartedAt: run.startedAt,
+        EndedAt: run.endedAt,
+        AttemptNumber: 1,
+        TaskId: task,
+      };
+    },
+    TagResource(input: { ResourceArn: string; Tags: Record<string, string> }, ctx) {
+      const workflow = findWorkflow(ctx, input.ResourceArn);
+      workflow.tags = { ...workflow.tags, ...input.Tags };
+      return {};
+    },
+    UntagResource(input: { ResourceArn: string; TagKeys: string[] }, ctx) {
+      const workflow = findWorkflow(ctx, input.ResourceArn);
+      for (const key of input.TagKeys) delete workflow.tags[key];
+      return {};
+    },
+    ListTagsForResource(input: { ResourceArn: string }, ctx) {
+      return { Tags: findWorkflow(ctx, input.ResourceArn).tags };
+    },
+  },
+};

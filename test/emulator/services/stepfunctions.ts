@@ -1,0 +1,483 @@
+// AWS Step Functions (awsJson1_0, X-Amz-Target AWSStepFunctions.<Op>): state machines with
+// versions, activities, executions that succeed at once, tags, definition validation.
+import { randomUUID } from 'node:crypto';
+import { ServiceError, type ConstraintViolation } from '../protocol/errors';
+import { paginate } from '../protocol/paging';
+import { coralValidationMessage } from '../protocol/validate';
+import { diagnoseDefinition } from './aslDiagnostics';
+import { deniedMessage, type JsonService, type RequestContext } from './context';
+
+export interface Tag {
+  key: string;
+  value?: string;
+}
+
+interface EncryptionConfiguration {
+  type: 'AWS_OWNED_KEY' | 'CUSTOMER_MANAGED_KMS_KEY';
+  kmsKeyId?: string;
+  kmsDataKeyReusePeriodSeconds?: number;
+}
+
+interface LoggingConfiguration {
+  level?: 'ALL' | 'ERROR' | 'FATAL' | 'OFF';
+  includeExecutionData?: boolean;
+  destinations?: { cloudWatchLogsLogGroup?: { logGroupArn?: string } }[];
+}
+
+/** What a published version froze. */
+export interface StateMachineVersion {
+  version: number;
+  definition: string;
+  roleArn: string;
+  description?: string;
+  revisionId: string;
+  creationDate: string;
+}
+
+export interface StateMachine {
+  arn: string;
+  name: string;
+  type: 'STANDARD' | 'EXPRESS';
+  definition: string;
+  roleArn: string;
+  creationDate: string;
+  updateDate?: string;
+  revisionId: string;
+  loggingConfiguration: LoggingConfiguration;
+  tracingConfiguration: { enabled: boolean };
+  encryptionConfiguration: EncryptionConfiguration;
+  tags: Tag[];
+  versions: StateMachineVersion[];
+  /** The create request's idempotency-relevant fields, to tell a retry from a conflict. */
+  createFingerprint: string;
+  createVersionArn?: string;
+}
+
+export interface Activity {
+  arn: string;
+  name: string;
+  creationDate: string;
+  encryptionConfiguration: EncryptionConfiguration;
+  tags: Tag[];
+}
+
+export interface Execution {
+  arn: string;
+  stateMachineArn: string;
+  stateMachineVersionArn?: string;
+  name: string;
+  status: 'SUCCEEDED';
+  startDate: string;
+  stopDate: string;
+  input: string;
+  output: string;
+}
+
+export interface StepFunctionsState {
+  stateMachines: Record<string, StateMachine>;
+  activities: Record<string, Activity>;
+  executions: Record<string, Execution>;
+}
+
+const err = (code: string, message: string) => new ServiceError(code, message, 400);
+
+/** Names: 1-80 characters without whitespace, brackets, wildcards, punctuation or control characters. */
+// eslint-disable-next-line no-control-regex
+const INVALID_NAME_CHAR = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/u;
+const LOGGING_NAME = /^[0-9A-Za-z_-]+$/;
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
+const LOG_GROUP_ARN = /^arn:aws[a-z-]*:logs:[a-z0-9-]+:\d{12}:log-group:[^:]+:\*$/;
+const KMS_KEY_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}|alias\/[\w/+=,.@-]+)$/;
+const KMS_KEY_ARN = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):\d{12}:(?:key\/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})|alias\/[\w/+=,.@-]+)$/;
+
+function checkName(name: string, logging?: LoggingConfiguration): void {
+  if (INVALID_NAME_CHAR.test(name)) throw err('InvalidName', `Invalid Name: '${name}'`);
+  if (logging?.level && logging.level !== 'OFF' && !LOGGING_NAME.test(name)) {
+    throw err('InvalidName', `Invalid Name: '${name}' (with logging enabled, names may only contain 0-9, A-Z, a-z, - and _)`);
+  }
+}
+
+function checkRoleArn(roleArn: string): void {
+  if (!ROLE_ARN.test(roleArn)) throw err('InvalidArn', `Invalid Arn: 'Resource type not valid in this context: ${roleArn}'`);
+}
+
+function checkDefinition(definition: string): void {
+  const problems = diagnoseDefinition(definition).filter((d) => d.severity === 'ERROR');
+  if (problems.length) {
+    const text = problems.map((p) => `${p.code}: ${p.message} at ${p.location ?? '/'}`).join(', ');
+    throw err('InvalidDefinition', `Invalid State Machine Definition: '${text}'`);
+  }
+}
+
+function checkLogging(logging: LoggingConfiguration | undefined): void {
+  if (!logging) return;
+  const destinations = logging.destinations ?? [];
+  if (logging.level && logging.level !== 'OFF' && destinations.length !== 1) {
+    throw err('InvalidLoggingConfiguration', 'Invalid Logging Configuration: Must specify exactly one Log Destination.');
+  }
+  for (const d of destinations) {
+    const arn = d.cloudWatchLogsLogGroup?.logGroupArn ?? '';
+    if (!LOG_GROUP_ARN.test(arn)) throw err('InvalidLoggingConfiguration', `Invalid Logging Configuration: The CloudWatch Logs Resource is not valid. Log group ARNs must end with ':*': ${arn}`);
+  }
+}
+
+/** The service's encryption rules (api-facts.md): customer keys need a symmetric key identifier in the resource's region. */
+function checkEncryption(enc: EncryptionConfiguration | undefined, region: string): void {
+  if (!enc) return;
+  const bad = (why: string) => err('InvalidEncryptionConfiguration', `Invalid Encryption Configuration: ${why}`);
+  if (enc.type === 'AWS_OWNED_KEY') {
+    if (enc.kmsKeyId !== undefined || enc.kmsDataKeyReusePeriodSeconds !== undefined) throw bad('kmsKeyId and kmsDataKeyReusePeriodSeconds are only allowed with CUSTOMER_MANAGED_KMS_KEY.');
+    return;
+  }
+  if (!enc.kmsKeyId) throw bad('kmsKeyId is required with CUSTOMER_MANAGED_KMS_KEY.');
+  const period = enc.kmsDataKeyReusePeriodSeconds;
+  if (period !== undefined && (period < 60 || period > 900)) throw bad('kmsDataKeyReusePeriodSeconds must be between 60 and 900.');
+  const arn = KMS_KEY_ARN.exec(enc.kmsKeyId);
+  if (!arn && !KMS_KEY_ID.test(enc.kmsKeyId)) throw bad(`'${enc.kmsKeyId}' is not a KMS key ID, key ARN, alias name or alias ARN.`);
+  if (arn && arn[1] !== region) throw bad(`The KMS key '${enc.kmsKeyId}' is in ${arn[1]}, not ${region}.`);
+}
+
+function normaliseEncryption(enc: EncryptionConfiguration | undefined): EncryptionConfiguration {
+  if (!enc || enc.type === 'AWS_OWNED_KEY') return { type: 'AWS_OWNED_KEY' };
+  return { type: enc.type, kmsKeyId: enc.kmsKeyId, kmsDataKeyReusePeriodSeconds: enc.kmsDataKeyReusePeriodSeconds ?? 300 };
+}
+
+function checkTags(tags: Tag[] | undefined): void {
+  if (tags && tags.length > 50) throw err('TooManyTags', 'Too many tags: a resource can have at most 50 tags.');
+}
+
+function mergeTags(existing: Tag[], added: Tag[]): Tag[] {
+  const byKey = new Map(existing.map((t) => [t.key, t]));
+  for (const t of added) byKey.set(t.key, t);
+  return [...byKey.values()];
+}
+
+function arnPrefix(ctx: RequestContext): string {
+  return `arn:aws:states:${ctx.region}:${ctx.accountId}`;
+}
+
+function sfnState(ctx: RequestContext): StepFunctionsState {
+  return ctx.store.region(ctx.region).states;
+}
+
+/** Resolves a state machine ARN or version ARN (`...:stateMachine:name:N`). */
+function resolveStateMachine(ctx: RequestContext, arn: string): { machine: StateMachine; version?: StateMachineVersion } {
+  const m = /^arn:aws[a-z-]*:states:([a-z0-9-]+):(\d{12}):stateMachine:([^:]+)(?::(\d+))?$/.exec(arn);
+  if (!m) throw err('InvalidArn', `Invalid Arn: 'Resource type not valid in this context: ${arn.split(':')[5] ?? arn}'`);
+  const machine = m[1] === ctx.region ? sfnState(ctx).stateMachines[`${arnPrefix(ctx)}:stateMachine:${m[3]}`] : undefined;
+  if (!machine) throw err('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
+  if (m[4] === undefined) return { machine };
+  const version = machine.versions.find((v) => v.version === Number(m[4]));
+  if (!version) throw err('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
+  return { machine, version };
+}
+
+function publishVersion(machine: StateMachine, description: string | undefined, now: string): string {
+  const version = (machine.versions.at(-1)?.version ?? 0) + 1;
+  machine.versions.push({ version, definition: machine.definition, roleArn: machine.roleArn, description, revisionId: machine.revisionId, creationDate: now });
+  return `${machine.arn}:${version}`;
+}
+
+interface CreateStateMachineInput {
+  name: string;
+  definition: string;
+  roleArn: string;
+  type?: 'STANDARD' | 'EXPRESS';
+  loggingConfiguration?: LoggingConfiguration;
+  tracingConfiguration?: { enabled?: boolean };
+  tags?: Tag[];
+  publish?: boolean;
+  versionDescription?: string;
+  encryptionConfiguration?: EncryptionConfiguration;
+}
+
+export function createStateMachine(input: CreateStateMachineInput, ctx: RequestContext) {
+  checkName(input.name, input.loggingConfiguration);
+  checkRoleArn(input.roleArn);
+  if (input.versionDescription !== undefined && !input.publish) {
+    throw err('ValidationException', 'Version description can only be set when publish is true');
+  }
+  checkDefinition(input.definition);
+  checkLogging(input.loggingConfiguration);
+  checkEncryption(input.encryptionConfiguration, ctx.region);
+  checkTags(input.tags);
+  const type = input.type ?? 'STANDARD';
+  const logging = input.loggingConfiguration ?? { level: 'OFF', includeExecutionData: false };
+  const tracing = { enabled: input.tracingConfiguration?.enabled ?? false };
+  const encryption = normaliseEncryption(input.encryptionConfiguration);
+  // The service's idempotency check: name, definition, type, logging, tracing, encryption,
+  // publish and versionDescription; roleArn and tags differences are ignored.
+  const fingerprint = JSON.stringify([input.definition, type, logging, tracing, encryption, !!input.publish, input.versionDescription ?? null]);
+  const arn = `${arnPrefix(ctx)}:stateMachine:${input.name}`;
+  const machines = sfnState(ctx).stateMachines;
+  const existing = machines[arn];
+  if (existing) {
+    if (existing.createFingerprint !== fingerprint) throw err('StateMachineAlreadyExists', `State Machine Already Exists: '${arn}'`);
+    return { stateMachineArn: arn, creationDate: existing.creationDate, stateMachineVersionArn: existing.createVersionArn };
+  }
+  const machine: StateMachine = {
+    arn,
+    name: input.name,
+    type,
+    definition: input.definition,
+    roleArn: input.roleArn,
+    creationDate: ctx.now,
+    revisionId: randomUUID(),
+    loggingConfiguration: logging,
+    tracingConfiguration: tracing,
+    encryptionConfiguration: encryption,
+    tags: input.tags ?? [],
+    versions: [],
+    createFingerprint: fingerprint,
+  };
+  if (input.publish) machine.createVersionArn = publishVersion(machine, input.versionDescription, ctx.now);
+  machines[arn] = machine;
+  return { stateMachineArn: arn, creationDate: machine.creationDate, stateMachineVersionArn: machine.createVersionArn };
+}
+
+function updateStateMachine(
+  input: { stateMachineArn: string; definition?: string; roleArn?: string; loggingConfiguration?: LoggingConfiguration; tracingConfiguration?: { enabled?: boolean }; publish?: boolean; versionDescription?: string; encryptionConfiguration?: EncryptionConfiguration },
+  ctx: RequestContext,
+) {
+  const { machine, version } = resolveStateMachine(ctx, input.stateMachineArn);
+  if (version) throw err('ValidationException', 'Updating a state machine version is not supported; use the state machine ARN.');
+  if (input.definition === undefined && input.roleArn === undefined && !input.loggingConfiguration && !input.tracingConfiguration && !input.encryptionConfiguration) {
+    throw err('MissingRequiredParameter', 'Either the definition, the role ARN, the LoggingConfiguration, the EncryptionConfiguration or the TracingConfiguration must be specified');
+  }
+  if (input.versionDescription !== undefined && !input.publish) throw err('ValidationException', 'Version description can only be set when publish is true');
+  if (input.definition !== undefined) checkDefinition(input.definition);
+  if (input.roleArn !== undefined) checkRoleArn(input.roleArn);
+  checkLogging(input.loggingConfiguration);
+  if (input.loggingConfiguration) checkName(machine.name, input.loggingConfiguration);
+  checkEncryption(input.encryptionConfiguration, ctx.region);
+  if (input.definition !== undefined) machine.definition = input.definition;
+  if (input.roleArn !== undefined) machine.roleArn = input.roleArn;
+  if (input.loggingConfiguration) machine.loggingConfiguration = input.loggingConfiguration;
+  if (input.tracingConfiguration) machine.tracingConfiguration = { enabled: input.tracingConfiguration.enabled ?? false };
+  if (input.encryptionConfiguration) machine.encryptionConfiguration = normaliseEncryption(input.encryptionConfiguration);
+  machine.updateDate = ctx.now;
+  machine.revisionId = randomUUID();
+  const stateMachineVersionArn = input.publish ? publishVersion(machine, input.versionDescription, ctx.now) : undefined;
+  return { updateDate: machine.updateDate, revisionId: machine.revisionId, stateMachineVersionArn };
+}
+
+function describeStateMachine(input: { stateMachineArn: string; includedData?: 'ALL_DATA' | 'METADATA_ONLY' }, ctx: RequestContext) {
+  const { machine, version } = resolveStateMachine(ctx, input.stateMachineArn);
+  const customerKey = machine.encryptionConfiguration.type === 'CUSTOMER_MANAGED_KMS_KEY';
+  const definition = version?.definition ?? machine.definition;
+  return {
+    stateMachineArn: version ? `${machine.arn}:${version.version}` : machine.arn,
+    name: machine.name,
+    status: 'ACTIVE',
+    // Without kms:Decrypt a caller asks for METADATA_ONLY and gets an empty definition.
+    definition: customerKey && input.includedData === 'METADATA_ONLY' ? '{}' : definition,
+    roleArn: version?.roleArn ?? machine.roleArn,
+    type: machine.type,
+    creationDate: version?.creationDate ?? machine.creationDate,
+    loggingConfiguration: machine.loggingConfiguration,
+    tracingConfiguration: machine.tracingConfiguration,
+    revisionId: version?.revisionId ?? machine.revisionId,
+    description: version?.description,
+    encryptionConfiguration: machine.encryptionConfiguration,
+  };
+}
+
+const invalidToken = (token: string) => err('InvalidToken', `Invalid Token: '${token}'`);
+
+export const stepFunctions: JsonService = {
+  name: 'states',
+  modelId: 'stepfunctions',
+  pathStyle: 'coral',
+  validationError(violations: ConstraintViolation[]) {
+    // The service reports a data key reuse period out of range as an encryption problem.
+    if (violations.every((v) => v.path.endsWith('encryptionConfiguration.kmsDataKeyReusePeriodSeconds'))) {
+      return err('InvalidEncryptionConfiguration', `Invalid Encryption Configuration: kmsDataKeyReusePeriodSeconds must be between 60 and 900.`);
+    }
+    return err('ValidationException', coralValidationMessage(violations));
+  },
+  faults: {
+    internal: () => new ServiceError('InternalFailure', 'The request processing has failed because of an unknown error, exception or failure.', 500),
+    throttle: () => err('ThrottlingException', 'Rate exceeded'),
+    accessDenied: (op, region) => err('AccessDeniedException', deniedMessage('states', op, region)),
+  },
+  operations: {
+    CreateStateMachine: createStateMachine,
+    UpdateStateMachine: updateStateMachine,
+    DescribeStateMachine: describeStateMachine,
+    ListStateMachines(input: { maxResults?: number; nextToken?: string }, ctx) {
+      const all = Object.values(sfnState(ctx).stateMachines);
+      const page = paginate(all, input, ctx.runtime.pageSize, `states:ListStateMachines:${ctx.region}`, invalidToken);
+      return {
+        stateMachines: page.items.map((m) => ({ stateMachineArn: m.arn, name: m.name, type: m.type, creationDate: m.creationDate })),
+        nextToken: page.nextToken,
+      };
+    },
+    DeleteStateMachine(input: { stateMachineArn: string }, ctx) {
+      const { machine, version } = resolveStateMachine(ctx, input.stateMachineArn);
+      if (version) machine.versions = machine.versions.filter((v) => v !== version);
+      else delete sfnState(ctx).stateMachines[machine.arn];
+      return {};
+    },
+    DeleteStateMachineVersion(input: { stateMachineVersionArn: string }, ctx) {
+      const { machine, version } = resolveStateMachine(ctx, input.stateMachineVersionArn);
+      if (!version) throw err('ValidationException', 'The ARN is not a state machine version ARN.');
+      machine.versions = machine.versions.filter((v) => v !== version);
+      return {};
+    },
+    PublishStateMachineVersion(input: { stateMachineArn: string; description?: string }, ctx) {
+      const { machine } = resolveStateMachine(ctx, input.stateMachineArn);
+      const arn = publishVersion(machine, input.description, ctx.now);
+      return { creationDate: ctx.now, stateMachineVersionArn: arn };
+    },
+    ListStateMachineVersions(input: { stateMachineArn: string; maxResults?: number; nextToken?: string }, ctx) {
+      const { machine } = resolveStateMachine(ctx, input.stateMachineArn);
+      const newestFirst = [...machine.versions].reverse();
+      const page = paginate(newestFirst, input, ctx.runtime.pageSize, `states:ListStateMachineVersions:${machine.arn}`, invalidToken);
+      return {
+        stateMachineVersions: page.items.map((v) => ({ stateMachineVersionArn: `${machine.arn}:${v.version}`, creationDate: v.creationDate })),
+        nextToken: page.nextToken,
+      };
+    },
+    ValidateStateMachineDefinition(input: { definition: string; severity?: 'ERROR' | 'WARNING'; maxResults?: number }) {
+      let diagnostics = diagnoseDefinition(input.definition);
+      if (input.severity !== 'WARNING') diagnostics = diagnostics.filter((d) => d.severity === 'ERROR');
+      const limit = input.maxResults || 100;
+      return {
+        result: diagnostics.some((d) => d.severity === 'ERROR') ? 'FAIL' : 'OK',
+        diagnostics: diagnostics.slice(0, limit),
+        truncated: diagnostics.length > limit,
+      };
+    },
+    CreateActivity(input: { name: string; tags?: Tag[]; encryptionConfiguration?: EncryptionConfiguration }, ctx) {
+      checkName(input.name);
+      checkEncryption(input.encryptionConfiguration, ctx.region);
+      checkTags(input.tags);
+      const arn = `${arnPrefix(ctx)}:activity:${input.name}`;
+      const activities = sfnState(ctx).activities;
+      const encryption = normaliseEncryption(input.encryptionConfiguration);
+      const existing = activities[arn];
+      if (existing) {
+        // An activity's encryption cannot change after creation.
+        if (JSON.stringify(existing.encryptionConfiguration) !== JSON.stringify(encryption)) throw err('ActivityAlreadyExists', `Activity already exists with a different encryption configuration: '${arn}'`);
+        return { activityArn: arn, creationDate: existing.creationDate };
+      }
+      activities[arn] = { arn, name: input.name, creationDate: ctx.now, encryptionConfiguration: encryption, tags: input.tags ?? [] };
+      return { activityArn: arn, creationDate: ctx.now };
+    },
+    DescribeActivity(input: { activityArn: string }, ctx) {
+      const activity = findActivity(ctx, input.activityArn);
+      return { activityArn: activity.arn, name: activity.name, creationDate: activity.creationDate, encryptionConfiguration: activity.encryptionConfiguration };
+    },
+    ListActivities(input: { maxResults?: number; nextToken?: string }, ctx) {
+      const page = paginate(Object.values(sfnState(ctx).activities), input, ctx.runtime.pageSize, `states:ListActivities:${ctx.region}`, invalidToken);
+      return { activities: page.items.map((a) => ({ activityArn: a.arn, name: a.name, creationDate: a.creationDate })), nextToken: page.nextToken };
+    },
+    DeleteActivity(input: { activityArn: string }, ctx) {
+      const activity = findActivity(ctx, input.activityArn);
+      delete sfnState(ctx).activities[activity.arn];
+      return {};
+    },
+    StartExecution(input: { stateMachineArn: string; name?: string; input?: string }, ctx) {
+      const { machine, version } = resolveStateMachine(ctx, input.stateMachineArn);
+      const name = input.name ?? randomUUID();
+      checkName(name);
+      const payload = input.input ?? '{}';
+      try {
+        JSON.parse(payload);
+      } catch (e) {
+        throw err('InvalidExecutionInput', `Invalid State Machine Execution Input: '${(e as Error).message}'`);
+      }
+      const kind = machine.type === 'EXPRESS' ? 'express' : 'execution';
+      const arn = `${arnPrefix(ctx)}:${kind}:${machine.name}:${name}`;
+      const executions = sfnState(ctx).executions;
+      const existing = executions[arn];
+      if (existing) {
+        if (existing.input !== payload) throw err('ExecutionAlreadyExists', `Execution Already Exists: '${arn}'`);
+        return { executionArn: arn, startDate: existing.startDate };
+      }
+      executions[arn] = {
+        arn,
+        stateMachineArn: machine.arn,
+        stateMachineVersionArn: version ? `${machine.arn}:${version.version}` : undefined,
+        name,
+        status: 'SUCCEEDED',
+        startDate: ctx.now,
+        stopDate: ctx.now,
+        input: payload,
+        output: payload,
+      };
+      return { executionArn: arn, startDate: ctx.now };
+    },
+    DescribeExecution(input: { executionArn: string; includedData?: 'ALL_DATA' | 'METADATA_ONLY' }, ctx) {
+      const execution = sfnState(ctx).executions[input.executionArn];
+      if (!/^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:(execution|express):[^:]+:[^:]+$/.test(input.executionArn)) {
+        throw err('InvalidArn', `Invalid Arn: 'Resource type not valid in this context: ${input.executionArn}'`);
+      }
+      if (!execution) throw err('ExecutionDoesNotExist', `Execution Does Not Exist: '${input.executionArn}'`);
+      const metadataOnly = input.includedData === 'METADATA_ONLY';
+      return {
+        executionArn: execution.arn,
+        stateMachineArn: execution.stateMachineArn,
+        stateMachineVersionArn: execution.stateMachineVersionArn,
+        name: execution.name,
+        status: execution.status,
+        startDate: execution.startDate,
+        stopDate: execution.stopDate,
+        input: metadataOnly ? undefined : execution.input,
+        inputDetails: { included: !metadataOnly },
+        output: metadataOnly ? undefined : execution.output,
+        outputDetails: { included: !metadataOnly },
+      };
+    },
+    ListExecutions(input: { stateMachineArn?: string; statusFilter?: string; maxResults?: number; nextToken?: string }, ctx) {
+      if (!input.stateMachineArn) throw err('ValidationException', 'Must provide a StateMachine ARN or MapRun ARN');
+      const { machine, version } = resolveStateMachine(ctx, input.stateMachineArn);
+      const versionArn = version ? `${machine.arn}:${version.version}` : undefined;
+      const all = Object.values(sfnState(ctx).executions)
+        .filter((e) => e.stateMachineArn === machine.arn && (!versionArn || e.stateMachineVersionArn === versionArn))
+        .filter((e) => !input.statusFilter || e.status === input.statusFilter)
+        .reverse();
+      const page = paginate(all, input, ctx.runtime.pageSize, `states:ListExecutions:${input.stateMachineArn}`, invalidToken);
+      return {
+        executions: page.items.map((e) => ({ executionArn: e.arn, stateMachineArn: e.stateMachineArn, stateMachineVersionArn: e.stateMachineVersionArn, name: e.name, status: e.status, startDate: e.startDate, stopDate: e.stopDate })),
+        nextToken: page.nextToken,
+      };
+    },
+    TagResource(input: { resourceArn: string; tags: Tag[] }, ctx) {
+      const resource = taggable(ctx, input.resourceArn);
+      const merged = mergeTags(resource.tags, input.tags);
+      checkTags(merged);
+      resource.tags = merged;
+      return {};
+    },
+    UntagResource(input: { resourceArn: string; tagKeys: string[] }, ctx) {
+      const resource = taggable(ctx, input.resourceArn);
+      resource.tags = resource.tags.filter((t) => !input.tagKeys.includes(t.key));
+      return {};
+    },
+    ListTagsForResource(input: { resourceArn: string }, ctx) {
+      return { tags: taggable(ctx, input.resourceArn).tags };
+    },
+  },
+};
+
+function findActivity(ctx: RequestContext, arn: string): Activity {
+  if (!/^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:activity:[^:]+$/.test(arn)) throw err('InvalidArn', `Invalid Arn: 'Resource type not valid in this context: ${arn}'`);
+  const activity = sfnState(ctx).activities[arn];
+  if (!activity) throw err('ActivityDoesNotExist', `Activity Does Not Exist: '${arn}'`);
+  return activity;
+}
+
+function taggable(ctx: RequestContext, arn: string): { tags: Tag[] } {
+  if (/:activity:/.test(arn)) {
+    const activity = sfnState(ctx).activities[arn];
+    if (!activity) throw err('ResourceNotFound', `Resource not found: '${arn}'`);
+    return activity;
+  }
+  try {
+    return resolveStateMachine(ctx, arn).machine;
+  } catch (e) {
+    if (e instanceof ServiceError && e.code === 'StateMachineDoesNotExist') throw err('ResourceNotFound', `Resource not found: '${arn}'`);
+    throw e;
+  }
+}

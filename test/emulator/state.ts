@@ -1,0 +1,67 @@
+// The emulator's whole state: plain JSON, keyed by region, optionally persisted to a file
+// (written atomically: a temporary file renamed over the old one).
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { ImageBuilderState } from './services/imagebuilder';
+import type { MwaaState } from './services/mwaa';
+import type { MwaaServerlessState } from './services/mwaaServerless';
+import type { S3State } from './services/s3';
+import type { StepFunctionsState } from './services/stepfunctions';
+
+export interface RegionState {
+  states: StepFunctionsState;
+  imagebuilder: ImageBuilderState;
+  airflow: MwaaState;
+  airflowServerless: MwaaServerlessState;
+}
+
+export interface EmulatorState {
+  formatVersion: 1;
+  regions: Record<string, RegionState>;
+  /** Bucket names are global; each bucket records its region. */
+  s3: S3State;
+  /** Idempotency records: `${service}:${region}:${operation}:${token}`. */
+  idempotency: Record<string, { fingerprint: string; response: unknown }>;
+}
+
+export function emptyState(): EmulatorState {
+  return { formatVersion: 1, regions: {}, s3: { buckets: {} }, idempotency: {} };
+}
+
+function emptyRegion(): RegionState {
+  return {
+    states: { stateMachines: {}, activities: {}, executions: {} },
+    imagebuilder: { workflows: {} },
+    airflow: { environments: {} },
+    airflowServerless: { workflows: {}, runs: {} },
+  };
+}
+
+export class StateStore {
+  state: EmulatorState = emptyState();
+
+  constructor(readonly statePath?: string) {}
+
+  region(name: string): RegionState {
+    return (this.state.regions[name] ??= emptyRegion());
+  }
+
+  /** Loads the state file if there is one; answers whether it did. */
+  load(): boolean {
+    if (!this.statePath || !existsSync(this.statePath)) return false;
+    const loaded = JSON.parse(readFileSync(this.statePath, 'utf8')) as EmulatorState;
+    if (loaded.formatVersion !== 1) throw new Error(`${this.statePath}: unsupported state format ${String(loaded.formatVersion)}`);
+    this.state = loaded;
+    return true;
+  }
+
+  save(): void {
+    if (!this.statePath) return;
+    const temp = `${this.statePath}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(this.state));
+    renameSync(temp, this.statePath);
+  }
+
+  reset(): void {
+    this.state = emptyState();
+  }
+}

@@ -1,0 +1,95 @@
+// Helpers for the emulator's own tests: start an emulator per suite, build real SDK clients
+// against it, sign MWAA Serverless requests (it has no SDK), and use the control endpoint.
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { ImagebuilderClient } from '@aws-sdk/client-imagebuilder';
+import { MWAAClient } from '@aws-sdk/client-mwaa';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from './server';
+
+export const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
+
+export interface Clients {
+  sfn: SFNClient;
+  imagebuilder: ImagebuilderClient;
+  mwaa: MWAAClient;
+  s3: S3Client;
+  serverless: MwaaServerlessTestClient;
+}
+
+/** Clients without retries, so faults surface as they are. */
+export function clients(emulator: RunningEmulator, region = 'us-east-1', maxAttempts = 1): Clients {
+  const common = { endpoint: emulator.endpoint, region, credentials, maxAttempts };
+  return {
+    sfn: new SFNClient(common),
+    imagebuilder: new ImagebuilderClient(common),
+    mwaa: new MWAAClient({ ...common, disableHostPrefix: true }),
+    s3: new S3Client({ ...common, forcePathStyle: true }),
+    serverless: new MwaaServerlessTestClient(emulator.endpoint, region),
+  };
+}
+
+export class AwsJsonError extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    readonly body: Record<string, unknown>,
+  ) {
+    super(`${type}: ${String(body.Message ?? body.message ?? '')}`);
+    this.name = type;
+  }
+}
+
+/** A minimal awsJson1_0 client for MWAA Serverless, signed with SigV4 like the real one. */
+export class MwaaServerlessTestClient {
+  constructor(
+    private readonly endpoint: string,
+    private readonly region: string,
+    private readonly creds = credentials,
+  ) {}
+
+  async send<T = Record<string, unknown>>(operation: string, input: Record<string, unknown> = {}): Promise<T> {
+    const { status, body } = await this.raw(operation, input);
+    if (status >= 300) throw new AwsJsonError(status, String(body.__type ?? 'Unknown').split('#').pop()!, body);
+    return body as T;
+  }
+
+  async raw(operation: string, input: Record<string, unknown>): Promise<{ status: number; body: Record<string, unknown> }> {
+    const url = new URL(this.endpoint);
+    const text = JSON.stringify(input);
+    const signer = new SignatureV4({ credentials: this.creds, region: this.region, service: 'airflow-serverless', sha256: Sha256 });
+    const signed = await signer.sign({
+      method: 'POST',
+      protocol: url.protocol,
+      hostname: url.hostname,
+      port: Number(url.port),
+      path: '/',
+      headers: { host: url.host, 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `AmazonMWAAServerless.${operation}` },
+      body: text,
+    });
+    const res = await fetch(this.endpoint, { method: 'POST', headers: signed.headers as Record<string, string>, body: text });
+    const responseText = await res.text();
+    return { status: res.status, body: responseText ? (JSON.parse(responseText) as Record<string, unknown>) : {} };
+  }
+}
+
+export async function startTestEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
+  return startEmulator({ port: 0, quiet: true, ...opts });
+}
+
+export async function control<T = unknown>(emulator: RunningEmulator, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${emulator.controlUrl}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!res.ok) throw new Error(`control ${method} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Runs `fn` and returns the error it throws (failing when it does not throw). */
+export async function rejection(fn: () => Promise<unknown>): Promise<Error & { name: string; $metadata?: { httpStatusCode?: number }; [key: string]: unknown }> {
+  try {
+    await fn();
+  } catch (e) {
+    return e as Error & { name: string };
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}

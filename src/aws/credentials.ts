@@ -118,7 +118,7 @@ export function toCredentialsError(err: unknown, profile: string | undefined): A
   if (/expired/i.test(message)) {
     return new AwsCredentialsError(`The AWS credentials${profile ? ` of profile "${profile}"` : ''} have expired.`, { kind: 'credentials-expired', profile, cause: err });
   }
-  if (/Could not load credentials|Unable to locate credentials|could not be found|not found or is invalid|no access key|Profile .* not found/i.test(message)) {
+  if (/Could not load credentials|Could not resolve credentials|Unable to locate credentials|could not be found|not found or is invalid|no access key|Profile .* not found/i.test(message)) {
     return new AwsCredentialsError(`No AWS credentials were found${profile ? ` for profile "${profile}"` : ''}.`, { kind: 'credentials-missing', profile, cause: err });
   }
   return new AwsCredentialsError(`Could not get AWS credentials${profile ? ` for profile "${profile}"` : ''}: ${message}`, { kind: 'credentials-invalid', profile, cause: err });

@@ -180,6 +180,10 @@ export function parseIntrinsic(text: string): IntrinsicCall | string {
 
 const cache = new Map<string, { call?: IntrinsicCall; issues: IntrinsicIssue[] }>();
 
+export function clearIntrinsicCache(): void {
+  cache.clear();
+}
+
 /** Parses and checks an intrinsic call; results are cached by text (definitions repeat them). */
 export function checkIntrinsic(text: string): { call?: IntrinsicCall; issues: IntrinsicIssue[] } {
   const hit = cache.get(text);

@@ -47,6 +47,10 @@ interface AstNode {
 
 const cache = new Map<string, JsonataAnalysis>();
 
+export function clearJsonataCache(): void {
+  cache.clear();
+}
+
 export function analyzeJsonata(expression: string): JsonataAnalysis {
   const hit = cache.get(expression);
   if (hit) return hit;

@@ -31,7 +31,9 @@ export type CliCommand = (args: string[], io: CliIo) => Promise<number>;
 
 /** Registered by each command module; kept as loaders so `--help` loads nothing else. */
 export const commands: Record<string, () => Promise<CliCommand>> = {
-  lint: async () => (await import('./lint')).lintCommand,
+  // require, not import(): under tsx's CommonJS hook (unit tests) import() goes to Node's ESM loader, which cannot resolve './lint'.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  lint: async () => (require('./lint') as typeof import('./lint')).lintCommand,
   deploy: async () => (await import('./deploy')).deployCommand,
 };
 

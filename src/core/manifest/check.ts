@@ -397,6 +397,10 @@ export function removalSpan(text: string, fr: FieldRanges): [number, number] {
   return [fr.keyStart, fr.valueEnd];
 }
 
+/**
+ * The rule findings for a parsed manifest. Parse and shape findings are not repeated here: they
+ * are in `parsed.findings` (callers show `[...parsed.findings, ...checkManifest(parsed, ctx)]`).
+ */
 export function checkManifest(parsed: ParsedManifest, ctx: ManifestCheckContext): Finding[] {
   const checker = new ManifestChecker(parsed, ctx);
   try {
@@ -404,5 +408,5 @@ export function checkManifest(parsed: ParsedManifest, ctx: ManifestCheckContext)
   } catch (e) {
     checker.out.push({ code: 'manifest/internal-error', severity: 'warning', message: `aws-workflows.yaml could not be fully checked: ${e instanceof Error ? e.message : String(e)}.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
   }
-  return [...parsed.findings, ...checker.out].sort(compareFindings);
+  return checker.out.sort(compareFindings);
 }

@@ -149,7 +149,7 @@ export const AIRFLOW_WORKFLOW_FIELDS: Record<string, FieldDef> = {
 
 export const DEFAULTS_FIELDS: Record<string, FieldDef> = {
   region: { type: 'string', description: 'The AWS Region for every entry that does not set its own; else the active region.', example: 'eu-west-1' },
-  definitionBucket: { type: 'string', minLength: 3, maxLength: 63, description: 'S3 bucket where definitions are uploaded (MWAA Serverless workflows, large Image Builder documents).' },
+  definitionBucket: { type: 'string', minLength: 1, description: 'S3 bucket where definitions are uploaded (MWAA Serverless workflows, large Image Builder documents).' },
   definitionPrefix: { type: 'string', description: 'Key prefix for uploaded definitions, e.g. `workflows/`.' },
 };
 

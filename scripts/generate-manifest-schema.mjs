@@ -1,0 +1,115 @@
+// Writes schemas/aws-workflows.schema.json (JSON Schema draft-07 for aws-workflows.yaml) from the
+// manifest field table (src/core/manifest/fields.ts), whose limits come from the generated AWS
+// facts: the patterns, enums and lengths are never written twice.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tsImport } from 'tsx/esm/api';
+import { repoRoot } from './lib/aws-facts.mjs';
+
+const fields = await tsImport(join(repoRoot, 'src', 'core', 'manifest', 'fields.ts'), import.meta.url);
+const { AWS_FACTS } = await tsImport(join(repoRoot, 'src', 'core', 'facts', 'aws.generated.ts'), import.meta.url);
+
+function strip(obj) {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined));
+}
+
+function described(description) {
+  // VS Code renders markdownDescription; other tools read description.
+  return { description: description.replace(/`/g, ''), markdownDescription: description };
+}
+
+function stringConstraint(c) {
+  return strip({ minLength: c.minLength, maxLength: c.maxLength, pattern: c.pattern });
+}
+
+function fieldSchema(def) {
+  const base = { ...described(def.description), ...(def.example !== undefined ? { examples: [def.example] } : {}) };
+  switch (def.type) {
+    case 'string':
+      return strip({ type: 'string', ...base, enum: def.enum ? [...def.enum] : undefined, ...stringConstraint(def) });
+    case 'boolean':
+      return { type: 'boolean', ...base };
+    case 'integer':
+      return strip({ type: 'integer', ...base, enum: def.enum ? [...def.enum] : undefined, minimum: def.minimum, maximum: def.maximum, default: def.default });
+    case 'tags':
+      return strip({
+        type: 'object',
+        ...base,
+        maxProperties: def.maxCount,
+        propertyNames: strip({ ...stringConstraint(def.key), not: { pattern: '^[aA][wW][sS]:' } }),
+        additionalProperties: strip({ type: ['string', 'number', 'boolean'], ...stringConstraint(def.value) }),
+      });
+    case 'stringList':
+      return strip({ type: 'array', ...base, maxItems: def.maxItems, items: { type: 'string', ...stringConstraint(def.item) } });
+    case 'object':
+      return strip({
+        type: 'object',
+        ...base,
+        additionalProperties: false,
+        required: def.required?.length ? [...def.required] : undefined,
+        properties: Object.fromEntries(Object.entries(def.fields).map(([k, d]) => [k, fieldSchema(d)])),
+      });
+    default:
+      throw new Error(`unknown field type ${def.type}`);
+  }
+}
+
+/** Patterns for entry names (the section's keys). */
+function namePattern(kind) {
+  const F = AWS_FACTS;
+  switch (kind) {
+    case 'stateMachine':
+    case 'activity': {
+      const f = kind === 'stateMachine' ? F.sfn.stateMachineName : F.sfn.activityName;
+      return { minLength: f.min, maxLength: f.max, pattern: `^[^${f.forbiddenPattern.slice(1, -1)}]+$` };
+    }
+    case 'imageBuilderWorkflow':
+      return { pattern: F.imagebuilder.workflowName.pattern };
+    case 'airflowWorkflow':
+      return { minLength: F.mwaaServerless.workflowName.min, maxLength: F.mwaaServerless.workflowName.max, pattern: F.mwaaServerless.workflowName.pattern };
+    default:
+      throw new Error(kind);
+  }
+}
+
+const properties = {
+  defaults: { type: ['object', 'null'], ...described('Settings every entry inherits.'), additionalProperties: false, properties: Object.fromEntries(Object.entries(fields.DEFAULTS_FIELDS).map(([k, d]) => [k, fieldSchema(d)])) },
+};
+for (const s of fields.SECTIONS) {
+  const entry = fieldSchema({ type: 'object', description: `A ${s.label}: its settings.`, fields: fields.ENTRY_FIELDS[s.kind], required: fields.REQUIRED_FIELDS[s.kind] });
+  properties[s.section] = {
+    type: ['object', 'null'],
+    ...described(s.description),
+    propertyNames: namePattern(s.kind),
+    additionalProperties: s.kind === 'activity' ? { ...entry, type: ['object', 'null'] } : entry,
+  };
+}
+const env = AWS_FACTS.mwaa.environmentName;
+const envName = { type: 'string', minLength: env.min, maxLength: env.max, pattern: env.pattern };
+properties.airflowEnvironments = {
+  type: ['array', 'null'],
+  ...described(fields.AIRFLOW_ENVIRONMENTS_DESCRIPTION),
+  uniqueItems: true,
+  items: {
+    anyOf: [
+      { ...envName, ...described('An MWAA environment name.') },
+      { type: 'object', additionalProperties: false, required: ['name'], properties: { name: { ...envName, ...described('An MWAA environment name.') }, region: fieldSchema(fields.DEFAULTS_FIELDS.region) } },
+    ],
+  },
+};
+
+const schema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://workflows-for-aws/schemas/aws-workflows.schema.json',
+  title: 'aws-workflows.yaml',
+  ...described('What each workflow definition in this workspace becomes when deployed: Step Functions state machines and activities, EC2 Image Builder workflows and MWAA Serverless workflows. Generated by scripts/generate-manifest-schema.mjs; do not edit.'),
+  type: 'object',
+  additionalProperties: false,
+  properties,
+};
+
+mkdirSync(join(repoRoot, 'schemas'), { recursive: true });
+const out = join(repoRoot, 'schemas', 'aws-workflows.schema.json');
+writeFileSync(out, `${JSON.stringify(schema, null, 2)}\n`);
+console.log(`wrote schemas/aws-workflows.schema.json`);

@@ -17,7 +17,7 @@ export interface ValueContext {
 }
 
 const JSON_KEY_BEFORE = /"((?:[^"\\]|\\.)*)"\s*:\s*("?)([^",{}[\]]*)$/;
-const YAML_KEY_BEFORE = /(^|[\s{,])(["']?)([^\s"'#:{},[\]][^"'#:{},[\]]*?)\2[ \t]*:[ \t]+(["']?)([^"'#,{}[\]]*)$/;
+const YAML_KEY_BEFORE = /(^|[\s{,])(["']?)((?!-\s)[^\s"'#:{},[\]][^"'#:{},[\]]*?)\2[ \t]*:[ \t]+(["']?)([^"'#,{}[\]]*)$/;
 
 export function valueContextAt(doc: ParsedDocument, offset: number): ValueContext | undefined {
   const pos = doc.lines.positionAt(offset);

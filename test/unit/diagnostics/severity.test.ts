@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import type { Finding } from '../../../src/core/findings';
+import { applySeverityOverrides, effectiveSeverity, invalidOverrides } from '../../../src/diagnostics/severity';
+
+const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+const finding = (code: string, severity: Finding['severity']): Finding => ({ code, severity, message: code, range });
+
+describe('severity overrides', () => {
+  it('keeps the rule severity without an override', () => {
+    assert.equal(effectiveSeverity(finding('sfn/name-invalid-char', 'error'), {}), 'error');
+  });
+
+  it('applies an exact code, and an area wildcard to the codes of that area only', () => {
+    const overrides = { 'sfn/*': 'info', 'kms/key-alias-aws': 'warning' };
+    assert.equal(effectiveSeverity(finding('sfn/name-too-long', 'error'), overrides), 'info');
+    assert.equal(effectiveSeverity(finding('kms/key-alias-aws', 'error'), overrides), 'warning');
+    assert.equal(effectiveSeverity(finding('kms/type-without-key', 'error'), overrides), 'error');
+    assert.equal(effectiveSeverity(finding('sfnx/other', 'error'), overrides), 'error');
+  });
+
+  it('lets an exact code win over its area', () => {
+    assert.equal(effectiveSeverity(finding('sfn/name-too-long', 'error'), { 'sfn/*': 'off', 'sfn/name-too-long': 'warning' }), 'warning');
+  });
+
+  it('drops findings turned off and copies changed ones without touching the originals', () => {
+    const input = [finding('asl/unreachable-state', 'warning'), finding('asl/next-unknown', 'error'), finding('parse/syntax', 'error')];
+    const out = applySeverityOverrides(input, { 'asl/unreachable-state': 'off', 'asl/next-unknown': 'warning' });
+    assert.deepEqual(out.map((f) => [f.code, f.severity]), [['asl/next-unknown', 'warning'], ['parse/syntax', 'error']]);
+    assert.equal(input[1].severity, 'error');
+    assert.equal(out[1], input[2]);
+  });
+
+  it('ignores values that are not a severity, and names them', () => {
+    const overrides = { 'asl/next-unknown': 'fatal', 'sfn/*': 'warning' };
+    assert.equal(effectiveSeverity(finding('asl/next-unknown', 'error'), overrides), 'error');
+    assert.deepEqual(invalidOverrides(overrides), ['asl/next-unknown']);
+  });
+});

@@ -9,7 +9,7 @@ import type { Logger } from '../core/log';
 import { CredentialSource, credentialSourceLabel, type AwsCredentials } from './credentials';
 import { AWS_CALL_INFO, describeAwsErrorDetail, type AwsCallInfo } from './errors';
 import { resolveEndpoint, resolveRegion, type ResolvedEndpoint } from './endpoints';
-import type { MwaaServerlessClient } from './mwaaServerless';
+import { MwaaServerlessClient } from './mwaaServerless';
 import { loadImagebuilder, loadMwaa, loadS3, loadSfn, loadSmithy, type ImagebuilderSdk, type MwaaSdk, type S3Sdk, type SfnSdk } from './lazySdk';
 import { DEFAULT_RETRY, type RetryOptions } from './retry';
 import type { AwsServiceKey } from './services.generated';
@@ -118,7 +118,6 @@ export class AwsSession {
 
   mwaaServerless(region?: string): Promise<{ client: MwaaServerlessClient; region: string }> {
     return this.cachedClient('airflow-serverless', region, async (r, endpoint) => {
-      const { MwaaServerlessClient } = await import('./mwaaServerless');
       const client = new MwaaServerlessClient({
         region: r,
         endpoint: endpoint.url,
@@ -233,9 +232,10 @@ export class AwsSession {
         maxAttempts: this.retry.maxAttempts,
         ...(endpoint.overridden ? { endpoint: endpoint.url } : {}),
       };
-      if (this.retry.baseDelayMs !== DEFAULT_RETRY.baseDelayMs || this.retry.sleep !== DEFAULT_RETRY.sleep) {
-        const { ConfiguredRetryStrategy } = loadSmithy();
-        config.retryStrategy = new ConfiguredRetryStrategy(this.retry.maxAttempts, (attempt: number) => Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** attempt));
+      if (this.retry.baseDelayMs !== DEFAULT_RETRY.baseDelayMs) {
+        // Only tests shorten the backoff; everyone else gets the SDK's standard strategy.
+        const Strategy = service === 'airflow' ? (sdk as MwaaSdk).LegacyConfiguredRetryStrategy : loadSmithy().ConfiguredRetryStrategy;
+        config.retryStrategy = new Strategy(this.retry.maxAttempts, (attempt: number) => Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** attempt));
       }
       const client = construct(sdk, config, endpoint);
       this.instrument(client, service, r, endpoint);

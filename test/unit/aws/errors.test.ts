@@ -43,7 +43,7 @@ describe('describeAwsError', () => {
   });
 
   it('missing credentials say how to get some', () => {
-    const err = new CredentialsProviderError('Could not load credentials from any providers', { tryNextLink: false });
+    const err = new CredentialsProviderError('Could not load credentials from any providers');
     assert.equal(classifyAwsError(err), 'credentials-missing');
     const msg = describeAwsError(err, ctx);
     assert.match(msg, /no AWS credentials were found/);
@@ -52,7 +52,7 @@ describe('describeAwsError', () => {
   });
 
   it('an expired SSO session names the exact `aws sso login --profile` command', () => {
-    const sdkErr = new CredentialsProviderError('The SSO session associated with this profile has expired. To refresh this SSO session run aws sso login with the corresponding profile.', { tryNextLink: false });
+    const sdkErr = new CredentialsProviderError('The SSO session associated with this profile has expired. To refresh this SSO session run aws sso login with the corresponding profile.');
     const err = toCredentialsError(sdkErr, 'dev');
     assert.ok(err instanceof AwsCredentialsError);
     assert.equal(err.kind, 'sso-expired');

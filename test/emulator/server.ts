@@ -296,6 +296,14 @@ class Emulator {
       return reply(400, { error: 'the body must be JSON' });
     }
     const route = `${req.method} ${url.pathname.replace(/\/$/, '')}`;
+    const expire = /^POST \/_emulator\/web-login-tokens\/([^/]+)\/expire$/.exec(route);
+    if (expire) {
+      // Lets tests see the refusal of an expired token without waiting 60 seconds.
+      const token = this.runtime.webLoginTokens.get(decodeURIComponent(expire[1]));
+      if (!token) return reply(404, { error: 'no such web login token' });
+      token.createdAt = 0;
+      return reply(200, { expired: true });
+    }
     switch (route) {
       case 'GET /_emulator/state':
         return reply(200, this.store.state);

@@ -216,6 +216,11 @@ class ImageBuilderValidator {
       return;
     }
     const operators = node.entries.filter((e) => e.key !== 'value');
+    if (operators.length === 0) {
+      const first = node.entries[0];
+      this.report('imagebuilder/condition-invalid', 'error', first ? first.keyStart : node.start, first ? first.keyEnd : node.end,
+        'This condition has no operator (and, or, not, stringEquals, booleanEquals, number…).');
+    }
     for (const entry of operators) {
       if (LOGICAL_OPERATORS.includes(entry.key)) {
         if (entry.key === 'not') this.checkCondition(entry.value, depth + 1);
@@ -265,9 +270,10 @@ class ImageBuilderValidator {
 
   private checkReferenceString(node: StringNode, stepIndex: number): void {
     const source = this.doc.text.slice(node.start, node.end);
+    const cursor = { at: 0 };
     for (const m of node.value.matchAll(STEP_OUTPUT_REF)) {
       const step = m[1] ?? m[2];
-      const [start, end] = this.locate(node, source, m[0], m[0].length - step.length - (m[2] ? 2 : 0), step.length);
+      const [start, end] = this.locate(node, source, cursor, m[0], m[0].length - step.length - (m[2] ? 2 : 0), step.length);
       const target = this.stepIndex.get(step);
       if (target === undefined) {
         const guess = closest(step, [...this.stepIndex.keys()]);
@@ -280,10 +286,11 @@ class ImageBuilderValidator {
             : `Step '${step}' runs after this one, so its outputs are not available yet; $.stepOutputs only holds earlier steps.`);
       }
     }
+    cursor.at = 0;
     for (const m of node.value.matchAll(PARAMETER_REF)) {
       const name = m[1] ?? m[2];
+      const [start, end] = this.locate(node, source, cursor, m[0], m[0].length - name.length - (m[2] ? 2 : 0), name.length);
       if (this.parameters.has(name)) continue;
-      const [start, end] = this.locate(node, source, m[0], m[0].length - name.length - (m[2] ? 2 : 0), name.length);
       const guess = closest(name, this.parameters);
       this.report('imagebuilder/parameter-undeclared', 'error', start, end,
         `Parameter '${name}' is not declared in \`parameters\`.${guess ? ` Did you mean '${guess}'?` : ''}`,
@@ -292,9 +299,10 @@ class ImageBuilderValidator {
   }
 
   /** Source offsets of part of a match inside a string node (falls back to the whole node for escaped strings). */
-  private locate(node: StringNode, source: string, match: string, offsetInMatch: number, length: number): [number, number] {
-    const at = source.indexOf(match);
+  private locate(node: StringNode, source: string, cursor: { at: number }, match: string, offsetInMatch: number, length: number): [number, number] {
+    const at = source.indexOf(match, cursor.at);
     if (at < 0) return [node.start, node.end];
+    cursor.at = at + match.length;
     return [node.start + at + offsetInMatch, node.start + at + offsetInMatch + length];
   }
 

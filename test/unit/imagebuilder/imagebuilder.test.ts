@@ -129,6 +129,12 @@ describe('Image Builder workflow documents', () => {
       assert.deepEqual(check(doc(`${LAUNCH}  - name: Apply\n    action: ExecuteComponents\n    inputs:\n      instanceId.$: $.stepOutputs.Launch.instanceId\n      other.$: "$.stepOutputs['Launch']"\n`)), []);
     });
 
+    it('points at each reference when one string has several', () => {
+      const text = doc(`${LAUNCH}  - name: Apply\n    action: RunCommand\n    inputs:\n      note.$: "$.stepOutputs.Nope.a $.stepOutputs.Nope.b"\n`);
+      const found = check(text).filter((f) => f.code === 'imagebuilder/step-output-unknown').map((f) => f.range);
+      assert.deepEqual(found, [rangeOf(text, 'Nope', 0), rangeOf(text, 'Nope', 1)]);
+    });
+
     it('reports an unknown step on its name, with did-you-mean', () => {
       const text = doc(`${LAUNCH}  - name: Apply\n    action: ExecuteComponents\n    inputs:\n      instanceId.$: "$.stepOutputs.Lunch.instanceId"\n`);
       const f = expectFinding(check(text), 'imagebuilder/step-output-unknown', 'error', rangeOf(text, 'Lunch'));
@@ -210,6 +216,8 @@ describe('Image Builder workflow documents', () => {
       expectFinding(check(unknown), 'imagebuilder/condition-invalid', 'error', rangeOf(unknown, 'stringEqual'));
       const noValue = step('      stringEquals: AMI\n');
       expectFinding(check(noValue), 'imagebuilder/condition-invalid', 'error', rangeOf(noValue, 'stringEquals'));
+      const none = step('      value: x\n');
+      expectFinding(check(none), 'imagebuilder/condition-invalid', 'error', rangeOf(none, 'value'));
       const two = step('      stringEquals: AMI\n      booleanEquals: true\n      value: x\n');
       expectFinding(check(two), 'imagebuilder/condition-invalid', 'error', rangeOf(two, 'booleanEquals'));
     });

@@ -6,6 +6,7 @@ import { registerCommand } from './common/commands';
 import { registerExplorer } from './explorer/register';
 import { registerDiagnostics } from './diagnostics/register';
 import { registerProfile } from './profile/register';
+import { registerDeploy } from './deploy/register';
 
 export function activate(context: vscode.ExtensionContext): void {
   const { logger, channel } = createOutputLogger();
@@ -15,6 +16,7 @@ export function activate(context: vscode.ExtensionContext): void {
   void session; // the one AwsSession: explorer, deploy and airflow take it as they land
   registerExplorer(context, logger);
   registerDiagnostics(context, logger);
+  registerDeploy(context, logger, session);
 }
 
 export function deactivate(): void {}

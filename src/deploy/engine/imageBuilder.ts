@@ -50,7 +50,8 @@ export async function deployImageBuilderWorkflow(run: DeployRun, definitionText:
   }
   if (!version || existing.includes(version)) {
     const suggested = nextPatchVersion(existing);
-    const chosen = run.options.hooks?.chooseVersion
+    // A dry run changes nothing, so there is nothing to ask: it checks the suggested version.
+    const chosen = run.options.hooks?.chooseVersion && !run.options.dryRun
       ? await run.options.hooks.chooseVersion({ target, requested: version, existing, suggested })
       : suggested;
     if (!chosen) return run.result('cancelled', `Deploy of ${run.label} cancelled: no version chosen; nothing was sent.`);

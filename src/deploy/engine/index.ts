@@ -7,3 +7,4 @@ export { validateStateMachineWithService, placeServiceDiagnostics } from './serv
 export { addManifestEntry, type NewManifestEntry } from './manifestEdit';
 export { checkEntryField } from './wizardChecks';
 export { sameJson, toStateMachineJson } from './definition';
+export { entryRegionOf } from './targets';

@@ -112,3 +112,8 @@ export function findManifestUpwards(startDir: string, stopAt?: string): string |
     dir = parent;
   }
 }
+
+/** The region an entry deploys to, as the CodeLens shows it. */
+export function entryRegionOf(loaded: LoadedManifest, entry: AnyManifestEntry, defaultRegion: string): string {
+  return entryRegion(loaded.parsed.manifest, entry, defaultRegion) ?? defaultRegion;
+}

@@ -1,0 +1,28 @@
+// The last loaded manifest per path, reloaded only when its text changes (CodeLens asks often).
+
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { loadManifest, type LoadedManifest } from './engine';
+
+export class ManifestCache {
+  private readonly entries = new Map<string, { text: string; region: string; loaded: LoadedManifest }>();
+
+  get(manifestPath: string, defaultRegion: string): LoadedManifest | undefined {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === manifestPath);
+    let text: string;
+    try {
+      text = open?.getText() ?? fs.readFileSync(manifestPath, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const hit = this.entries.get(manifestPath);
+    if (hit && hit.text === text && hit.region === defaultRegion) return hit.loaded;
+    const loaded = loadManifest(manifestPath, text, defaultRegion);
+    this.entries.set(manifestPath, { text, region: defaultRegion, loaded });
+    return loaded;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}

@@ -1,0 +1,56 @@
+// The deploy feature: commands, CodeLens, the deployed-definition documents and the
+// service-validation diagnostics. The logic lives in ./engine, shared with the CLI.
+
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { registerCommand } from '../common/commands';
+import { detectKind } from '../core/kind';
+import type { Logger } from '../core/log';
+import type { DeployClients } from './engine';
+import { CODELENS_SELECTOR, DeployCodeLensProvider } from './codeLens';
+import { deployAllCommand, deployFromFileCommand, validateWithServiceCommand, type DeployFeature } from './commands';
+import { DeployedContentProvider } from './deployedContent';
+import { ManifestCache } from './manifestCache';
+import { DeployRunner } from './runner';
+
+/** What deploy needs from the one AwsSession. */
+export type DeploySession = DeployClients & { onDidChange(listener: () => void): { dispose(): void } };
+
+export const IS_DEFINITION_CONTEXT = 'awsWorkflows.deploy.isDefinition';
+
+export function registerDeploy(context: vscode.ExtensionContext, logger: Logger, session: DeploySession): void {
+  const deployed = new DeployedContentProvider();
+  const manifests = new ManifestCache();
+  const serviceDiagnostics = vscode.languages.createDiagnosticCollection('awsWorkflows.service');
+  context.subscriptions.push(deployed, serviceDiagnostics);
+
+  const feature: DeployFeature = {
+    clients: session,
+    logger,
+    runner: new DeployRunner(session, logger, deployed),
+    manifests,
+    state: context.workspaceState,
+    serviceDiagnostics,
+  };
+  registerCommand(context, logger, deployFromFileCommand(feature));
+  registerCommand(context, logger, deployAllCommand(feature));
+  registerCommand(context, logger, validateWithServiceCommand(feature));
+
+  const lenses = new DeployCodeLensProvider(session, manifests, (l) => session.onDidChange(l));
+  context.subscriptions.push(lenses, vscode.languages.registerCodeLensProvider(CODELENS_SELECTOR, lenses));
+
+  // The service's findings describe the text it saw: they go stale on the first edit.
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeTextDocument((e) => { if (e.contentChanges.length) serviceDiagnostics.delete(e.document.uri); }),
+    vscode.workspace.onDidCloseTextDocument((d) => serviceDiagnostics.delete(d.uri)),
+  );
+
+  // The editor title button shows for files that are definitions (by content or name; cheap regexes).
+  const updateContext = (editor: vscode.TextEditor | undefined) => {
+    const doc = editor?.document;
+    const kind = doc && doc.uri.scheme === 'file' ? detectKind(path.basename(doc.uri.fsPath), doc.getText()) : 'unknown';
+    void vscode.commands.executeCommand('setContext', IS_DEFINITION_CONTEXT, kind === 'stateMachine' || kind === 'imageBuilderWorkflow' || kind === 'airflowWorkflow');
+  };
+  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(updateContext));
+  updateContext(vscode.window.activeTextEditor);
+}

@@ -1,0 +1,48 @@
+// Where deploys read from: aws-workflows.yaml (next to the file, in a parent folder, or anywhere
+// in the workspace) and definitions, preferring the open editor's text over the disk.
+
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { MANIFEST_FILE_NAME } from '../core/manifest/model';
+import { findManifestUpwards, loadManifest, type DefinitionSource, type LoadedManifest } from './engine';
+
+function openDocument(fsPath: string): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === fsPath);
+}
+
+export const editorFirstFiles: DefinitionSource = {
+  readText: async (p) => openDocument(p)?.getText() ?? (await fs.promises.readFile(p, 'utf8')),
+  exists: async (p) => Boolean(openDocument(p)) || fs.existsSync(p),
+};
+
+/** The manifest that applies to a file: the nearest one upwards inside its workspace folder, else the first in the workspace. */
+export async function findManifestFor(uri: vscode.Uri | undefined): Promise<string | undefined> {
+  if (uri?.scheme === 'file') {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const found = findManifestUpwards(vscode.Uri.joinPath(uri, '..').fsPath, folder?.uri.fsPath);
+    if (found) return found;
+  }
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const atRoot = vscode.Uri.joinPath(folder.uri, MANIFEST_FILE_NAME).fsPath;
+    if (fs.existsSync(atRoot)) return atRoot;
+  }
+  const [any] = await vscode.workspace.findFiles(`**/${MANIFEST_FILE_NAME}`, '**/node_modules/**', 1);
+  return any?.fsPath;
+}
+
+export async function readManifest(manifestPath: string, defaultRegion: string): Promise<LoadedManifest> {
+  const text = await editorFirstFiles.readText(manifestPath);
+  return loadManifest(manifestPath, text, defaultRegion);
+}
+
+/** Where a new aws-workflows.yaml goes: the root of the file's workspace folder. */
+export function defaultManifestPath(uri: vscode.Uri): string | undefined {
+  const folder = vscode.workspace.getWorkspaceFolder(uri) ?? vscode.workspace.workspaceFolders?.[0];
+  return folder ? vscode.Uri.joinPath(folder.uri, MANIFEST_FILE_NAME).fsPath : undefined;
+}
+
+export function isTrusted(): boolean {
+  return vscode.workspace.isTrusted;
+}
+
+export const UNTRUSTED_MESSAGE = 'Deploying is disabled in an untrusted workspace, because it runs with your AWS credentials. Trust this workspace (Manage Workspace Trust) to deploy; diagnostics keep working.';

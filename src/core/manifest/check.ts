@@ -300,7 +300,7 @@ class ManifestChecker {
       return;
     }
     const fixes = p.fixes?.map((f) => this.toFix(f, (field) => e.fields[field === undefined ? path : prefix + field], fr)).filter((f): f is Fix => f !== undefined);
-    const value = (p.on ?? 'value') === 'key' ? unquote(this.text.slice(fr.keyStart, fr.keyEnd)) : undefined;
+    const value = (p.on ?? 'value') === 'key' ? unquote(this.text.slice(fr.keyStart, fr.keyEnd)) : unquote(this.text.slice(fr.valueStart, fr.valueEnd));
     this.out.push(this.finding(fr, p, fixes, value));
   }
 

@@ -13,6 +13,8 @@ interface FieldBase {
 
 export interface StringField extends FieldBase {
   type: 'string';
+  /** Read a YAML number as the text written (`version: 1.4` is a float to YAML, a version to the user). */
+  numberAsText?: boolean;
   enum?: readonly string[];
   pattern?: string;
   minLength?: number;
@@ -74,7 +76,7 @@ export const STATE_MACHINE_FIELDS: Record<string, FieldDef> = {
   roleArn: { type: 'string', pattern: F.iam.roleArnPattern, maxLength: F.sfn.roleArn.max, description: 'The IAM role the state machine runs as.', example: 'arn:aws:iam::123456789012:role/order-pipeline' },
   type: { type: 'string', enum: F.sfn.stateMachineType, description: 'STANDARD (the default) or EXPRESS. Cannot change after creation.' },
   publish: { type: 'boolean', description: 'Publish a new version on every create or update.' },
-  versionDescription: { type: 'string', maxLength: F.sfn.versionDescription.max, description: `Description of the published version (up to ${F.sfn.versionDescription.max} characters). Only with \`publish: true\`.` },
+  versionDescription: { type: 'string', numberAsText: true, maxLength: F.sfn.versionDescription.max, description: `Description of the published version (up to ${F.sfn.versionDescription.max} characters). Only with \`publish: true\`.` },
   encryption: sfnEncryption,
   logging: {
     type: 'object',
@@ -99,9 +101,9 @@ export const ACTIVITY_FIELDS: Record<string, FieldDef> = {
 export const IMAGE_BUILDER_WORKFLOW_FIELDS: Record<string, FieldDef> = {
   definition: definition('Image Builder workflow document (YAML)'),
   type: { type: 'string', enum: F.imagebuilder.workflowType, description: 'BUILD, TEST or DISTRIBUTION.' },
-  version: { type: 'string', pattern: F.imagebuilder.semanticVersion.pattern, description: `Semantic version major.minor.patch, each part 0–${F.imagebuilder.semanticVersion.nodeMax}; Image Builder adds the build number. Without it, the deploy offers the next patch version.`, example: '1.0.0' },
+  version: { type: 'string', numberAsText: true, pattern: F.imagebuilder.semanticVersion.pattern, description: `Semantic version major.minor.patch, each part 0–${F.imagebuilder.semanticVersion.nodeMax}; Image Builder adds the build number. Without it, the deploy offers the next patch version.`, example: '1.0.0' },
   description: { type: 'string', minLength: F.imagebuilder.description.min, maxLength: F.imagebuilder.description.max, description: 'Description of the workflow.' },
-  changeDescription: { type: 'string', minLength: F.imagebuilder.changeDescription.min, maxLength: F.imagebuilder.changeDescription.max, description: 'What changed in this version.' },
+  changeDescription: { type: 'string', numberAsText: true, minLength: F.imagebuilder.changeDescription.min, maxLength: F.imagebuilder.changeDescription.max, description: 'What changed in this version.' },
   kmsKeyId: { type: 'string', minLength: F.imagebuilder.kmsKeyId.min, maxLength: F.imagebuilder.kmsKeyId.max, description: 'Key ARN or alias ARN of the KMS key that encrypts the workflow resource.' },
   tags: {
     type: 'tags',

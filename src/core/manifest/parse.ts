@@ -180,6 +180,7 @@ class ManifestReader {
     switch (def.type) {
       case 'string':
         if (v.kind === 'string') return v.value;
+        if (v.kind === 'number' && def.numberAsText) return v.raw;
         return this.wrongType(prop, TYPE_NAMES.string, where);
       case 'boolean':
         if (v.kind === 'boolean') return v.value;

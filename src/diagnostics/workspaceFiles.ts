@@ -85,7 +85,9 @@ export class WorkspaceFiles extends Disposable {
   manifestUriFor(uri: vscode.Uri): vscode.Uri | undefined {
     if (isManifestUri(uri)) return uri;
     let best: vscode.Uri | undefined;
-    for (const key of this.manifests) {
+    // Open manifests count even before the file watcher has reported them (new or unsaved files).
+    const open = vscode.workspace.textDocuments.filter((d) => isManifestUri(d.uri)).map((d) => d.uri.toString());
+    for (const key of new Set([...this.manifests, ...open])) {
       const candidate = vscode.Uri.parse(key);
       const folder = vscode.Uri.joinPath(candidate, '..');
       if (relativePath(folder, uri) === undefined) continue;

@@ -17,7 +17,7 @@ export async function listImageBuilderVersions(run: DeployRun): Promise<Workflow
   const { client, sdk } = await run.options.clients.imagebuilder(run.target.region);
   const name = run.target.name;
   const all = await collectPages((nextToken) => run.call({ service: 'imagebuilder', operation: 'ListWorkflows', resource: name }, async () => {
-    const page = await client.send(new sdk.ListWorkflowsCommand({ owner: 'Self', filters: [{ name: 'name', values: [name] }], nextToken, maxResults: 100 }));
+    const page = await client.send(new sdk.ListWorkflowsCommand({ owner: 'Self', filters: [{ name: 'name', values: [name] }], nextToken, maxResults: 25 }));
     return { items: page.workflowVersionList ?? [], next: page.nextToken };
   }));
   // Names are unique per type (the type is part of the ARN).

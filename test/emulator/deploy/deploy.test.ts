@@ -1,0 +1,308 @@
+// The deploy engine against the emulator over real HTTP, with the real SDK clients.
+
+import assert from 'node:assert/strict';
+import { parse as parseYaml } from 'yaml';
+import { deployTarget, type UpdatePlan, type VersionOffer } from '../../../src/deploy/engine';
+import { startEmulator, type RunningEmulator } from '../server';
+import { BUCKET, control, createBucket, options, REGION, requests, sessionFor, state, Workspace } from './support';
+
+const ROLE = 'arn:aws:iam::000000000000:role/order-pipeline';
+const ORDER_YAML = `Comment: Takes payment, then ships.
+StartAt: Charge
+States:
+  Charge:
+    Type: Pass
+    Next: Ship
+  Ship:
+    Type: Succeed
+`;
+const MANIFEST = `defaults:
+  region: ${REGION}
+  definitionBucket: ${BUCKET}
+  definitionPrefix: workflows/
+stateMachines:
+  order-pipeline:
+    definition: sm/order.asl.yaml
+    roleArn: ${ROLE}
+    type: STANDARD
+    publish: true
+    versionDescription: first cut
+    encryption: { type: CUSTOMER_MANAGED_KMS_KEY, kmsKeyId: alias/orders, kmsDataKeyReusePeriodSeconds: 120 }
+    logging: { level: ERROR, includeExecutionData: false, logGroupArn: "arn:aws:logs:us-east-1:000000000000:log-group:/sfn/orders:*" }
+    tracing: true
+    tags: { team: orders }
+  broken:
+    definition: sm/broken.asl.json
+    roleArn: ${ROLE}
+activities:
+  manual-approval:
+    encryption: { type: CUSTOMER_MANAGED_KMS_KEY, kmsKeyId: alias/approvals }
+    tags: { team: orders }
+imageBuilderWorkflows:
+  hardened-build:
+    definition: ib/build.yaml
+    type: BUILD
+    version: 1.0.0
+    changeDescription: first
+  big-build:
+    definition: ib/big.yaml
+    type: TEST
+    version: 2.0.0
+airflowWorkflows:
+  nightly-etl:
+    definition: dags/etl.yaml
+    roleArn: arn:aws:iam::000000000000:role/mwaa-serverless
+    encryption: { type: CUSTOMER_MANAGED_KEY, kmsKeyId: alias/etl }
+    logGroup: /mwaa/nightly-etl
+`;
+const IB_DOC = `name: hardened-build
+schemaVersion: 1.0
+steps:
+  - name: LaunchBuildInstance
+    action: LaunchInstance
+    onFailure: Abort
+    inputs:
+      waitFor: ssmAgent
+  - name: TerminateBuildInstance
+    action: TerminateInstance
+    onFailure: Continue
+    inputs:
+      instanceId.$: "$.stepOutputs.LaunchBuildInstance.instanceId"
+`;
+const DAG = `nightly_etl:
+  dag_id: nightly_etl
+  schedule: "0 2 * * *"
+  tasks:
+    start:
+      operator: airflow.operators.empty.EmptyOperator
+      task_id: start
+`;
+
+describe('deploy engine against the emulator', function () {
+  this.timeout(30000);
+  let emulator: RunningEmulator;
+  let ws: Workspace;
+  let session: ReturnType<typeof sessionFor>;
+
+  before(async () => {
+    emulator = await startEmulator({ port: 0, quiet: true });
+    session = sessionFor(emulator);
+  });
+  after(async () => {
+    session.dispose();
+    await emulator.stop();
+  });
+  beforeEach(async () => {
+    await control(emulator, 'POST', 'reset', {});
+    await control(emulator, 'DELETE', 'requests');
+    await createBucket(emulator);
+    ws = new Workspace()
+      .write('aws-workflows.yaml', MANIFEST)
+      .write('sm/order.asl.yaml', ORDER_YAML)
+      .write('sm/broken.asl.json', '{ "StartAt": "A", "States": { "A": { "Type": "Pass", "End": true }')
+      .write('ib/build.yaml', IB_DOC)
+      .write('ib/big.yaml', `${IB_DOC}${'# padding to push the document past the inline limit\n'.repeat(320)}`)
+      .write('dags/etl.yaml', DAG);
+  });
+  afterEach(() => ws.dispose());
+
+  describe('state machines', () => {
+    it('creates from YAML with every setting, sending JSON, and stores the encryption exactly as configured', async () => {
+      const result = await deployTarget(ws.target('order-pipeline'), options(session));
+      assert.equal(result.action, 'created', result.message);
+      assert.equal(result.arn, `arn:aws:states:${REGION}:000000000000:stateMachine:order-pipeline`);
+      assert.equal(result.version, '1');
+      const stored = (await state(emulator)).regions[REGION].states.stateMachines[result.arn!];
+      assert.deepEqual(JSON.parse(stored.definition), parseYaml(ORDER_YAML));
+      assert.deepEqual(stored.encryptionConfiguration, { type: 'CUSTOMER_MANAGED_KMS_KEY', kmsKeyId: 'alias/orders', kmsDataKeyReusePeriodSeconds: 120 });
+      assert.equal(stored.type, 'STANDARD');
+      assert.equal(stored.roleArn, ROLE);
+      assert.deepEqual(stored.tracingConfiguration, { enabled: true });
+      assert.equal(stored.loggingConfiguration.level, 'ERROR');
+      assert.equal(stored.loggingConfiguration.destinations[0].cloudWatchLogsLogGroup.logGroupArn, 'arn:aws:logs:us-east-1:000000000000:log-group:/sfn/orders:*');
+      assert.deepEqual(stored.tags, [{ key: 'team', value: 'orders' }]);
+      assert.equal(stored.versions.length, 1);
+    });
+
+    it('updates only when something changed, names the changes, and publishes a new version', async () => {
+      await deployTarget(ws.target('order-pipeline'), options(session));
+      const again = await deployTarget(ws.target('order-pipeline'), options(session));
+      assert.equal(again.action, 'unchanged', again.message);
+
+      ws.write('sm/order.asl.yaml', ORDER_YAML.replace('Type: Succeed', 'Type: Pass\n    End: true'));
+      ws.write('aws-workflows.yaml', MANIFEST.replace('role/order-pipeline', 'role/order-pipeline-v2').replace('first cut', 'second cut'));
+      const plans: UpdatePlan[] = [];
+      const updated = await deployTarget(ws.target('order-pipeline'), options(session, { hooks: { confirmUpdate: async (p) => { plans.push(p); return true; } } }));
+      assert.equal(updated.action, 'updated', updated.message);
+      assert.equal(updated.version, '2');
+      assert.deepEqual(plans[0].changes.map((c) => c.field), ['definition', 'role']);
+      assert.match(plans[0].deployedDefinition!, /"Type": "Succeed"/);
+      const stored = (await state(emulator)).regions[REGION].states.stateMachines[updated.arn!];
+      assert.equal(stored.roleArn, 'arn:aws:iam::000000000000:role/order-pipeline-v2');
+      assert.equal(stored.versions.length, 2);
+      assert.deepEqual(stored.encryptionConfiguration, { type: 'CUSTOMER_MANAGED_KMS_KEY', kmsKeyId: 'alias/orders', kmsDataKeyReusePeriodSeconds: 120 });
+      const [update] = await requests(emulator, 'UpdateStateMachine');
+      assert.equal(update.body.versionDescription, 'second cut');
+      assert.equal(update.body.publish, true);
+    });
+
+    it('sends nothing when the update is declined', async () => {
+      await deployTarget(ws.target('order-pipeline'), options(session));
+      ws.write('sm/order.asl.yaml', ORDER_YAML.replace('Takes payment', 'Charges'));
+      const result = await deployTarget(ws.target('order-pipeline'), options(session, { hooks: { confirmUpdate: async () => false } }));
+      assert.equal(result.action, 'cancelled');
+      assert.deepEqual(await requests(emulator, 'UpdateStateMachine'), []);
+    });
+
+    it('stops before the create call when cancelled during the earlier steps', async () => {
+      const controller = new AbortController();
+      const result = await deployTarget(ws.target('order-pipeline'), options(session, {
+        signal: controller.signal,
+        hooks: { onStep: (m) => { if (m.startsWith('Looking for')) controller.abort(); } },
+      }));
+      assert.equal(result.action, 'cancelled');
+      assert.ok((await requests(emulator, 'ListStateMachines')).length > 0, 'the lookup ran');
+      assert.deepEqual(await requests(emulator, 'CreateStateMachine'), []);
+    });
+
+    it('does not call the service when local validation finds an error', async () => {
+      const result = await deployTarget(ws.target('broken'), options(session));
+      assert.equal(result.action, 'failed');
+      assert.match(result.message, /local checks found \d+ error/);
+      assert.ok(result.blockingFindings?.some((g) => g.file.endsWith('broken.asl.json') && g.findings.some((f) => f.code === 'parse/syntax')));
+      assert.deepEqual((await requests(emulator)).filter((r) => r.service === 'states'), []);
+    });
+
+    it('validates with Step Functions on a dry run and changes nothing', async () => {
+      const result = await deployTarget(ws.target('order-pipeline'), options(session, { dryRun: true }));
+      assert.equal(result.action, 'validated', result.message);
+      assert.equal((await requests(emulator, 'ValidateStateMachineDefinition')).length, 1);
+      assert.deepEqual((await state(emulator)).regions[REGION]?.states.stateMachines ?? {}, {});
+    });
+  });
+
+  describe('activities', () => {
+    it('creates with tags and encryption, then reports an encryption it cannot change', async () => {
+      const created = await deployTarget(ws.target('manual-approval'), options(session));
+      assert.equal(created.action, 'created', created.message);
+      const stored = (await state(emulator)).regions[REGION].states.activities[created.arn!];
+      assert.deepEqual(stored.encryptionConfiguration, { type: 'CUSTOMER_MANAGED_KMS_KEY', kmsKeyId: 'alias/approvals', kmsDataKeyReusePeriodSeconds: 300 });
+      assert.deepEqual(stored.tags, [{ key: 'team', value: 'orders' }]);
+
+      assert.equal((await deployTarget(ws.target('manual-approval'), options(session))).action, 'unchanged');
+
+      ws.write('aws-workflows.yaml', MANIFEST.replace('kmsKeyId: alias/approvals', 'kmsKeyId: alias/other'));
+      const mismatch = await deployTarget(ws.target('manual-approval'), options(session));
+      assert.equal(mismatch.action, 'failed');
+      assert.match(mismatch.message, /cannot change an activity's encryption/);
+      assert.equal((await requests(emulator, 'CreateActivity')).length, 1);
+    });
+  });
+
+  describe('Image Builder workflows', () => {
+    it('creates inline, is unchanged on a redeploy, and offers the next patch version when the version exists', async () => {
+      const created = await deployTarget(ws.target('hardened-build'), options(session));
+      assert.equal(created.action, 'created', created.message);
+      assert.equal(created.version, '1.0.0');
+      const [request] = await requests(emulator, 'CreateWorkflow');
+      assert.equal(request.body.data, IB_DOC);
+      assert.equal(request.body.uri, undefined);
+
+      assert.equal((await deployTarget(ws.target('hardened-build'), options(session))).action, 'unchanged');
+
+      ws.write('ib/build.yaml', IB_DOC.replace('onFailure: Continue', 'onFailure: Abort'));
+      const offers: VersionOffer[] = [];
+      const next = await deployTarget(ws.target('hardened-build'), options(session, { hooks: { chooseVersion: async (o) => { offers.push(o); return o.suggested; } } }));
+      assert.equal(next.action, 'updated', next.message);
+      assert.deepEqual(offers.map((o) => [o.requested, o.suggested, o.existing]), [['1.0.0', '1.0.1', ['1.0.0']]]);
+      assert.equal(next.version, '1.0.1');
+      const versions = Object.values((await state(emulator)).regions[REGION].imagebuilder.workflows as Record<string, { version: string; data: string }>);
+      assert.deepEqual(versions.map((w) => w.version).sort(), ['1.0.0', '1.0.1']);
+    });
+
+    it('offers the next version when none is set, and stops without a call when the offer is declined', async () => {
+      ws.write('aws-workflows.yaml', MANIFEST.replace('    version: 1.0.0\n', ''));
+      const declined = await deployTarget(ws.target('hardened-build'), options(session, { hooks: { chooseVersion: async () => undefined } }));
+      assert.equal(declined.action, 'cancelled');
+      assert.deepEqual(await requests(emulator, 'CreateWorkflow'), []);
+      const offers: VersionOffer[] = [];
+      const created = await deployTarget(ws.target('hardened-build'), options(session, { hooks: { chooseVersion: async (o) => { offers.push(o); return o.suggested; } } }));
+      assert.equal(offers[0].suggested, '1.0.0');
+      assert.equal(created.version, '1.0.0');
+    });
+
+    it('uploads a document over 16000 characters to definitionBucket and passes its uri', async () => {
+      const result = await deployTarget(ws.target('big-build'), options(session));
+      const s3 = (await state(emulator)).s3.buckets[BUCKET];
+      assert.ok(s3.objects['workflows/ib/big.yaml'], 'uploaded under definitionPrefix + the manifest path');
+      const [request] = await requests(emulator, 'CreateWorkflow');
+      assert.equal(request.body.uri, `s3://${BUCKET}/workflows/ib/big.yaml`);
+      assert.equal(request.body.data, undefined);
+      // The emulator, like its model of the service, caps S3 documents at 16000 characters too.
+      assert.equal(result.action, 'failed');
+      assert.match(result.message, /16000 characters/);
+    });
+
+    it('retries a throttled create with the same client token', async () => {
+      await control(emulator, 'POST', 'faults', { service: 'imagebuilder', operation: 'CreateWorkflow', count: 1, kind: 'throttle' });
+      const result = await deployTarget(ws.target('hardened-build'), options(session));
+      assert.equal(result.action, 'created', result.message);
+      const creates = await requests(emulator, 'CreateWorkflow');
+      assert.equal(creates.length, 2);
+      assert.ok(creates[0].body.clientToken);
+      assert.equal(creates[1].body.clientToken, creates[0].body.clientToken);
+    });
+  });
+
+  describe('MWAA Serverless workflows', () => {
+    it('uploads the YAML, creates with the pinned VersionId and the encryption as configured, then updates to a new version', async () => {
+      const created = await deployTarget(ws.target('nightly-etl'), options(session));
+      assert.equal(created.action, 'created', created.message);
+      let s = await state(emulator);
+      const object = s.s3.buckets[BUCKET].objects['workflows/dags/etl.yaml'];
+      assert.ok(object, 'uploaded');
+      const [create] = await requests(emulator, 'CreateWorkflow');
+      const location = create.body.DefinitionS3Location as { Bucket: string; ObjectKey: string; VersionId?: string };
+      assert.equal(location.Bucket, BUCKET);
+      assert.equal(location.ObjectKey, 'workflows/dags/etl.yaml');
+      assert.ok(location.VersionId, 'VersionId pinned in a versioned bucket');
+      const workflow = s.regions[REGION].airflowServerless.workflows[created.arn!];
+      assert.deepEqual(workflow.encryptionConfiguration, { Type: 'CUSTOMER_MANAGED_KEY', KmsKeyId: 'alias/etl' });
+      assert.equal(workflow.versions[0].definition, DAG);
+      assert.deepEqual(workflow.versions[0].loggingConfiguration, { LogGroupName: '/mwaa/nightly-etl' });
+
+      assert.equal((await deployTarget(ws.target('nightly-etl'), options(session))).action, 'unchanged');
+
+      ws.write('dags/etl.yaml', DAG.replace('0 2 * * *', '0 3 * * *'));
+      const updated = await deployTarget(ws.target('nightly-etl'), options(session));
+      assert.equal(updated.action, 'updated', updated.message);
+      const [update] = await requests(emulator, 'UpdateWorkflow');
+      const newLocation = update.body.DefinitionS3Location as { VersionId?: string };
+      assert.ok(newLocation.VersionId && newLocation.VersionId !== location.VersionId, 'the new object version is pinned');
+      s = await state(emulator);
+      const versions = s.regions[REGION].airflowServerless.workflows[created.arn!].versions;
+      assert.equal(versions.length, 2);
+      assert.equal(updated.version, versions[1].version);
+      assert.match(versions[1].definition, /0 3 \* \* \*/);
+    });
+
+    it('retries a throttled create with the same ClientToken', async () => {
+      await control(emulator, 'POST', 'faults', { service: 'airflow-serverless', operation: 'CreateWorkflow', count: 1, kind: 'throttle' });
+      const result = await deployTarget(ws.target('nightly-etl'), options(session));
+      assert.equal(result.action, 'created', result.message);
+      const creates = await requests(emulator, 'CreateWorkflow');
+      assert.equal(creates.length, 2);
+      assert.ok(creates[0].body.ClientToken);
+      assert.equal(creates[1].body.ClientToken, creates[0].body.ClientToken);
+    });
+
+    it('says the bucket is missing instead of creating it', async () => {
+      ws.write('aws-workflows.yaml', MANIFEST.replace(`definitionBucket: ${BUCKET}`, 'definitionBucket: no-such-bucket'));
+      const result = await deployTarget(ws.target('nightly-etl'), options(session));
+      assert.equal(result.action, 'failed');
+      assert.match(result.message, /no-such-bucket .*does not exist in us-east-1/);
+      assert.equal((await state(emulator)).s3.buckets['no-such-bucket'], undefined);
+      assert.deepEqual(await requests(emulator, 'CreateWorkflow'), []);
+    });
+  });
+});

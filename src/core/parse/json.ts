@@ -12,6 +12,12 @@ const enum Ch {
 
 class Stop extends Error {}
 
+function linkTo(parent: PropertyNode | ArrayNode | undefined, index: number, node: ValueNode): void {
+  if (!parent) return;
+  if ('key' in parent) parent.value = node;
+  else parent.items[index] = node;
+}
+
 export function parseJson(text: string): { root?: ValueNode; problems: ParseProblem[] } {
   const problems: ParseProblem[] = [];
   let pos = 0;
@@ -124,7 +130,9 @@ export function parseJson(text: string): { root?: ValueNode; problems: ParseProb
   let depth = 0;
   // The outermost container stays first so a failed parse can still return it.
   const openContainers: (ObjectNode | ArrayNode)[] = [];
-  const parseValue = (link?: (container: ValueNode) => void): ValueNode => {
+  // `parent` is where a new container is linked before its children are read: a property (its
+  // value) or an array (item `index`). Plain arguments rather than closures: this runs per value.
+  const parseValue = (parent?: PropertyNode | ArrayNode, index = 0): ValueNode => {
     skipWhitespace();
     if (pos >= len) fail('Unexpected end of file: a value is expected.', len, len);
     const c = text.charCodeAt(pos);
@@ -134,10 +142,11 @@ export function parseJson(text: string): { root?: ValueNode; problems: ParseProb
         if (++depth > 500) fail('The document is nested too deeply.');
         const node: ObjectNode = { kind: 'object', entries: [], start, end: start };
         openContainers.push(node);
-        link?.(node);
+        linkTo(parent, index, node);
         pos++;
         skipWhitespace();
-        const seen = new Map<string, PropertyNode>();
+        // Duplicate detection: a linear scan while objects are small, a map once they grow.
+        let seen: Map<string, PropertyNode> | undefined;
         if (text.charCodeAt(pos) === Ch.RBrace) {
           pos++;
         } else {
@@ -155,10 +164,21 @@ export function parseJson(text: string): { root?: ValueNode; problems: ParseProb
             pos++;
             const prop: PropertyNode = { key, keyStart, keyEnd, value: { kind: 'null', value: null, start: pos, end: pos } };
             node.entries.push(prop);
-            const earlier = seen.get(key);
-            if (earlier) problems.push({ code: 'parse/duplicate-key', message: `Duplicate key '${key}'.`, start: keyStart, end: keyEnd, otherStart: earlier.keyStart, otherEnd: earlier.keyEnd });
-            seen.set(key, prop);
-            prop.value = parseValue((n) => { prop.value = n; });
+            let earlier: PropertyNode | undefined;
+            if (seen) earlier = seen.get(key);
+            else {
+              const entries = node.entries;
+              for (let i = entries.length - 2; i >= 0; i--) if (entries[i].key === key) { earlier = entries[i]; break; }
+              if (entries.length > 16) {
+                seen = new Map();
+                for (const e of entries) seen.set(e.key, e);
+              }
+            }
+            if (earlier) {
+              problems.push({ code: 'parse/duplicate-key', message: `Duplicate key '${key}'.`, start: keyStart, end: keyEnd, otherStart: earlier.keyStart, otherEnd: earlier.keyEnd });
+            }
+            if (seen) seen.set(key, prop);
+            prop.value = parseValue(prop);
             skipWhitespace();
             const n = text.charCodeAt(pos);
             if (n === Ch.Comma) { pos++; continue; }
@@ -175,7 +195,7 @@ export function parseJson(text: string): { root?: ValueNode; problems: ParseProb
         if (++depth > 500) fail('The document is nested too deeply.');
         const node: ArrayNode = { kind: 'array', items: [], start, end: start };
         openContainers.push(node);
-        link?.(node);
+        linkTo(parent, index, node);
         pos++;
         skipWhitespace();
         if (text.charCodeAt(pos) === Ch.RBracket) {
@@ -184,8 +204,8 @@ export function parseJson(text: string): { root?: ValueNode; problems: ParseProb
           while (true) {
             skipWhitespace();
             if (text.charCodeAt(pos) === Ch.RBracket) fail('Trailing comma.', pos - 1, pos);
-            const index = node.items.push({ kind: 'null', value: null, start: pos, end: pos }) - 1;
-            node.items[index] = parseValue((n) => { node.items[index] = n; });
+            const itemIndex = node.items.push({ kind: 'null', value: null, start: pos, end: pos }) - 1;
+            node.items[itemIndex] = parseValue(node, itemIndex);
             skipWhitespace();
             const n = text.charCodeAt(pos);
             if (n === Ch.Comma) { pos++; continue; }

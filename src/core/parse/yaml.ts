@@ -4,8 +4,16 @@
 import { Alias, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node as YamlNode } from 'yaml';
 import type { ArrayNode, ObjectNode, ValueNode } from './node';
 import type { ParseProblem } from './document';
+import { parseYamlFast } from './yamlFast';
 
 export function parseYaml(text: string): { root?: ValueNode; problems: ParseProblem[] } {
+  // Most definitions use plain block YAML, which the fast path reads ~10x quicker; it hands
+  // anything else (anchors, block scalars, errors, …) to the yaml package.
+  return parseYamlFast(text) ?? parseYamlWithPackage(text);
+}
+
+/** The full YAML parser (the yaml package); the reference the fast path is tested against. */
+export function parseYamlWithPackage(text: string): { root?: ValueNode; problems: ParseProblem[] } {
   const problems: ParseProblem[] = [];
   if (text.trim().length === 0) {
     problems.push({ code: 'parse/empty', message: 'The document is empty.', start: 0, end: 0 });

@@ -279,7 +279,7 @@ export function benchInputs() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const outDir = process.argv[2] ?? path.join(process.cwd(), '.bench');
+  const outDir = process.argv[2] ?? path.join(process.cwd(), '.cache', 'bench');
   mkdirSync(outDir, { recursive: true });
   for (const input of benchInputs()) {
     writeFileSync(path.join(outDir, input.name), input.text);

@@ -4,6 +4,7 @@
 // the extension and CLI ship it.
 //   node scripts/bench/lint.mjs [--runs N]
 import { build } from 'esbuild';
+import { performance } from 'node:perf_hooks';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -14,7 +15,7 @@ const require = createRequire(import.meta.url);
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : undefined;
 
-const outDir = path.join(root, '.bench');
+const outDir = path.join(root, '.cache', 'bench');
 mkdirSync(outDir, { recursive: true });
 const bundle = path.join(outDir, 'asl-lint.bundle.cjs');
 await build({

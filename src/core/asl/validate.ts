@@ -32,6 +32,8 @@ const MAX_INPUT_BYTES_PER_BATCH = 262_144;
 const MAX_READER_ITEMS = 100_000_000;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const VARIABLE_NAME = /^[\p{ID_Start}_$][\p{ID_Continue}$\u200C\u200D]*$/u;
+// Control characters are exactly what the rule forbids.
+// eslint-disable-next-line no-control-regex
 const LABEL_FORBIDDEN = /[\s?*<>{}[\]:;,|^~$#%&`"\u0000-\u001f\u007f-\u009f]/;
 const TERMINAL_TYPES = new Set(['Succeed', 'Fail']);
 const TRANSITION_TYPES = new Set(['Task', 'Pass', 'Wait', 'Parallel', 'Map']);
@@ -238,14 +240,13 @@ class AslValidator {
       }
       if (this.placeholderInstead(node, 'a number')) return undefined;
     }
-    const expected = describeNumberRule(rule);
     if (node.kind !== 'number') {
-      this.typeError(node, field, expected + (rule.jsonata ? ' or a JSONata expression {% … %}' : ''));
+      this.typeError(node, field, describeNumberRule(rule) + (rule.jsonata ? ' or a JSONata expression {% … %}' : ''));
       return undefined;
     }
     const v = node.value;
     const bad = (rule.integer && !Number.isInteger(v)) || (rule.min !== undefined && (rule.exclusiveMin ? v <= rule.min : v < rule.min)) || (rule.max !== undefined && v > rule.max);
-    if (bad) this.reportNode('asl/invalid-value', 'error', `'${field}' must be ${expected}, not ${node.raw}.`, node);
+    if (bad) this.reportNode('asl/invalid-value', 'error', `'${field}' must be ${describeNumberRule(rule)}, not ${node.raw}.`, node);
     return bad ? undefined : v;
   }
 

@@ -6,6 +6,7 @@ import type { Logger } from '../core/log';
 import { AwsSession } from '../aws/session';
 import { describeUnwrappedAwsError } from '../aws/errors';
 import { addErrorDescriber, registerCommand } from '../common/commands';
+import { checkConnectionCommand } from './checkConnection';
 import { chooseProfileCommand, chooseRegionCommand } from './commands';
 import { affectsSession, readSessionSettings } from './settings';
 import { ProfileStatusBar } from './statusBar';
@@ -17,6 +18,7 @@ export function registerProfile(context: vscode.ExtensionContext, logger: Logger
 
   registerCommand(context, logger, chooseProfileCommand(session));
   registerCommand(context, logger, chooseRegionCommand(session));
+  registerCommand(context, logger, checkConnectionCommand(session, logger));
   context.subscriptions.push(new ProfileStatusBar(session, logger));
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {

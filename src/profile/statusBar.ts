@@ -31,8 +31,8 @@ export class ProfileStatusBar extends Disposable {
         this.item.text = `$(cloud) ${profile} · ${region}`;
         const tooltip = new vscode.MarkdownString(undefined, true);
         tooltip.appendMarkdown(`**AWS Workflows**\n\nCredentials: ${escape(this.session.describeCredentialSource())}\n\nRegion: ${escape(region)} (${escape(source)})\n\n`);
-        tooltip.appendMarkdown(`[Choose profile](command:awsWorkflows.chooseProfile) · [Choose region](command:awsWorkflows.chooseRegion)`);
-        tooltip.isTrusted = { enabledCommands: ['awsWorkflows.chooseProfile', 'awsWorkflows.chooseRegion'] };
+        tooltip.appendMarkdown(`[Choose profile](command:awsWorkflows.chooseProfile) · [Choose region](command:awsWorkflows.chooseRegion) · [Check connection](command:awsWorkflows.checkConnection)`);
+        tooltip.isTrusted = { enabledCommands: ['awsWorkflows.chooseProfile', 'awsWorkflows.chooseRegion', 'awsWorkflows.checkConnection'] };
         this.item.tooltip = tooltip;
       },
       (err) => this.logger.warn(`could not resolve the AWS region: ${(err as Error)?.message ?? String(err)}`),

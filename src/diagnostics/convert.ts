@@ -2,6 +2,7 @@
 
 import * as vscode from 'vscode';
 import type { Finding, Range, Severity } from '../core/findings';
+import { indexRuleLines } from './ruleLines';
 
 export const DIAGNOSTIC_SOURCE = 'AWS Workflows';
 
@@ -36,18 +37,6 @@ export class RuleDocs {
     const line = this.lines.get(code);
     return line === undefined ? undefined : this.readme.with({ fragment: `L${line + 1}` });
   }
-}
-
-/** The first line mentioning each code as `code` inside the generated rules section. */
-export function indexRuleLines(readme: string): Map<string, number> {
-  const out = new Map<string, number>();
-  const lines = readme.split('\n');
-  const start = lines.findIndex((l) => l.includes('<!-- rules:start -->'));
-  if (start < 0) return out;
-  for (let i = start + 1; i < lines.length && !lines[i].includes('<!-- rules:end -->'); i++) {
-    for (const m of lines[i].matchAll(/`([a-z0-9-]+\/[a-z0-9-]+)`/g)) if (!out.has(m[1])) out.set(m[1], i);
-  }
-  return out;
 }
 
 export function toRange(range: Range): vscode.Range {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Finding } from '../../../src/core/findings';
+import { indexRuleLines } from '../../../src/diagnostics/ruleLines';
 import { applySeverityOverrides, effectiveSeverity, invalidOverrides } from '../../../src/diagnostics/severity';
 
 const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
@@ -34,5 +35,13 @@ describe('severity overrides', () => {
     const overrides = { 'asl/next-unknown': 'fatal', 'sfn/*': 'warning' };
     assert.equal(effectiveSeverity(finding('asl/next-unknown', 'error'), overrides), 'error');
     assert.deepEqual(invalidOverrides(overrides), ['asl/next-unknown']);
+  });
+});
+
+describe('rule documentation lines', () => {
+  it('maps each code to its first line inside the generated rules section only', () => {
+    const readme = ['# Title', 'See `kms/missing-key` below.', '<!-- rules:start -->', '| Code | Summary |', '| `kms/missing-key` | A key is missing. |', '| `asl/unknown-state` | See also `kms/missing-key`. |', '<!-- rules:end -->', '`sfn/after-end`'].join('\n');
+    assert.deepEqual([...indexRuleLines(readme)], [['kms/missing-key', 4], ['asl/unknown-state', 5]]);
+    assert.equal(indexRuleLines('no markers `kms/missing-key`').size, 0);
   });
 });

@@ -1,0 +1,94 @@
+// `aws-workflows deploy --yes` run as a user would: a child process in a copy of examples/,
+// with nothing but the emulator's environment.
+
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startEmulator, type RunningEmulator } from '../server';
+import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { BUCKET, control, createBucket, emulatorEnv, REGION, state } from './support';
+
+const ROOT = resolve(__dirname, '../../..');
+
+function run(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/aws-workflows.js'), ...args], { cwd, env: { PATH: process.env.PATH, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+describe('aws-workflows deploy (CLI) in examples/ against the emulator', function () {
+  this.timeout(120000);
+  let emulator: RunningEmulator;
+  let dir: string;
+
+  before(async () => {
+    // The CLI runs from dist/, so build what is in the tree now.
+    const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(build.status, 0, build.stderr);
+    emulator = await startEmulator({ port: 0, quiet: true, seed: 'demo' });
+    const s3 = new S3Client({ endpoint: emulator.endpoint, region: REGION, forcePathStyle: true, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    const exists = await s3.send(new HeadBucketCommand({ Bucket: BUCKET })).then(() => true, () => false);
+    s3.destroy();
+    if (!exists) await createBucket(emulator);
+    dir = mkdtempSync(join(tmpdir(), 'aws-workflows-examples-'));
+    cpSync(join(ROOT, 'examples'), dir, { recursive: true });
+  });
+  after(async () => {
+    await emulator?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('deploys every entry with --yes, one line each, and exits 0; a second run changes nothing', async () => {
+    await control(emulator, 'DELETE', 'requests');
+    const first = await run(dir, ['deploy', '--yes'], emulatorEnv(emulator));
+    assert.equal(first.code, 0, `${first.stdout}\n${first.stderr}`);
+    const lines = first.stdout.split('\n').filter((l) => /^(state machine|activity|Image Builder|MWAA Serverless)/.test(l));
+    for (const name of ['order-pipeline', 'hello-express', 'manual-approval', 'hardened-build', 'nightly-etl']) {
+      const line = lines.find((l) => new RegExp(`\\s${name}\\s`).test(l));
+      assert.ok(line, `a line for ${name} in:\n${first.stdout}`);
+      assert.match(line!, /\s(created|updated)\s+arn:aws:/, line);
+    }
+    assert.equal(lines.length, 5, first.stdout);
+
+    const s = (await state(emulator)).regions[REGION];
+    const machines = Object.values(s.states.stateMachines as Record<string, { name: string; type: string; encryptionConfiguration: unknown }>);
+    const order = machines.find((m) => m.name === 'order-pipeline')!;
+    assert.deepEqual(order.encryptionConfiguration, { type: 'CUSTOMER_MANAGED_KMS_KEY', kmsKeyId: 'alias/orders', kmsDataKeyReusePeriodSeconds: 300 });
+    assert.equal(machines.find((m) => m.name === 'hello-express')?.type, 'EXPRESS');
+    assert.ok(Object.values(s.states.activities as Record<string, { name: string }>).some((a) => a.name === 'manual-approval'));
+    assert.ok(Object.values(s.imagebuilder.workflows as Record<string, { name: string; version: string }>).some((w) => w.name === 'hardened-build' && w.version === '1.0.0'));
+    assert.ok(Object.values(s.airflowServerless.workflows as Record<string, { name: string }>).some((w) => w.name === 'nightly-etl'));
+
+    const second = await run(dir, ['deploy', '--yes'], emulatorEnv(emulator));
+    assert.equal(second.code, 0, `${second.stdout}\n${second.stderr}`);
+    assert.match(second.stdout, /5 unchanged\./);
+  });
+
+  it('exits 1 naming the failure when an entry cannot deploy, and --dry-run changes nothing', async () => {
+    const before = JSON.stringify((await state(emulator)).regions);
+    const dry = await run(dir, ['deploy', '--dry-run', 'order-pipeline', 'hardened-build'], { ...emulatorEnv(emulator), CI: 'true' });
+    assert.equal(dry.code, 0, `${dry.stdout}\n${dry.stderr}`);
+    assert.match(dry.stdout, /Dry run: /);
+    assert.equal(JSON.stringify((await state(emulator)).regions), before);
+
+    const manifest = readFileSync(join(dir, 'aws-workflows.yaml'), 'utf8');
+    writeFileSync(join(dir, 'other-bucket.yaml'), manifest.replace(`definitionBucket: ${BUCKET}`, 'definitionBucket: no-such-bucket'));
+    const failing = await run(dir, ['deploy', '--yes', '--file', 'other-bucket.yaml', 'nightly-etl', 'manual-approval'], emulatorEnv(emulator));
+    assert.equal(failing.code, 1, failing.stdout);
+    assert.match(failing.stdout, /MWAA Serverless workflow\s+nightly-etl\s+failed/);
+    assert.match(failing.stdout, /no-such-bucket .*does not exist/);
+    assert.match(failing.stdout, /activity\s+manual-approval\s+unchanged/);
+
+    const unknown = await run(dir, ['deploy', '--yes', 'no-such-entry'], emulatorEnv(emulator));
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /'no-such-entry' is not in aws-workflows.yaml/);
+  });
+});

@@ -2,7 +2,7 @@
 // manifest field table (src/core/manifest/fields.ts), whose limits come from the generated AWS
 // facts: the patterns, enums and lengths are never written twice.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import { repoRoot } from './lib/aws-facts.mjs';
@@ -109,7 +109,17 @@ const schema = {
   properties,
 };
 
-mkdirSync(join(repoRoot, 'schemas'), { recursive: true });
 const out = join(repoRoot, 'schemas', 'aws-workflows.schema.json');
-writeFileSync(out, `${JSON.stringify(schema, null, 2)}\n`);
-console.log(`wrote schemas/aws-workflows.schema.json`);
+const text = `${JSON.stringify(schema, null, 2)}\n`;
+if (process.argv.includes('--check')) {
+  // Used by the unit tests: the committed schema must be what the field table and facts produce.
+  const current = existsSync(out) ? readFileSync(out, 'utf8') : '';
+  if (current !== text) {
+    console.error('schemas/aws-workflows.schema.json is out of date: run npm run generate');
+    process.exitCode = 1;
+  } else console.log('schemas/aws-workflows.schema.json is up to date');
+} else {
+  mkdirSync(join(repoRoot, 'schemas'), { recursive: true });
+  writeFileSync(out, text);
+  console.log('wrote schemas/aws-workflows.schema.json');
+}

@@ -23,7 +23,8 @@ export function checkEntryField(kind: ManifestEntryKind, name: string, spec: Rec
   if (start < 0) return undefined;
   const findings = [...parsed.findings, ...checkManifest(parsed, { fileExists: () => true })];
   const hit = findings.find((f) => {
-    if (f.severity !== 'error') return false;
+    // The wizard asks for the other fields in later steps: their absence is not this answer's fault.
+    if (f.severity !== 'error' || f.code === 'manifest/missing-field') return false;
     const at = lines.offsetAt(f.range.start);
     return at >= start && at <= end;
   });

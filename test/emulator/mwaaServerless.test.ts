@@ -47,16 +47,16 @@ describe('emulator: MWAA Serverless', () => {
     const first = await mws.send<CreateOutput>('CreateWorkflow', input);
     const replay = await mws.send<CreateOutput>('CreateWorkflow', input);
     assert.equal(replay.WorkflowArn, first.WorkflowArn);
-    const mismatch = (await rejection(() => mws.send('CreateWorkflow', { ...input, Description: 'other' }))) as AwsJsonError;
+    const mismatch = await rejection<AwsJsonError>(() => mws.send('CreateWorkflow', { ...input, Description: 'other' }));
     assert.equal(mismatch.type, 'ConflictException');
     assert.equal(mismatch.status, 409);
-    const sameName = (await rejection(() => mws.send('CreateWorkflow', { ...input, ClientToken: 'another' }))) as AwsJsonError;
+    const sameName = await rejection<AwsJsonError>(() => mws.send('CreateWorkflow', { ...input, ClientToken: 'another' }));
     assert.equal(sameName.type, 'ConflictException');
     assert.equal(sameName.body.ResourceType, 'Workflow');
   });
 
   it('refuses a missing definition object with the ValidationException shape', async () => {
-    const e = (await rejection(() => mws.send('CreateWorkflow', { Name: 'missing', DefinitionS3Location: { Bucket: 'dags', ObjectKey: 'nope.yaml' }, RoleArn: ROLE }))) as AwsJsonError;
+    const e = await rejection<AwsJsonError>(() => mws.send('CreateWorkflow', { Name: 'missing', DefinitionS3Location: { Bucket: 'dags', ObjectKey: 'nope.yaml' }, RoleArn: ROLE }));
     assert.equal(e.type, 'ValidationException');
     assert.equal(e.status, 400);
     assert.equal(e.body.Reason, 'fieldValidationFailed');
@@ -65,16 +65,16 @@ describe('emulator: MWAA Serverless', () => {
   });
 
   it('validates against the model: missing member, bad pattern, out of range, bad enum', async () => {
-    const missing = (await rejection(() => mws.send('CreateWorkflow', { Name: 'x', DefinitionS3Location: { Bucket: 'dags', ObjectKey: 'etl.yaml' } }))) as AwsJsonError;
+    const missing = await rejection<AwsJsonError>(() => mws.send('CreateWorkflow', { Name: 'x', DefinitionS3Location: { Bucket: 'dags', ObjectKey: 'etl.yaml' } }));
     assert.equal(missing.type, 'ValidationException');
     assert.deepEqual((missing.body.FieldList as { Name: string }[]).map((f) => f.Name), ['/RoleArn']);
-    const pattern = (await rejection(() => mws.send('CreateWorkflow', { Name: '-bad name', DefinitionS3Location: { Bucket: 'dags', ObjectKey: 'etl.yaml' }, RoleArn: ROLE }))) as AwsJsonError;
+    const pattern = await rejection<AwsJsonError>(() => mws.send('CreateWorkflow', { Name: '-bad name', DefinitionS3Location: { Bucket: 'dags', ObjectKey: 'etl.yaml' }, RoleArn: ROLE }));
     assert.match(String(pattern.body.Message), /Value at '\/Name' failed to satisfy constraint: Member must satisfy regular expression pattern/);
-    const range = (await rejection(() => mws.send('ListWorkflows', { MaxResults: 101 }))) as AwsJsonError;
+    const range = await rejection<AwsJsonError>(() => mws.send('ListWorkflows', { MaxResults: 101 }));
     assert.match(String(range.body.Message), /Member must have value less than or equal to 100/);
-    const badEnum = (await rejection(() =>
+    const badEnum = await rejection<AwsJsonError>(() =>
       mws.send('CreateWorkflow', { Name: 'enc', DefinitionS3Location: { Bucket: 'dags', ObjectKey: 'etl.yaml' }, RoleArn: ROLE, EncryptionConfiguration: { Type: 'MINE' } }),
-    )) as AwsJsonError;
+    );
     assert.match(String(badEnum.body.Message), /\/EncryptionConfiguration\/Type/);
   });
 
@@ -122,7 +122,7 @@ describe('emulator: MWAA Serverless', () => {
     assert.equal(pages, 3);
     assert.deepEqual(new Set(seen), new Set(arns));
     await eu.serverless.send('DeleteWorkflow', { WorkflowArn: arns[0] });
-    const gone = (await rejection(() => eu.serverless.send('GetWorkflow', { WorkflowArn: arns[0] }))) as AwsJsonError;
+    const gone = await rejection<AwsJsonError>(() => eu.serverless.send('GetWorkflow', { WorkflowArn: arns[0] }));
     assert.equal(gone.type, 'ResourceNotFoundException');
     assert.equal(gone.status, 404);
   });

@@ -32,7 +32,7 @@ describe('emulator: protocol, signatures, faults and the control endpoint', () =
       const s3 = await rejection(() => new S3Client({ ...base(), forcePathStyle: true, credentials: wrongSecret }).send(new ListObjectsV2Command({ Bucket: 'workflows-demo-us-east-1' })));
       assert.equal(s3.name, 'SignatureDoesNotMatch');
       assert.equal(s3.$metadata?.httpStatusCode, 403);
-      const mws = (await rejection(() => new MwaaServerlessTestClient(emulator.endpoint, 'us-east-1', wrongSecret).send('ListWorkflows'))) as AwsJsonError;
+      const mws = await rejection<AwsJsonError>(() => new MwaaServerlessTestClient(emulator.endpoint, 'us-east-1', wrongSecret).send('ListWorkflows'));
       assert.equal(mws.type, 'InvalidSignatureException');
     });
 
@@ -47,7 +47,7 @@ describe('emulator: protocol, signatures, faults and the control endpoint', () =
     });
 
     it('answers UnknownOperationException for operations the service does not have', async () => {
-      const e = (await rejection(() => c.serverless.send('LaunchRocket'))) as AwsJsonError;
+      const e = await rejection<AwsJsonError>(() => c.serverless.send('LaunchRocket'));
       assert.equal(e.type, 'UnknownOperationException');
       assert.equal(e.status, 400);
     });
@@ -75,7 +75,7 @@ describe('emulator: protocol, signatures, faults and the control endpoint', () =
       assert.deepEqual([ib.name, ib.$metadata?.httpStatusCode], ['CallRateLimitExceededException', 429]);
       const mwaa = await rejection(() => c.mwaa.send(new ListEnvironmentsCommand({})));
       assert.deepEqual([mwaa.name, mwaa.$metadata?.httpStatusCode], ['ThrottlingException', 429]);
-      const mws = (await rejection(() => c.serverless.send('ListWorkflows'))) as AwsJsonError;
+      const mws = await rejection<AwsJsonError>(() => c.serverless.send('ListWorkflows'));
       assert.deepEqual([mws.type, mws.status, mws.body.RetryAfterSeconds], ['ThrottlingException', 429, 1]);
       const s3 = await rejection(() => c.s3.send(new ListObjectsV2Command({ Bucket: 'workflows-demo-us-east-1' })));
       assert.deepEqual([s3.name, s3.$metadata?.httpStatusCode], ['SlowDown', 503]);

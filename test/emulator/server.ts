@@ -150,9 +150,11 @@ class Emulator {
       if (reply) return send(reply);
     }
     const ctx: RequestContext = { region: auth.region, accountId: ACCOUNT_ID, store: this.store, runtime: this.runtime, now: new Date().toISOString() };
+    const readOnly = READ_ONLY.test(routed.operation);
+    if (!readOnly) this.store.touch();
     try {
       const reply = await routed.run(ctx);
-      if (!READ_ONLY.test(routed.operation)) this.store.save();
+      if (!readOnly) this.store.save();
       send(reply);
     } catch (e) {
       if (e instanceof ServiceError) return send(routed.renderError(e, requestId));

@@ -84,12 +84,14 @@ export async function control<T = unknown>(emulator: RunningEmulator, method: st
   return (await res.json()) as T;
 }
 
+export type SdkError = Error & { $metadata?: { httpStatusCode?: number } };
+
 /** Runs `fn` and returns the error it throws (failing when it does not throw). */
-export async function rejection(fn: () => Promise<unknown>): Promise<Error & { name: string; $metadata?: { httpStatusCode?: number }; [key: string]: unknown }> {
+export async function rejection<E extends Error = SdkError>(fn: () => Promise<unknown>): Promise<E> {
   try {
     await fn();
   } catch (e) {
-    return e as Error & { name: string };
+    return e as E;
   }
   throw new Error('expected the call to fail, but it succeeded');
 }

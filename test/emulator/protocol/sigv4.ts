@@ -1,10 +1,37 @@
 // Verifies SigV4 signatures by recomputing them over the received request with the
 // emulator's fixed credentials (access key `test`, secret `test`).
-import { Sha256 } from '@aws-crypto/sha256-js';
+import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
+import type { SourceData } from '@smithy/types';
 
 export const ACCESS_KEY_ID = 'test';
 export const SECRET_ACCESS_KEY = 'test';
+
+/** SHA-256 (or HMAC-SHA-256 with a secret) on node:crypto, in the shape the signer expects. */
+class NodeSha256 {
+  private hash: Hash | Hmac;
+  constructor(private readonly secret?: SourceData) {
+    this.hash = this.fresh();
+  }
+  private fresh(): Hash | Hmac {
+    return this.secret === undefined ? createHash('sha256') : createHmac('sha256', toBytes(this.secret));
+  }
+  update(data: Uint8Array): void {
+    this.hash.update(data);
+  }
+  async digest(): Promise<Uint8Array> {
+    return this.hash.digest();
+  }
+  reset(): void {
+    this.hash = this.fresh();
+  }
+}
+
+function toBytes(data: SourceData): Uint8Array | string {
+  if (typeof data === 'string' || data instanceof Uint8Array) return data;
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return new Uint8Array(data);
+}
 
 export interface ParsedAuthorization {
   accessKeyId: string;
@@ -49,7 +76,7 @@ export async function verifySignature(req: ReceivedRequest, auth: ParsedAuthoriz
     credentials: { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET_ACCESS_KEY },
     region: auth.region,
     service: auth.service,
-    sha256: Sha256,
+    sha256: NodeSha256,
     // S3 signs the path as sent; every other service encodes it once more.
     uriEscapePath: auth.service !== 's3',
     applyChecksum: false,

@@ -305,7 +305,7 @@ export const stepFunctions: JsonService = {
     UpdateStateMachine: updateStateMachine,
     DescribeStateMachine: describeStateMachine,
     ListStateMachines(input: { maxResults?: number; nextToken?: string }, ctx) {
-      const all = Object.values(sfnState(ctx).stateMachines);
+      const all = ctx.store.values(sfnState(ctx).stateMachines);
       const page = paginate(all, input, ctx.runtime.pageSize, `states:ListStateMachines:${ctx.region}`, invalidToken);
       return {
         stateMachines: page.items.map((m) => ({ stateMachineArn: m.arn, name: m.name, type: m.type, creationDate: m.creationDate })),
@@ -369,7 +369,7 @@ export const stepFunctions: JsonService = {
       return { activityArn: activity.arn, name: activity.name, creationDate: activity.creationDate, encryptionConfiguration: activity.encryptionConfiguration };
     },
     ListActivities(input: { maxResults?: number; nextToken?: string }, ctx) {
-      const page = paginate(Object.values(sfnState(ctx).activities), input, ctx.runtime.pageSize, `states:ListActivities:${ctx.region}`, invalidToken);
+      const page = paginate(ctx.store.values(sfnState(ctx).activities), input, ctx.runtime.pageSize, `states:ListActivities:${ctx.region}`, invalidToken);
       return { activities: page.items.map((a) => ({ activityArn: a.arn, name: a.name, creationDate: a.creationDate })), nextToken: page.nextToken };
     },
     DeleteActivity(input: { activityArn: string }, ctx) {

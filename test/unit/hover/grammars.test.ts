@@ -95,8 +95,10 @@ describe('syntaxes (injection grammars)', () => {
     assert.ok(re.exec('{% $states.input.name = \\"x\\" %}'));
   });
 
-  it('keeps YAML keys out of the injection (only values are highlighted)', () => {
+  it('keeps keys out of the injection, and itself out of JSONata expressions', () => {
     assert.match(yaml.injectionSelector, /-meta\.map\.key/);
     assert.match(json.injectionSelector, /-support\.type\.property-name/);
+    // Otherwise the outer JSONPath rule wins inside {% %}: `$states` would read as a path.
+    for (const part of [...json.injectionSelector.split(','), ...yaml.injectionSelector.split(',')]) assert.match(part, /-meta\.embedded\.expression\.jsonata/);
   });
 });

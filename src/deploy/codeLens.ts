@@ -41,7 +41,7 @@ export class DeployCodeLensProvider extends Disposable implements vscode.CodeLen
       return [new vscode.CodeLens(top, { title: '$(cloud-upload) Deploy All…', command: COMMAND_IDS.deployAll, arguments: [document.uri] })];
     }
     const region = await this.clients.getRegion();
-    const manifestPath = await findManifestFor(document.uri);
+    const manifestPath = await findManifestFor(document.uri, false);
     const loaded = manifestPath ? this.manifests.get(manifestPath, region) : undefined;
     const entries = loaded ? entriesForFile(loaded, document.uri.fsPath) : [];
     if (loaded && entries.length) {

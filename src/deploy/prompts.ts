@@ -20,12 +20,12 @@ export function updateDetail(plan: UpdatePlan): string {
 async function confirmUpdate(plan: UpdatePlan, deployed: DeployedContentProvider): Promise<boolean> {
   if (!confirmUpdatesEnabled()) return true;
   const canCompare = plan.deployedDefinition !== undefined && plan.localDefinition !== undefined;
-  // "Compare" opens the diff and asks again, so the user can look before deciding.
-  while (true) {
-    const choice = await vscode.window.showWarningMessage(updateMessage(plan), { modal: true, detail: updateDetail(plan) }, UPDATE, ...(canCompare ? [COMPARE] : []));
-    if (choice !== COMPARE) return choice === UPDATE;
-    await openComparison(plan, deployed);
-  }
+  const choice = await vscode.window.showWarningMessage(updateMessage(plan), { modal: true, detail: updateDetail(plan) }, UPDATE, ...(canCompare ? [COMPARE] : []));
+  if (choice !== COMPARE) return choice === UPDATE;
+  // A modal dialog would hide the diff, so the second question is a notification beside it.
+  await openComparison(plan, deployed);
+  const after = await vscode.window.showWarningMessage(`${updateMessage(plan)} ${updateDetail(plan)}`, UPDATE, 'Cancel');
+  return after === UPDATE;
 }
 
 export async function openComparison(plan: UpdatePlan, deployed: DeployedContentProvider): Promise<void> {

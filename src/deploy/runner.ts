@@ -13,24 +13,32 @@ import { editorFirstFiles } from './workspace';
 export class DeployRunner {
   constructor(private readonly clients: DeployClients, private readonly logger: Logger, private readonly deployed: DeployedContentProvider) {}
 
-  private options(progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken, prefix = '', dryRun = false): DeployOptions {
+  /** Engine options for one progress notification; `dispose` ends the cancellation link. */
+  private options(progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken, dryRun = false): DeployOptions & vscode.Disposable {
     const controller = new AbortController();
-    token.onCancellationRequested(() => controller.abort());
+    const link = token.onCancellationRequested(() => controller.abort());
     return {
       clients: this.clients,
       files: editorFirstFiles,
       logger: this.logger,
-      hooks: vscodeHooks(this.deployed, (m) => progress.report({ message: prefix + m })),
+      hooks: vscodeHooks(this.deployed, (m) => progress.report({ message: m })),
       signal: controller.signal,
       dryRun,
+      dispose: () => link.dispose(),
     };
   }
 
   /** One target; the notification is shown before this resolves, its buttons handled later. */
   async deployOne(target: DeployTarget, dryRun = false): Promise<DeployResult> {
     const title = `${dryRun ? 'Validating' : 'Deploying'} ${KIND_LABELS[target.kind]} ${target.name} to ${target.region}`;
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) =>
-      deployTarget(target, this.options(progress, token, '', dryRun)));
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+      const options = this.options(progress, token, dryRun);
+      try {
+        return await deployTarget(target, options);
+      } finally {
+        options.dispose();
+      }
+    });
     this.record(result);
     this.notify(result);
     return result;
@@ -39,15 +47,19 @@ export class DeployRunner {
   async deployMany(targets: DeployTarget[]): Promise<DeployResult[]> {
     const results = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Deploying ${targets.length} entr${targets.length === 1 ? 'y' : 'ies'} from aws-workflows.yaml`, cancellable: true },
-      (progress, token) => {
+      async (progress, token) => {
         let index = 0;
         const options = this.options(progress, token);
         const onStep = options.hooks!.onStep!;
         options.hooks!.onStep = (m) => onStep(`(${Math.min(index + 1, targets.length)}/${targets.length}) ${targets[index]?.name ?? ''}: ${m}`);
-        return deployAll(targets, options, (r) => {
-          index++;
-          this.record(r);
-        });
+        try {
+          return await deployAll(targets, options, (r) => {
+            index++;
+            this.record(r);
+          });
+        } finally {
+          options.dispose();
+        }
       },
     );
     this.summarize(results);

@@ -15,8 +15,11 @@ export const editorFirstFiles: DefinitionSource = {
   exists: async (p) => Boolean(openDocument(p)) || fs.existsSync(p),
 };
 
-/** The manifest that applies to a file: the nearest one upwards inside its workspace folder, else the first in the workspace. */
-export async function findManifestFor(uri: vscode.Uri | undefined): Promise<string | undefined> {
+/**
+ * The manifest that applies to a file: the nearest one upwards inside its workspace folder, else one
+ * at a folder root, else (unless `searchWorkspace` is false, as for CodeLens) the first found anywhere.
+ */
+export async function findManifestFor(uri: vscode.Uri | undefined, searchWorkspace = true): Promise<string | undefined> {
   if (uri?.scheme === 'file') {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const found = findManifestUpwards(vscode.Uri.joinPath(uri, '..').fsPath, folder?.uri.fsPath);
@@ -26,6 +29,7 @@ export async function findManifestFor(uri: vscode.Uri | undefined): Promise<stri
     const atRoot = vscode.Uri.joinPath(folder.uri, MANIFEST_FILE_NAME).fsPath;
     if (fs.existsSync(atRoot)) return atRoot;
   }
+  if (!searchWorkspace) return undefined;
   const [any] = await vscode.workspace.findFiles(`**/${MANIFEST_FILE_NAME}`, '**/node_modules/**', 1);
   return any?.fsPath;
 }

@@ -233,11 +233,16 @@ function humanService(service: AwsServiceKey): string {
  */
 export function describeAwsError(err: unknown, ctx: AwsCallContext): string {
   if (err instanceof AwsActionError) return err.message;
-  const f = factsOf(err);
-  const region = ctx.region ?? f.call?.region;
+  const region = ctx.region ?? factsOf(err).call?.region;
   const target = ctx.resource ? ` for ${ctx.resource}` : '';
   const where = region ? ` in ${region}` : '';
-  const tried = `${humanService(ctx.service)} ${ctx.operation.replace(/Command$/, '')}${target}${where}`;
+  return sentence(err, `${humanService(ctx.service)} ${ctx.operation.replace(/Command$/, '')}${target}${where}`, ctx, region);
+}
+
+/** `tried` is what we attempted, e.g. "Step Functions CreateStateMachine for X in eu-west-1". */
+function sentence(err: unknown, tried: string, ctx: AwsCallContext, region: string | undefined): string {
+  const f = factsOf(err);
+  const where = region ? ` in ${region}` : '';
   const said = awsSaid(f);
   const saidPart = said ? ` AWS said: ${said}.` : '';
   const kind = classifyAwsError(err);
@@ -326,6 +331,6 @@ export function describeUnwrappedAwsError(err: unknown): string | undefined {
   if (err instanceof AwsActionError) return err.message;
   const call = factsOf(err).call;
   if (call) return describeAwsError(err, { service: call.service, operation: call.operation, region: call.region, endpoint: call.endpoint });
-  if (err instanceof AwsCredentialsError) return describeAwsError(err, { service: 'states', operation: 'request' }).replace(/^Step Functions request failed: /, 'AWS request failed: ');
+  if (err instanceof AwsCredentialsError) return sentence(err, 'The AWS request', { service: 'states', operation: '' }, undefined);
   return undefined;
 }

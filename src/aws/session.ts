@@ -13,7 +13,7 @@ import { MwaaServerlessClient } from './mwaaServerless';
 import { loadImagebuilder, loadMwaa, loadS3, loadSfn, loadSmithy, type ImagebuilderSdk, type MwaaSdk, type S3Sdk, type SfnSdk } from './lazySdk';
 import { DEFAULT_RETRY, type RetryOptions } from './retry';
 import type { AwsServiceKey } from './services.generated';
-import { listProfiles, parseSharedConfig, readSharedConfigFiles, type ProfileInfo, type SharedConfig } from './sharedConfig';
+import { listProfiles, parseSharedConfig, readSharedConfigFiles, sharedConfigPaths, type ProfileInfo, type SharedConfig } from './sharedConfig';
 
 export interface SessionSettings {
   profile?: string;
@@ -94,6 +94,20 @@ export class AwsSession {
   /** Resolved lazily and cached until they expire. */
   getCredentials(): Promise<AwsCredentials> {
     return this.getCredentialSource().get();
+  }
+
+  /** The account of the current credentials when the provider reports it (SSO and newer providers do). */
+  async getAccountId(): Promise<string | undefined> {
+    try {
+      return (await this.getCredentials()).accountId;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The shared config and credentials files this session reads (for file watchers). */
+  sharedConfigFiles(): { configFile: string; credentialsFile: string } {
+    return sharedConfigPaths(this.env);
   }
 
   sfn(region?: string): Promise<SdkClientHandle<SFNClient, SfnSdk>> {

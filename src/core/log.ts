@@ -25,5 +25,8 @@ export function redact(text: string): string {
   return text
     .replace(/(X-Amz-(?:Signature|Credential|Security-Token)=)[^&\s"']+/gi, '$1[redacted]')
     .replace(/(aws_secret_access_key|aws_session_token|SecretAccessKey|SessionToken|WebToken|CliToken|Authorization)(["']?\s*[:=]\s*["']?)[^\s"',}]+/gi, '$1$2[redacted]')
-    .replace(/(https?:\/\/[^\s#"']+)#[^\s"']+/gi, '$1#[redacted]');
+    .replace(/(https?:\/\/[^\s#"']+)#[^\s"']+/gi, '$1#[redacted]')
+    // A SigV4 Authorization value quoted anywhere (e.g. in an error from a proxy).
+    .replace(/(\bSignature=)[0-9a-f]{64}/gi, '$1[redacted]')
+    .replace(/(x-amz-security-token)(["']?\s*[:=]\s*["']?)[^\s"',}]+/gi, '$1$2[redacted]');
 }

@@ -1,6 +1,7 @@
 // Builds the extension's one AwsSession from user settings and adds the profile/region UI.
 // Creating the session loads no SDK code and makes no network call.
 
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Logger } from '../core/log';
 import { AwsSession } from '../aws/session';
@@ -25,5 +26,15 @@ export function registerProfile(context: vscode.ExtensionContext, logger: Logger
       if (affectsSession(e)) session.refresh();
     }),
   );
+  watchSharedConfigFiles(context, session);
   return session;
+}
+
+/** Editing ~/.aws/config or credentials (a new profile, another region) takes effect without a reload. */
+function watchSharedConfigFiles(context: vscode.ExtensionContext, session: AwsSession): void {
+  for (const file of Object.values(session.sharedConfigFiles())) {
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)));
+    const changed = () => session.refresh({ force: true });
+    context.subscriptions.push(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
+  }
 }

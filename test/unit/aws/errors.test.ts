@@ -14,6 +14,7 @@ import {
   iamActionFor,
 } from '../../../src/aws/errors';
 import { toCredentialsError } from '../../../src/aws/credentials';
+import { redact } from '../../../src/core/log';
 import { AccessDeniedException, InternalServerException, ThrottlingException, ValidationException } from '../../../src/aws/mwaaServerless';
 
 const ctx = { service: 'states' as const, operation: 'CreateStateMachine', resource: 'OrderFlow', region: 'eu-west-1' };
@@ -163,5 +164,18 @@ describe('callAws and iamActionFor', () => {
     assert.equal(iamActionFor('airflow', 'CreateWebLoginToken'), 'airflow:CreateWebLoginToken');
     assert.equal(iamActionFor('airflow-serverless', 'StartWorkflowRun'), 'airflow-serverless:StartWorkflowRun');
     assert.equal(iamActionFor('s3', 'HeadObject'), 's3:GetObject');
+  });
+});
+
+describe('what reaches the log', () => {
+  it('redacts SigV4 signatures and session tokens wherever they are quoted', () => {
+    const line = 'proxy said: Authorization: AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261122/us-east-1/states/aws4_request, SignedHeaders=host, Signature=aa778c98d9a688ae7636ae77f8347fd3f08fc8ad0c27826ba76647c4569d36e1 x-amz-security-token: FQoGZXIvYXdzEJr';
+    const out = redact(line);
+    assert.doesNotMatch(out, /aa778c98d9a688ae|FQoGZXIvYXdzEJr/);
+  });
+
+  it('describes a credentials failure raised outside any call as an AWS request failure', () => {
+    const err = new AwsCredentialsError('No AWS credentials were found.', { kind: 'credentials-missing', profile: 'dev' });
+    assert.match(describeUnwrappedAwsError(err)!, /^The AWS request failed: no AWS credentials were found for profile "dev"\./);
   });
 });

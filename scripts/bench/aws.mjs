@@ -103,8 +103,13 @@ function runNode(file, env) {
 // ---- 2. first call through the layer ----
 // The layer as the extension ships it: bundled, with ./sdk/* next to it (a link to dist/sdk).
 await esbuild.build({
-  entryPoints: { 'aws-layer': path.join(root, 'scripts/bench/awsLayerEntry.ts') },
-  outdir: work,
+  stdin: {
+    contents: "export { AwsSession } from './src/aws/session';\nexport { silentLogger } from './src/core/log';\n",
+    resolveDir: root,
+    sourcefile: 'aws-layer.ts',
+    loader: 'ts',
+  },
+  outfile: path.join(work, 'aws-layer.js'),
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -217,10 +217,11 @@ class ManifestChecker {
   }
 
   private generic(e: AnyManifestEntry, defs: Record<string, FieldDef>, values: Record<string, unknown>, prefix: string): void {
-    for (const [key, def] of Object.entries(defs)) {
+    for (const key in values) {
+      const def = defs[key];
       const path = prefix + key;
       const value = values[key];
-      if (value === undefined || DEDICATED.has(path)) continue;
+      if (!def || value === undefined || DEDICATED.has(path)) continue;
       const fr = e.fields[path];
       if (!fr) continue;
       if (def.type === 'object' && typeof value === 'object' && value !== null) {
@@ -235,7 +236,7 @@ class ManifestChecker {
             fixes: suggestion ? [{ kind: 'replace', title: `Change to ${suggestion}`, value: suggestion, preferred: true }] : undefined,
           }]);
         } else {
-          const n = [...value].length;
+          const n = codePointLength(value);
           if ((def.minLength !== undefined && n < def.minLength) || (def.maxLength !== undefined && n > def.maxLength)) {
             this.place(fr, value, [{ code: 'manifest/value-length', severity: 'error', message: `${key} is ${n} characters long; it must have ${def.minLength ?? 0}–${def.maxLength ?? '∞'} characters.` }]);
           }
@@ -284,6 +285,7 @@ class ManifestChecker {
   // ---- placing problems on the text ----
 
   private placeName(e: AnyManifestEntry, problems: ValueProblem[]): void {
+    if (problems.length === 0) return;
     const lines = this.parsed.document.lines;
     const keyStart = lines.offsetAt(e.nameRange.start);
     const keyEnd = lines.offsetAt(e.nameRange.end);
@@ -351,6 +353,14 @@ class ManifestChecker {
     }
     return { title: fix.title, edits: [edit], preferred: fix.preferred };
   }
+}
+
+function codePointLength(s: string): number {
+  // Only strings with surrogate pairs count differently from their UTF-16 length.
+  if (!/[\uD800-\uDBFF]/.test(s)) return s.length;
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
 }
 
 function unquote(source: string): string {

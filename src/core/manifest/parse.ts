@@ -3,11 +3,37 @@
 // rules (names, versions, ARNs, KMS…) are in check.ts. Never throws.
 
 import type { Finding, Range } from '../findings';
-import { parseDocument, parseFindings, type ParsedDocument } from '../parse/document';
+import { parseDocument, parseFindings, type LineIndex, type ParsedDocument } from '../parse/document';
 import type { ArrayNode, ObjectNode, PropertyNode, ValueNode } from '../parse/node';
 import { closestMatch } from './didYouMean';
 import { AIRFLOW_ENVIRONMENTS_DESCRIPTION, DEFAULTS_FIELDS, ENTRY_FIELDS, REQUIRED_FIELDS, SECTIONS, TOP_LEVEL_KEYS, type FieldDef, type SectionInfo } from './fields';
 import type { AirflowEnvironmentRef, AnyManifestEntry, FieldRanges, Manifest, ParsedManifest } from './model';
+
+/**
+ * Field ranges whose line/character positions are computed on first use: a manifest has
+ * thousands of fields and a check reads the positions of the few with findings.
+ */
+class SourceFieldRanges implements FieldRanges {
+  readonly #lines: LineIndex;
+  #keyRange?: Range;
+  #valueRange?: Range;
+
+  constructor(lines: LineIndex, readonly keyStart: number, readonly keyEnd: number, readonly valueStart: number, readonly valueEnd: number) {
+    this.#lines = lines;
+  }
+
+  get keyRange(): Range {
+    return (this.#keyRange ??= this.#lines.range(this.keyStart, this.keyEnd));
+  }
+
+  get valueRange(): Range {
+    return (this.#valueRange ??= this.#lines.range(this.valueStart, this.valueEnd));
+  }
+
+  toJSON(): FieldRanges {
+    return { keyStart: this.keyStart, keyEnd: this.keyEnd, valueStart: this.valueStart, valueEnd: this.valueEnd, keyRange: this.keyRange, valueRange: this.valueRange };
+  }
+}
 
 export function emptyManifest(): Manifest {
   return { defaults: {}, stateMachines: [], activities: [], imageBuilderWorkflows: [], airflowWorkflows: [], airflowEnvironments: [], defaultsFields: {} };
@@ -106,14 +132,7 @@ class ManifestReader {
     const v = prop.value;
     const valueStart = v.end > v.start ? v.start : prop.keyEnd;
     const valueEnd = v.end > v.start ? v.end : prop.keyEnd;
-    return {
-      keyStart: prop.keyStart,
-      keyEnd: prop.keyEnd,
-      valueStart,
-      valueEnd,
-      keyRange: this.range(prop.keyStart, prop.keyEnd),
-      valueRange: this.range(valueStart, valueEnd),
-    };
+    return new SourceFieldRanges(this.doc.lines, prop.keyStart, prop.keyEnd, valueStart, valueEnd);
   }
 
   private readTopLevel(prop: PropertyNode): void {
@@ -208,7 +227,7 @@ class ManifestReader {
         if (v.kind !== 'array') return this.wrongType(prop, TYPE_NAMES.stringList, where);
         const items: string[] = [];
         (v as ArrayNode).items.forEach((item, i) => {
-          const itemRange = { keyStart: item.start, keyEnd: item.end, valueStart: item.start, valueEnd: item.end, keyRange: this.range(item.start, item.end), valueRange: this.range(item.start, item.end) };
+          const itemRange = new SourceFieldRanges(this.doc.lines, item.start, item.end, item.start, item.end);
           ranges[`${path}.${i}`] = itemRange;
           if (item.kind === 'string') items.push(item.value);
           else this.findings.push({ code: 'manifest/wrong-type', severity: 'error', message: `Each item of '${where}' must be a string, not ${describeNode(item)}.`, range: itemRange.valueRange });

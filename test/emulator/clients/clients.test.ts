@@ -173,6 +173,21 @@ describe('AWS layer clients over HTTP (AWS_ENDPOINT_URL)', function () {
       assert.equal(err.message, 'MWAA Serverless GetWorkflow for w in us-east-1 failed: AWS had an internal error (HTTP 500) after 3 attempts. AWS said: internal. Try again later.');
     });
 
+    it('throttling that never stops says it was retried', async () => {
+      for (let i = 0; i < 3; i++) server.script(json(429, { __type: 'ThrottlingException', message: 'Rate exceeded' }));
+      const { client, sdk } = await session.sfn();
+      const sfnErr = await callAws({ service: 'states', operation: 'ListStateMachines' }, () => client.send(new sdk.ListStateMachinesCommand({}))).catch((e: unknown) => e);
+      assert.ok(sfnErr instanceof AwsActionError);
+      assert.equal(sfnErr.message, 'Step Functions ListStateMachines in us-east-1 failed: AWS is throttling requests (retried 2 times). AWS said: Rate exceeded. Wait a moment and try again.');
+
+      for (let i = 0; i < 3; i++) server.script(json(429, { __type: 'ThrottlingException', Message: 'Rate exceeded', ServiceCode: 's', QuotaCode: 'q' }));
+      const ours = (await session.mwaaServerless()).client;
+      const err = await callAws({ service: 'airflow-serverless', operation: 'ListWorkflows' }, () => ours.listWorkflows({})).catch((e: unknown) => e);
+      assert.ok(err instanceof AwsActionError);
+      assert.match(err.message, /throttling requests \(retried 2 times\)/);
+      assert.equal(server.requests.length, 6);
+    });
+
     it('other 4xx are never retried', async () => {
       server.script(json(400, { __type: 'ValidationException', Message: 'Name is invalid', Reason: 'FIELD_VALIDATION_FAILED', FieldList: [{ Name: 'Name', Message: 'bad chars' }] }));
       const { client } = await session.mwaaServerless();

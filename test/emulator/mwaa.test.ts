@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:https';
-import { CreateWebLoginTokenCommand, GetEnvironmentCommand, ListEnvironmentsCommand, type MWAAClient } from '@aws-sdk/client-mwaa';
+import { CreateWebLoginTokenCommand, GetEnvironmentCommand, ListEnvironmentsCommand, ListTagsForResourceCommand, TagResourceCommand, UntagResourceCommand, type MWAAClient } from '@aws-sdk/client-mwaa';
 import type { RunningEmulator } from './server';
 import { clients, rejection, startTestEmulator } from './testSupport';
 
@@ -60,6 +60,13 @@ describe('emulator: MWAA and its Airflow web server', () => {
     const third = await mwaa.send(new ListEnvironmentsCommand({ MaxResults: 1, NextToken: second.NextToken }));
     assert.deepEqual([...first.Environments!, ...second.Environments!, ...third.Environments!], ['DemoAirflow', 'DemoAirflow3', 'PrivateAirflow']);
     assert.equal(third.NextToken, undefined);
+  });
+
+  it('tags environments', async () => {
+    const arn = (await mwaa.send(new GetEnvironmentCommand({ Name: 'DemoAirflow' }))).Environment!.Arn!;
+    await mwaa.send(new TagResourceCommand({ ResourceArn: arn, Tags: { owner: 'me', stage: 'demo' } }));
+    await mwaa.send(new UntagResourceCommand({ ResourceArn: arn, tagKeys: ['stage'] }));
+    assert.deepEqual((await mwaa.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags, { owner: 'me' });
   });
 
   it('creates a web login token whose hostname points at the Airflow web server', async () => {

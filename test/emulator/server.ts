@@ -17,7 +17,7 @@ import { ACCOUNT_ID, deniedMessage, type JsonService, type RequestContext, type 
 import { imageBuilder } from './services/imagebuilder';
 import { mwaa } from './services/mwaa';
 import { mwaaServerless } from './services/mwaaServerless';
-import { handleS3, renderS3Error, s3Error, s3Operation, type S3Response } from './services/s3';
+import { handleS3, renderS3Error, s3Error, s3Operation } from './services/s3';
 import { stepFunctions } from './services/stepfunctions';
 import { StateStore } from './state';
 
@@ -202,12 +202,7 @@ class Emulator {
     if (model.metadata.protocol === 'json') {
       const [prefix, operation] = (target ?? '').split('.');
       if (prefix !== model.metadata.targetPrefix || !operation || !model.operations[operation]) return undefined;
-      let body: unknown;
-      try {
-        body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
-      } catch {
-        body = undefined;
-      }
+      const body = parseJsonObject(raw);
       return {
         service: definition.name,
         operation,
@@ -215,8 +210,8 @@ class Emulator {
         renderError: (e, id) => awsJsonError(model, e, id),
         malformed: () => ({ status: 200, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: '{"malformed": ' }),
         run: async (ctx) => {
-          if (body === undefined || typeof body !== 'object' || body === null || Array.isArray(body)) throw new ServiceError('SerializationException', 'Malformed request body: expected a JSON object.');
-          const output = await this.invoke(definition, model, operation, body as Record<string, unknown>, ctx);
+          if (!body) throw new ServiceError('SerializationException', 'Malformed request body: expected a JSON object.');
+          const output = await this.invoke(definition, model, operation, body, ctx);
           return { status: 200, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: JSON.stringify(output) };
         },
       };
@@ -224,12 +219,7 @@ class Emulator {
     const match = matchRoute(this.routes.get(definition.name)!, req.method ?? 'GET', rawPath, query);
     if (!match) return undefined;
     const operation = match.route.operation;
-    let body: unknown;
-    try {
-      body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
-    } catch {
-      body = undefined;
-    }
+    const body = parseJsonObject(raw);
     return {
       service: definition.name,
       operation,
@@ -237,9 +227,9 @@ class Emulator {
       renderError: (e, id) => restJsonError(model, e, id),
       malformed: () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"malformed": ' }),
       run: async (ctx) => {
-        if (body === undefined || typeof body !== 'object' || body === null || Array.isArray(body)) throw new ServiceError('SerializationException', 'Malformed request body: expected a JSON object.');
+        if (!body) throw new ServiceError('SerializationException', 'Malformed request body: expected a JSON object.');
         const op = model.operations[operation];
-        const input = bindInput(model, op.input, match.labels, query, req.headers, body as Record<string, unknown>);
+        const input = bindInput(model, op.input, match.labels, query, req.headers, body);
         const output = await this.invoke(definition, model, operation, input, ctx);
         return { status: op.http.responseCode ?? 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(output) };
       },
@@ -278,10 +268,7 @@ class Emulator {
         return reply;
       },
       malformed: () => ({ status: 200, headers: { 'content-type': 'application/xml' }, body: '<?xml version="1.0" encoding="UTF-8"?>\n<ListBucketResult><Name>' }),
-      run: async (ctx) => {
-        const reply: S3Response = handleS3(operation, { method, bucket, key, query: flatQuery, headers: req.headers, body: raw }, ctx);
-        return reply;
-      },
+      run: async (ctx) => handleS3(operation, { method, bucket, key, query: flatQuery, headers: req.headers, body: raw }, ctx),
     };
   }
 
@@ -381,6 +368,16 @@ function authError(service: ServiceName, reason: 'missing' | 'unknown-key' | 'mi
     'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
     403,
   );
+}
+
+/** A JSON object body (empty means `{}`); undefined when it is not one. */
+function parseJsonObject(raw: Buffer): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = raw.length ? JSON.parse(raw.toString('utf8')) : {};
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

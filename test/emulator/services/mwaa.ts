@@ -45,6 +45,12 @@ function findEnvironment(ctx: RequestContext, name: string): MwaaEnvironment {
   return env;
 }
 
+function environmentByArn(ctx: RequestContext, arn: string): MwaaEnvironment {
+  const m = /^arn:aws[a-z-]*:airflow:([a-z0-9-]+):\d{12}:environment\/(.+)$/.exec(arn);
+  if (!m || m[1] !== ctx.region) throw new ServiceError('ResourceNotFoundException', `Resource ${arn} not found`, 404);
+  return findEnvironment(ctx, m[2]);
+}
+
 export const mwaa: JsonService = {
   name: 'airflow',
   modelId: 'mwaa',
@@ -88,6 +94,19 @@ export const mwaa: JsonService = {
           Tags: Object.keys(env.tags).length ? env.tags : undefined,
         },
       };
+    },
+    ListTagsForResource(input: { ResourceArn: string }, ctx) {
+      return { Tags: environmentByArn(ctx, input.ResourceArn).tags };
+    },
+    TagResource(input: { ResourceArn: string; Tags: Record<string, string> }, ctx) {
+      const env = environmentByArn(ctx, input.ResourceArn);
+      env.tags = { ...env.tags, ...input.Tags };
+      return {};
+    },
+    UntagResource(input: { ResourceArn: string; tagKeys: string[] }, ctx) {
+      const env = environmentByArn(ctx, input.ResourceArn);
+      for (const key of input.tagKeys) delete env.tags[key];
+      return {};
     },
     CreateWebLoginToken(input: { Name: string }, ctx) {
       const env = findEnvironment(ctx, input.Name);

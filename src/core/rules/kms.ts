@@ -218,7 +218,7 @@ export function encryptionProblems(service: Exclude<KmsService, 'imageBuilder'>,
       out.push({
         code: 'kms/stray-key',
         severity: 'error',
-        message: `kmsKeyId is only used with ${rules.customerType}; with ${effectiveType} the service rejects it. Remove the key, or change the type.`,
+        message: `kmsKeyId only applies to ${rules.customerType}; with ${effectiveType}, send the type alone. Remove the key, or change the type.`,
         field: 'kmsKeyId',
         on: 'key',
         fixes: [

@@ -127,6 +127,13 @@ describe('the example manifest from the deploy issue', () => {
     assert.deepEqual(findings.map((f) => f.code), ['kms/region-mismatch']);
   });
 
+  it('uses the caller\'s region when neither the entry nor defaults sets one', () => {
+    const text = 'imageBuilderWorkflows:\n  build:\n    definition: b.yaml\n    type: BUILD\n    kmsKeyId: arn:aws:kms:eu-west-1:123456789012:alias/images\n';
+    assert.deepEqual(lintManifest(text, { defaultRegion: 'us-east-1' }).map((f) => f.code), ['kms/region-mismatch']);
+    assert.deepEqual(lintManifest(text, { defaultRegion: 'eu-west-1' }), []);
+    assert.deepEqual(lintManifest(text), [], 'no region known: nothing to compare');
+  });
+
   it('checkManifest does not repeat the parse findings', () => {
     const parsed = parseManifest('activities:\n  approve: { tagz: {} }\n');
     assert.deepEqual(parsed.findings.map((f) => f.code), ['manifest/unknown-key']);

@@ -32,7 +32,7 @@ export function anchor(pattern) {
   const starts = pattern.startsWith('^');
   const ends = pattern.endsWith('$') && !pattern.endsWith('\\$');
   if (starts && ends) return pattern;
-  return `^(?:${starts ? pattern.slice(1) : pattern})${ends ? '' : '$'}`.replace(/\$\)\$$/, ')$');
+  return `^(?:${pattern.slice(starts ? 1 : 0, ends ? -1 : undefined)})$`;
 }
 
 function checkRegex(pattern, where) {

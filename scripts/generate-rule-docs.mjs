@@ -32,12 +32,13 @@ export function renderRules(groups) {
 }
 
 const { RULE_GROUPS } = await tsImport(join(repoRoot, 'src', 'core', 'rules', 'catalog.ts'), import.meta.url);
-const readmePath = join(repoRoot, 'README.md');
+// RULE_DOCS_README lets the tests point the script at a scratch copy.
+const readmePath = process.env.RULE_DOCS_README ?? join(repoRoot, 'README.md');
 const readme = existsSync(readmePath) ? readFileSync(readmePath, 'utf8') : '';
 const start = readme.indexOf(START);
 const end = readme.indexOf(END);
 if (start < 0 || end < start) {
-  console.warn(`warning: README.md has no ${START} … ${END} markers; the rule table was not written.`);
+  console.warn(`warning: ${readmePath} has no ${START} … ${END} markers; the rule table was not written.`);
 } else {
   const next = readme.slice(0, start) + renderRules(RULE_GROUPS) + readme.slice(end + END.length);
   const count = RULE_GROUPS.reduce((n, g) => n + g.rules.length, 0);

@@ -39,6 +39,24 @@ export function emptyManifest(): Manifest {
   return { defaults: {}, stateMachines: [], activities: [], imageBuilderWorkflows: [], airflowWorkflows: [], airflowEnvironments: [], defaultsFields: {} };
 }
 
+/** What people copy from the API or CloudFormation, and the manifest's name for it. */
+const API_NAMES: Record<string, string> = {
+  encryptionconfiguration: 'encryption',
+  loggingconfiguration: 'logging',
+  tracingconfiguration: 'tracing',
+  networkconfiguration: 'network',
+  semanticversion: 'version',
+  executionrolearn: 'roleArn',
+  role: 'roleArn',
+  kmskey: 'kmsKeyId',
+  loggroupname: 'logGroup',
+  destinations: 'logGroupArn',
+  definitions3location: 'definition',
+  definitionuri: 'definition',
+  statemachinetype: 'type',
+  tracingenabled: 'tracing',
+};
+
 const TYPE_NAMES: Record<FieldDef['type'], string> = {
   string: 'a string',
   boolean: 'true or false',
@@ -106,7 +124,8 @@ class ManifestReader {
   }
 
   private unknownKey(prop: PropertyNode, candidates: readonly string[], where: string): void {
-    const suggestion = closestMatch(prop.key, candidates);
+    const alias = API_NAMES[prop.key.toLowerCase()];
+    const suggestion = alias && candidates.includes(alias) ? alias : closestMatch(prop.key, candidates);
     const range = this.range(prop.keyStart, prop.keyEnd);
     this.findings.push({
       code: 'manifest/unknown-key',

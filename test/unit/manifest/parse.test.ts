@@ -93,6 +93,12 @@ describe('parseManifest', () => {
     assert.equal(dup.related?.[0].range.start.line, 1);
   });
 
+  it('suggests the manifest name for keys copied from the API', () => {
+    const { findings } = parseManifest('stateMachines:\n  orders:\n    definition: a.asl.json\n    RoleArn: arn:aws:iam::123456789012:role/r\n    encryptionConfiguration: { type: AWS_OWNED_KEY }\n    logging: { destinations: [] }\n');
+    const suggestions = findings.filter((f) => f.code === 'manifest/unknown-key').map((f) => f.data?.suggestion);
+    assert.deepEqual(suggestions, ['roleArn', 'encryption', 'logGroupArn']);
+  });
+
   it('reports a root that is not a mapping, and syntax errors, without throwing', () => {
     assert.deepEqual(parseManifest('- a\n- b\n').findings.map((f) => f.code), ['manifest/wrong-type']);
     const broken = parseManifest('stateMachines:\n  orders: { definition: a.json\nactivities:\n  approve: {}\n');

@@ -3,7 +3,7 @@
 // unverified is a warning at most, and the known false errors of other validators are avoided.
 // One pass over the tree; transition graphs are checked per scope once all states are known.
 
-import type { Finding, Fix, RelatedLocation } from '../findings';
+import { compareFindings, type Finding, type Fix, type RelatedLocation } from '../findings';
 import { parseFindings, type ParsedDocument } from '../parse/document';
 import type { ArrayNode, NumberNode, ObjectNode, PropertyNode, StringNode, ValueNode } from '../parse/node';
 import { AWS_FACTS } from '../facts/aws.generated';
@@ -55,6 +55,8 @@ interface Scope {
   edges: Map<string, string[]>;
   transitions: { target: StringNode; from: string }[];
   hasTerminal: boolean;
+  /** A state whose type or transition is broken: whether the scope ends cannot be judged. */
+  terminalUnknown: boolean;
   /** A transition is a template placeholder or names no state: reachability cannot be judged fairly. */
   dynamic: boolean;
 }
@@ -82,7 +84,7 @@ export function validateAsl(input: ParsedDocument, options: AslValidationOptions
       range: doc.lines.range(0, 0),
     });
   }
-  return validator.findings;
+  return validator.findings.sort(compareFindings);
 }
 
 class AslValidator {
@@ -322,7 +324,7 @@ class AslValidator {
 
   /** A `{StartAt, States}` object: the machine, a Parallel branch or a Map's ItemProcessor. */
   private checkScope(container: ObjectNode, label: string, path: string, owner: PropertyNode | undefined): Scope {
-    const scope: Scope = { label, names: new Map(), edges: new Map(), transitions: [], hasTerminal: false, dynamic: false };
+    const scope: Scope = { label, names: new Map(), edges: new Map(), transitions: [], hasTerminal: false, terminalUnknown: false, dynamic: false };
     this.scopes.push(scope);
     const startAt = prop(container, 'StartAt');
     const states = prop(container, 'States');
@@ -377,9 +379,10 @@ class AslValidator {
     for (const scope of this.scopes) {
       // An unresolved target is reported once; the states it was meant to reach are not piled on.
       for (const t of scope.transitions) if (!this.checkTarget(t.target, scope, t.from)) scope.dynamic = true;
-      if (scope.startAt) this.checkTarget(scope.startAt, scope, undefined);
+      // Without states, StartAt's target is not the problem to report.
       if (!scope.statesNode || scope.statesNode.entries.length === 0) continue;
-      if (!scope.hasTerminal && scope.statesKey) {
+      if (scope.startAt) this.checkTarget(scope.startAt, scope, undefined);
+      if (!scope.hasTerminal && !scope.terminalUnknown && !scope.dynamic && scope.statesKey) {
         this.reportKey('asl/no-terminal-state', 'error', `${capitalize(scope.label)} has no terminal state: at least one state needs "End": true or must be a Succeed or Fail state.`, scope.statesKey);
       }
       const start = scope.startAt;
@@ -429,15 +432,18 @@ class AslValidator {
     const name = entry.key;
     const typeProp = prop(node, 'Type');
     if (!typeProp) {
+      scope.terminalUnknown = true;
       this.reportKey('asl/missing-field', 'error', `State '${name}' is missing the required field 'Type'.`, entry, { data: { field: 'Type' } });
       return;
     }
     if (typeProp.value.kind !== 'string') {
+      scope.terminalUnknown = true;
       this.typeError(typeProp.value, 'Type', `one of ${STATE_TYPES.join(', ')}`);
       return;
     }
     const typeName = typeProp.value.value;
     if (!(STATE_TYPES as readonly string[]).includes(typeName)) {
+      scope.terminalUnknown = true;
       const suggestion = closest(typeName, STATE_TYPES, true);
       this.reportNode('asl/invalid-state-type', 'error', `'${typeName}' is not a state type; use one of ${STATE_TYPES.join(', ')}.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`, typeProp.value, {
         fixes: suggestion ? [this.replaceFix(`Change to '${suggestion}'`, typeProp.value.start, typeProp.value.end, suggestion)] : undefined,
@@ -518,6 +524,7 @@ class AslValidator {
       }
     } else if (!isEnd && !(end && (this.isSubstituted(end.value) || end.value.kind === 'string'))) {
       const anchor = prop(node, 'Type')!;
+      scope.terminalUnknown = true;
       this.reportKey('asl/missing-transition', 'error', `${type} state '${name}' needs either 'Next' or "End": true.`, anchor, { data: { state: name } });
     }
   }

@@ -15,8 +15,10 @@ function cell(text) {
 }
 
 function exampleCell(example) {
-  // Inline code cannot span lines in a table; show each line as its own code span.
-  return example.split('\n').map((line) => `<code>${line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '&#124;').replace(/ /g, '&nbsp;')}</code>`).join('<br>');
+  if (!example.includes('\n') && !example.includes('`')) return `\`${example.replace(/\|/g, '\\|')}\``;
+  // Code spans cannot span lines in a table: one <code> per line, indentation kept.
+  const html = (line) => line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '&#124;').replace(/^ +/, (spaces) => '&nbsp;'.repeat(spaces.length));
+  return example.split('\n').map((line) => `<code>${html(line)}</code>`).join('<br>');
 }
 
 export function renderRules(groups) {
@@ -49,6 +51,6 @@ if (start < 0 || end < start) {
     } else console.log(`README.md rule table is up to date (${count} rules).`);
   } else if (next !== readme) {
     writeFileSync(readmePath, next);
-    console.log(`wrote ${count} rules into README.md`);
+    console.log(`wrote ${count} rules into ${readmePath}`);
   } else console.log(`README.md rule table already up to date (${count} rules).`);
 }

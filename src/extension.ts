@@ -13,8 +13,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(channel);
   registerCommand(context, logger, { id: 'awsWorkflows.showLog', execute: () => channel.show(true) });
   const session = registerProfile(context, logger);
-  void session; // the one AwsSession: explorer, deploy and airflow take it as they land
-  registerExplorer(context, logger);
+  registerExplorer(context, logger, session);
   registerDiagnostics(context, logger);
   registerDeploy(context, logger, session);
 }

@@ -1,0 +1,288 @@
+// Details fetched on demand (tooltip, open definition, start execution/run): one Describe/Get per
+// request, never while listing.
+
+import { randomUUID } from 'node:crypto';
+import { callAws } from '../../aws/errors';
+import type { ExplorerAws } from './listing';
+import { formatTime, type ResourceItem, type ResourceRef } from './resources';
+
+export interface ResourceDetails {
+  /** Facts for the tooltip, in order: label → value. */
+  fields: [string, string][];
+  encryption?: string;
+  /** Newer status or versions learnt from the Describe call, to refresh the item's description. */
+  status?: string;
+  airflowVersion?: string;
+  arn?: string;
+}
+
+/** "AWS-owned key" or "customer managed KMS key <id>": the encryption in force, in words. */
+export function describeEncryption(type: string | undefined, keyId: string | undefined): string {
+  if (keyId && (!type || /CUSTOMER/i.test(type))) return `customer managed KMS key ${keyId}`;
+  if (type && /AWS_MANAGED/i.test(type)) return 'AWS managed key';
+  return 'AWS-owned key';
+}
+
+const date = (d: Date | string | undefined): string | undefined => {
+  if (!d) return undefined;
+  const v = d instanceof Date ? d : new Date(d);
+  return Number.isNaN(v.getTime()) ? undefined : formatTime(v);
+};
+
+function fields(entries: [string, string | undefined][]): [string, string][] {
+  return entries.filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '');
+}
+
+export async function fetchDetails(aws: ExplorerAws, item: ResourceItem): Promise<ResourceDetails> {
+  const { region } = item;
+  switch (item.kind) {
+    case 'stateMachine':
+    case 'stateMachineVersion': {
+      const { client, sdk } = await aws.sfn(region);
+      // METADATA_ONLY: the tooltip needs no definition, and callers without kms:Decrypt still get the rest.
+      const d = await callAws({ service: 'states', operation: 'DescribeStateMachine', region, resource: item.name }, () =>
+        client.send(new sdk.DescribeStateMachineCommand({ stateMachineArn: item.arn, includedData: 'METADATA_ONLY' })),
+      );
+      const enc = describeEncryption(d.encryptionConfiguration?.type, d.encryptionConfiguration?.kmsKeyId);
+      return {
+        arn: d.stateMachineArn,
+        status: d.status,
+        encryption: enc,
+        fields: fields([
+          ['ARN', d.stateMachineArn],
+          ['Type', d.type],
+          ['Status', d.status],
+          ['Created', date(d.creationDate)],
+          ['Role', d.roleArn],
+          ['Description', d.description],
+          ['Logging', d.loggingConfiguration?.level],
+          ['Tracing', d.tracingConfiguration?.enabled ? 'X-Ray enabled' : undefined],
+          ['Encryption', enc],
+        ]),
+      };
+    }
+    case 'activity': {
+      const { client, sdk } = await aws.sfn(region);
+      const d = await callAws({ service: 'states', operation: 'DescribeActivity', region, resource: item.name }, () =>
+        client.send(new sdk.DescribeActivityCommand({ activityArn: item.arn })),
+      );
+      const enc = describeEncryption(d.encryptionConfiguration?.type, d.encryptionConfiguration?.kmsKeyId);
+      return { arn: d.activityArn, encryption: enc, fields: fields([['ARN', d.activityArn], ['Created', date(d.creationDate)], ['Encryption', enc]]) };
+    }
+    case 'imageBuilderWorkflow':
+    case 'imageBuilderBuildVersion': {
+      const { client, sdk } = await aws.imagebuilder(region);
+      const d = await callAws({ service: 'imagebuilder', operation: 'GetWorkflow', region, resource: item.name }, () =>
+        client.send(new sdk.GetWorkflowCommand({ workflowBuildVersionArn: item.arn })),
+      );
+      const w = d.workflow ?? {};
+      const enc = describeEncryption(w.kmsKeyId ? 'CUSTOMER' : undefined, w.kmsKeyId);
+      return {
+        arn: w.arn,
+        status: w.state?.status,
+        encryption: enc,
+        fields: fields([
+          ['ARN', w.arn],
+          ['Type', w.type],
+          ['Version', w.version],
+          ['Created', date(w.dateCreated)],
+          ['Description', w.description],
+          ['Change', w.changeDescription],
+          ['Status', w.state?.status],
+          ['Encryption', enc],
+        ]),
+      };
+    }
+    case 'mwaaEnvironment': {
+      const { client, sdk } = await aws.mwaa(region);
+      const d = await callAws({ service: 'airflow', operation: 'GetEnvironment', region, resource: item.name }, () =>
+        client.send(new sdk.GetEnvironmentCommand({ Name: item.name })),
+      );
+      const e = d.Environment ?? {};
+      const enc = describeEncryption(e.KmsKey ? 'CUSTOMER' : undefined, e.KmsKey);
+      return {
+        arn: e.Arn,
+        status: e.Status,
+        airflowVersion: e.AirflowVersion,
+        encryption: enc,
+        fields: fields([
+          ['ARN', e.Arn],
+          ['Status', e.Status],
+          ['Airflow', e.AirflowVersion],
+          ['Class', e.EnvironmentClass],
+          ['Web server access', e.WebserverAccessMode],
+          ['Created', date(e.CreatedAt)],
+          ['Execution role', e.ExecutionRoleArn],
+          ['DAGs', e.SourceBucketArn && e.DagS3Path ? `${e.SourceBucketArn.replace(/^arn:[^:]+:s3:::/, 's3://')}/${e.DagS3Path}` : undefined],
+          ['Encryption', enc],
+        ]),
+      };
+    }
+    case 'mwaaServerlessWorkflow':
+    case 'mwaaServerlessVersion': {
+      const { client } = await aws.mwaaServerless(region);
+      const d = await callAws({ service: 'airflow-serverless', operation: 'GetWorkflow', region, resource: item.workflowName ?? item.name }, () =>
+        client.getWorkflow({ WorkflowArn: item.arn ?? '', WorkflowVersion: item.kind === 'mwaaServerlessVersion' ? item.workflowVersion : undefined }),
+      );
+      const enc = describeEncryption(d.EncryptionConfiguration?.Type, d.EncryptionConfiguration?.KmsKeyId);
+      const loc = d.DefinitionS3Location;
+      return {
+        arn: d.WorkflowArn,
+        status: d.WorkflowStatus,
+        encryption: enc,
+        fields: fields([
+          ['ARN', d.WorkflowArn],
+          ['Version', d.WorkflowVersion],
+          ['Status', d.WorkflowStatus],
+          ['Created', date(d.CreatedAt)],
+          ['Modified', date(d.ModifiedAt)],
+          ['Role', d.RoleArn],
+          ['Definition', loc ? `s3://${loc.Bucket}/${loc.ObjectKey}${loc.VersionId ? ` (version ${loc.VersionId})` : ''}` : undefined],
+          ['Schedule', d.ScheduleConfiguration?.CronExpression],
+          ['Encryption', enc],
+        ]),
+      };
+    }
+    case 'mwaaServerlessRun': {
+      const { client } = await aws.mwaaServerless(region);
+      const d = await callAws({ service: 'airflow-serverless', operation: 'GetWorkflowRun', region, resource: item.name }, () =>
+        client.getWorkflowRun({ WorkflowArn: item.arn ?? '', RunId: item.name }),
+      );
+      const r = d.RunDetail;
+      return {
+        arn: d.WorkflowArn,
+        status: r?.RunState,
+        fields: fields([
+          ['Run', d.RunId],
+          ['Workflow', item.workflowName],
+          ['Version', d.WorkflowVersion],
+          ['Type', d.RunType],
+          ['Status', r?.RunState],
+          ['Started', date(r?.StartedOn)],
+          ['Ended', date(r?.CompletedOn)],
+          ['Error', r?.ErrorMessage],
+        ]),
+      };
+    }
+  }
+}
+
+/** The tooltip text: the name in bold, then one line per fact. */
+export function tooltipMarkdown(name: string, details: ResourceDetails): string {
+  const esc = (s: string) => s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+  const lines = details.fields.map(([k, v]) => `${esc(k)}: ${k === 'ARN' || k.endsWith('role') || k === 'Role' ? `\`${v.replace(/`/g, '')}\`` : esc(v)}`);
+  return [`**${esc(name)}**`, '', ...lines].join('  \n');
+}
+
+export type DefinitionLanguage = 'asl' | 'yaml';
+
+export interface DefinitionDocument {
+  text: string;
+  language: DefinitionLanguage;
+  /** A file name to suggest when saving: `OrderProcessing.asl.json`. */
+  fileName: string;
+}
+
+export function hasDefinition(kind: ResourceRef['kind']): boolean {
+  return ['stateMachine', 'stateMachineVersion', 'imageBuilderWorkflow', 'imageBuilderBuildVersion', 'mwaaServerlessWorkflow', 'mwaaServerlessVersion'].includes(kind);
+}
+
+/** The deployed definition: DescribeStateMachine, Image Builder GetWorkflow, or GetWorkflow + S3 GetObject. */
+export async function fetchDefinition(aws: ExplorerAws, ref: ResourceRef): Promise<DefinitionDocument> {
+  const { region } = ref;
+  switch (ref.kind) {
+    case 'stateMachine':
+    case 'stateMachineVersion': {
+      const { client, sdk } = await aws.sfn(region);
+      const d = await callAws({ service: 'states', operation: 'DescribeStateMachine', region, resource: ref.name }, () =>
+        client.send(new sdk.DescribeStateMachineCommand({ stateMachineArn: ref.arn })),
+      );
+      return { text: prettyJson(d.definition ?? '{}'), language: 'asl', fileName: `${safeFileName(ref.name)}.asl.json` };
+    }
+    case 'imageBuilderWorkflow':
+    case 'imageBuilderBuildVersion': {
+      const { client, sdk } = await aws.imagebuilder(region);
+      const d = await callAws({ service: 'imagebuilder', operation: 'GetWorkflow', region, resource: ref.name }, () =>
+        client.send(new sdk.GetWorkflowCommand({ workflowBuildVersionArn: ref.arn })),
+      );
+      return { text: d.workflow?.data ?? '', language: 'yaml', fileName: `${safeFileName(d.workflow?.name ?? ref.name)}.yaml` };
+    }
+    case 'mwaaServerlessWorkflow':
+    case 'mwaaServerlessVersion': {
+      const name = ref.workflowName ?? ref.name;
+      const { client } = await aws.mwaaServerless(region);
+      const d = await callAws({ service: 'airflow-serverless', operation: 'GetWorkflow', region, resource: name }, () =>
+        client.getWorkflow({ WorkflowArn: ref.arn ?? '', WorkflowVersion: ref.workflowVersion }),
+      );
+      const loc = d.DefinitionS3Location;
+      if (!loc) throw new Error(`MWAA Serverless returned no definition location for ${name} in ${region}.`);
+      const s3 = await aws.s3(region);
+      const obj = await callAws({ service: 's3', operation: 'GetObject', region, resource: `s3://${loc.Bucket}/${loc.ObjectKey}` }, () =>
+        s3.client.send(new s3.sdk.GetObjectCommand({ Bucket: loc.Bucket, Key: loc.ObjectKey, VersionId: loc.VersionId })),
+      );
+      const text = (await obj.Body?.transformToString('utf-8')) ?? '';
+      return { text, language: 'yaml', fileName: loc.ObjectKey.slice(loc.ObjectKey.lastIndexOf('/') + 1) || `${safeFileName(name)}.yaml` };
+    }
+    default:
+      throw new Error(`${ref.name} has no definition to open.`);
+  }
+}
+
+function prettyJson(text: string): string {
+  try {
+    return `${JSON.stringify(JSON.parse(text), null, 2)}\n`;
+  } catch {
+    return text; // keep what the service has, even if it is not JSON
+  }
+}
+
+export function safeFileName(name: string): string {
+  return name.replace(/[\\/:*?"<>|\s]+/g, '-') || 'definition';
+}
+
+export interface StartedExecution {
+  executionArn: string;
+  startDate?: Date;
+}
+
+export async function startExecution(aws: ExplorerAws, ref: ResourceRef, input: string): Promise<StartedExecution> {
+  const { client, sdk } = await aws.sfn(ref.region);
+  const out = await callAws({ service: 'states', operation: 'StartExecution', region: ref.region, resource: ref.name }, () =>
+    client.send(new sdk.StartExecutionCommand({ stateMachineArn: ref.arn, input })),
+  );
+  return { executionArn: out.executionArn ?? '', startDate: out.startDate };
+}
+
+export interface ExecutionResult {
+  status: string;
+  output?: string;
+  error?: string;
+  cause?: string;
+}
+
+export async function describeExecution(aws: ExplorerAws, region: string, executionArn: string): Promise<ExecutionResult> {
+  const { client, sdk } = await aws.sfn(region);
+  const d = await callAws({ service: 'states', operation: 'DescribeExecution', region, resource: executionArn }, () =>
+    client.send(new sdk.DescribeExecutionCommand({ executionArn })),
+  );
+  return { status: d.status ?? 'UNKNOWN', output: d.output, error: d.error, cause: d.cause };
+}
+
+export async function startWorkflowRun(aws: ExplorerAws, ref: ResourceRef): Promise<{ runId: string; status?: string }> {
+  const { client } = await aws.mwaaServerless(ref.region);
+  const out = await callAws({ service: 'airflow-serverless', operation: 'StartWorkflowRun', region: ref.region, resource: ref.workflowName ?? ref.name }, () =>
+    client.startWorkflowRun({ WorkflowArn: ref.arn ?? '', ClientToken: randomUUID(), WorkflowVersion: ref.kind === 'mwaaServerlessVersion' ? ref.workflowVersion : undefined }),
+  );
+  return { runId: out.RunId ?? '', status: out.Status };
+}
+
+/** Input JSON for StartExecution: undefined when valid, else why not. */
+export function validateExecutionInput(text: string): string | undefined {
+  if (!text.trim()) return undefined; // an empty input starts with {}
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (err) {
+    return `The input is not valid JSON: ${(err as Error).message}`;
+  }
+}

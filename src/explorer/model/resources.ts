@@ -1,0 +1,151 @@
+// What the explorer shows, as plain data: the groups under a region and the items in them.
+
+export type GroupKind = 'stateMachines' | 'activities' | 'imageBuilderWorkflows' | 'mwaaEnvironments' | 'mwaaServerlessWorkflows';
+
+export type ItemKind = 'stateMachine' | 'activity' | 'imageBuilderWorkflow' | 'mwaaEnvironment' | 'mwaaServerlessWorkflow';
+export type ChildKind = 'stateMachineVersion' | 'imageBuilderBuildVersion' | 'mwaaServerlessVersion' | 'mwaaServerlessRun';
+export type ResourceKind = ItemKind | ChildKind;
+
+/** Enough to find a resource again (reveal, console URL, commands from the palette). */
+export interface ResourceRef {
+  kind: ResourceKind;
+  region: string;
+  name: string;
+  arn?: string;
+  /** For MWAA Serverless versions and runs: the workflow they belong to. */
+  workflowName?: string;
+  /** MWAA Serverless: the workflow version a version node or run is about. */
+  workflowVersion?: string;
+}
+
+/** One listed resource: only what the List call returned (no per-item Describe/Get). */
+export interface ResourceItem extends ResourceRef {
+  /** Unique within the tree: kind, region and ARN (or name). */
+  id: string;
+  status?: string;
+  /** STANDARD/EXPRESS, BUILD/TEST/DISTRIBUTION, ON_DEMAND/SCHEDULED. */
+  type?: string;
+  version?: string;
+  airflowVersion?: string;
+  isLatest?: boolean;
+  createdAt?: Date;
+  startedAt?: Date;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextToken?: string;
+}
+
+export interface GroupInfo {
+  kind: GroupKind;
+  label: string;
+  /** Lower-case plural for sentences: "No state machines in eu-west-1". */
+  noun: string;
+  itemKind: ItemKind;
+  service: 'states' | 'imagebuilder' | 'airflow' | 'airflow-serverless';
+}
+
+export const GROUPS: Record<GroupKind, GroupInfo> = {
+  stateMachines: { kind: 'stateMachines', label: 'State machines', noun: 'state machines', itemKind: 'stateMachine', service: 'states' },
+  activities: { kind: 'activities', label: 'Activities', noun: 'activities', itemKind: 'activity', service: 'states' },
+  imageBuilderWorkflows: { kind: 'imageBuilderWorkflows', label: 'Image Builder workflows', noun: 'Image Builder workflows', itemKind: 'imageBuilderWorkflow', service: 'imagebuilder' },
+  mwaaEnvironments: { kind: 'mwaaEnvironments', label: 'MWAA environments', noun: 'MWAA environments', itemKind: 'mwaaEnvironment', service: 'airflow' },
+  mwaaServerlessWorkflows: { kind: 'mwaaServerlessWorkflows', label: 'MWAA Serverless workflows', noun: 'MWAA Serverless workflows', itemKind: 'mwaaServerlessWorkflow', service: 'airflow-serverless' },
+};
+
+export const GROUP_OF_ITEM: Record<ItemKind, GroupKind> = {
+  stateMachine: 'stateMachines',
+  activity: 'activities',
+  imageBuilderWorkflow: 'imageBuilderWorkflows',
+  mwaaEnvironment: 'mwaaEnvironments',
+  mwaaServerlessWorkflow: 'mwaaServerlessWorkflows',
+};
+
+/** Child lists under an item: versions, build versions, runs. */
+export type ChildListKind = 'stateMachineVersions' | 'imageBuilderBuildVersions' | 'mwaaServerlessVersions' | 'mwaaServerlessRuns';
+
+export const CHILD_LISTS: Record<ChildListKind, { label: string; noun: string; childKind: ChildKind }> = {
+  stateMachineVersions: { label: 'Versions', noun: 'published versions', childKind: 'stateMachineVersion' },
+  imageBuilderBuildVersions: { label: 'Build versions', noun: 'build versions', childKind: 'imageBuilderBuildVersion' },
+  mwaaServerlessVersions: { label: 'Versions', noun: 'versions', childKind: 'mwaaServerlessVersion' },
+  mwaaServerlessRuns: { label: 'Recent runs', noun: 'runs', childKind: 'mwaaServerlessRun' },
+};
+
+/** The child lists an item has; state machines and Image Builder workflows list one directly. */
+export function childListsOf(kind: ResourceKind): ChildListKind[] {
+  switch (kind) {
+    case 'stateMachine':
+      return ['stateMachineVersions'];
+    case 'imageBuilderWorkflow':
+      return ['imageBuilderBuildVersions'];
+    case 'mwaaServerlessWorkflow':
+      return ['mwaaServerlessVersions', 'mwaaServerlessRuns'];
+    default:
+      return [];
+  }
+}
+
+/** The short text after the name in the tree. */
+export function itemDescription(item: ResourceItem): string {
+  const parts: string[] = [];
+  switch (item.kind) {
+    case 'stateMachine':
+      if (item.type) parts.push(item.type);
+      break;
+    case 'imageBuilderWorkflow':
+      if (item.version) parts.push(item.version);
+      if (item.type) parts.push(item.type);
+      break;
+    case 'imageBuilderBuildVersion':
+      if (item.status) parts.push(item.status);
+      break;
+    case 'mwaaEnvironment':
+      if (item.status) parts.push(item.status);
+      if (item.airflowVersion) parts.push(`Airflow ${item.airflowVersion}`);
+      break;
+    case 'mwaaServerlessWorkflow':
+      if (item.version) parts.push(`v${item.version}`);
+      if (item.status) parts.push(item.status);
+      break;
+    case 'mwaaServerlessVersion':
+      if (item.isLatest) parts.push('latest');
+      break;
+    case 'mwaaServerlessRun':
+      if (item.status) parts.push(item.status);
+      if (item.startedAt) parts.push(formatTime(item.startedAt));
+      break;
+    case 'stateMachineVersion':
+    case 'activity':
+      break;
+  }
+  return parts.join(' · ');
+}
+
+export type StatusTone = 'ok' | 'progress' | 'failed' | 'warning' | 'neutral';
+
+/** How a status looks: the tone picks the icon and its colour. */
+export function statusTone(status: string | undefined): StatusTone {
+  if (!status) return 'neutral';
+  const s = status.toUpperCase();
+  if (/FAIL|TIMEOUT|TIMED_OUT|ABORTED|UNAVAILABLE|ERROR/.test(s)) return 'failed';
+  if (/^(SUCCESS|SUCCEEDED|AVAILABLE|ACTIVE|READY)$/.test(s)) return 'ok';
+  if (/ING$|^QUEUED$|^PENDING$|^MAINTENANCE$/.test(s)) return 'progress';
+  if (/DEPRECATED|STOPPED|DELETED/.test(s)) return 'warning';
+  return 'neutral';
+}
+
+/** `2026-11-22 01:05 UTC`: one fixed form, so it reads the same for everyone. */
+export function formatTime(d: Date): string {
+  const iso = d.toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/** The version number a state machine version ARN ends with (`…:OrderProcessing:3` → `3`). */
+export function versionFromArn(arn: string): string {
+  return arn.slice(arn.lastIndexOf(':') + 1);
+}
+
+export function itemId(kind: ResourceKind, region: string, key: string): string {
+  return `${kind}|${region}|${key}`;
+}

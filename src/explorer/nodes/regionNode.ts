@@ -1,0 +1,87 @@
+import * as vscode from 'vscode';
+import { AWS_REGIONS } from '../../aws/services.generated';
+import { CONTEXT, contextValue } from '../contextValues';
+import type { GroupKind } from '../model/resources';
+import type { ExplorerContext, ExplorerNode } from './explorerNode';
+import { GroupNode } from './groupNode';
+
+/** "Step Functions": holds the State machines and Activities groups. */
+export class ServiceNode implements ExplorerNode {
+  readonly id: string;
+  readonly groups: GroupNode[];
+
+  constructor(
+    readonly parent: RegionNode,
+    readonly label: string,
+    kinds: GroupKind[],
+    ctx: ExplorerContext,
+  ) {
+    this.id = `service|${parent.region}|${label}`;
+    this.groups = kinds.map((k) => new GroupNode(this, parent.region, k, ctx));
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('symbol-namespace');
+    item.contextValue = contextValue(CONTEXT.service, CONTEXT.refreshable);
+    return item;
+  }
+
+  getChildren(): ExplorerNode[] {
+    return this.groups;
+  }
+
+  reset(): void {
+    this.groups.forEach((g) => g.reset());
+  }
+}
+
+/** One region shown (setting awsWorkflows.regions, default the session's region). */
+export class RegionNode implements ExplorerNode {
+  readonly id: string;
+  readonly parent = undefined;
+  readonly children: (ServiceNode | GroupNode)[];
+
+  constructor(
+    readonly region: string,
+    ctx: ExplorerContext,
+    private readonly expanded: boolean,
+  ) {
+    this.id = `region|${region}`;
+    this.children = [
+      new ServiceNode(this, 'Step Functions', ['stateMachines', 'activities'], ctx),
+      new GroupNode(this, region, 'imageBuilderWorkflows', ctx),
+      new GroupNode(this, region, 'mwaaEnvironments', ctx),
+      new GroupNode(this, region, 'mwaaServerlessWorkflows', ctx),
+    ];
+  }
+
+  /** Every list group in the region, Step Functions' included. */
+  get groups(): GroupNode[] {
+    return this.children.flatMap((c) => (c instanceof ServiceNode ? c.groups : [c]));
+  }
+
+  group(kind: GroupKind): GroupNode {
+    const g = this.groups.find((x) => x.kind === kind);
+    if (!g) throw new Error(`no ${kind} group`);
+    return g;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.region, this.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.description = AWS_REGIONS.find((r) => r.name === this.region)?.description;
+    item.iconPath = new vscode.ThemeIcon('globe');
+    item.contextValue = contextValue(CONTEXT.region, CONTEXT.refreshable);
+    return item;
+  }
+
+  getChildren(): ExplorerNode[] {
+    return this.children;
+  }
+
+  reset(): void {
+    this.children.forEach((c) => c.reset());
+  }
+}

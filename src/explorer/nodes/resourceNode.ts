@@ -1,0 +1,146 @@
+import * as vscode from 'vscode';
+import { CONTEXT, contextValue } from '../contextValues';
+import { consoleUrl } from '../model/consoleUrls';
+import { fetchDetails, hasDefinition, tooltipMarkdown, type ResourceDetails } from '../model/details';
+import { listChildPage } from '../model/listing';
+import { CHILD_LISTS, childListsOf, itemDescription, type ChildListKind, type ResourceItem } from '../model/resources';
+import type { ExplorerContext, ExplorerNode } from './explorerNode';
+import { resourceIcon } from './icons';
+import { ListChildren, type ListOwner } from './listChildren';
+
+/**
+ * A listed resource. State machines and Image Builder workflows list their versions directly
+ * beneath; MWAA Serverless workflows have two lists (versions, recent runs) as ChildListNodes.
+ */
+export class ResourceNode implements ListOwner {
+  readonly id: string;
+  /** Set when the item has exactly one child list, shown directly beneath it. */
+  readonly listing: ListChildren;
+  private readonly childLists: ChildListNode[];
+  private details: ResourceDetails | undefined;
+  private detailsRequest: Promise<ResourceDetails> | undefined;
+
+  constructor(
+    readonly parent: ExplorerNode,
+    public item: ResourceItem,
+    private readonly ctx: ExplorerContext,
+  ) {
+    this.id = item.id;
+    const lists = childListsOf(item.kind);
+    this.childLists = lists.length > 1 ? lists.map((l) => new ChildListNode(this, l, ctx)) : [];
+    this.listing = childListing(this, lists.length === 1 ? lists[0] : undefined, ctx);
+  }
+
+  get hasChildren(): boolean {
+    return childListsOf(this.item.kind).length > 0;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const { item } = this;
+    const tree = new vscode.TreeItem(item.name, this.hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    tree.id = this.id;
+    tree.description = itemDescription(item);
+    tree.iconPath = resourceIcon(item.kind, item.status);
+    if (this.details) tree.tooltip = new vscode.MarkdownString(tooltipMarkdown(item.name, this.details));
+    tree.contextValue = contextValue(
+      CONTEXT.resource,
+      `kind-${item.kind}`,
+      this.hasChildren && CONTEXT.refreshable,
+      item.arn && CONTEXT.arn,
+      hasDefinition(item.kind) && CONTEXT.definition,
+      consoleUrl(item) && CONTEXT.console,
+      (item.kind === 'stateMachine' || item.kind === 'stateMachineVersion') && CONTEXT.startExecution,
+      (item.kind === 'mwaaServerlessWorkflow' || item.kind === 'mwaaServerlessVersion') && CONTEXT.startRun,
+      item.kind === 'mwaaEnvironment' && CONTEXT.airflowUi,
+    );
+    return tree;
+  }
+
+  /** The tooltip's details come from one Describe/Get, on hover only. */
+  async resolveTreeItem(tree: vscode.TreeItem): Promise<vscode.TreeItem> {
+    try {
+      const details = await this.loadDetails();
+      tree.tooltip = new vscode.MarkdownString(tooltipMarkdown(this.item.name, details));
+    } catch (err) {
+      tree.tooltip = new vscode.MarkdownString().appendText((err as Error).message);
+    }
+    return tree;
+  }
+
+  /** Fetched once per node; a newer status or Airflow version updates the description. */
+  loadDetails(): Promise<ResourceDetails> {
+    if (this.details) return Promise.resolve(this.details);
+    this.detailsRequest ??= fetchDetails(this.ctx.aws, this.item).then(
+      (details) => {
+        this.details = details;
+        this.detailsRequest = undefined;
+        const next = { ...this.item, status: details.status ?? this.item.status, airflowVersion: details.airflowVersion ?? this.item.airflowVersion };
+        if (next.status !== this.item.status || next.airflowVersion !== this.item.airflowVersion) {
+          this.item = next;
+          this.ctx.refresh(this);
+        }
+        return details;
+      },
+      (err) => {
+        this.detailsRequest = undefined;
+        throw err;
+      },
+    );
+    return this.detailsRequest;
+  }
+
+  getChildren(): ExplorerNode[] | Promise<ExplorerNode[]> {
+    if (this.childLists.length) return this.childLists;
+    return this.hasChildren ? this.listing.getChildren() : [];
+  }
+
+  reset(): void {
+    this.details = undefined;
+    this.listing.reset();
+    this.childLists.forEach((c) => c.reset());
+  }
+}
+
+/** "Versions" / "Recent runs" under an MWAA Serverless workflow. */
+export class ChildListNode implements ListOwner {
+  readonly id: string;
+  readonly listing: ListChildren;
+
+  constructor(
+    readonly parent: ResourceNode,
+    readonly kind: ChildListKind,
+    ctx: ExplorerContext,
+  ) {
+    this.id = `${parent.id}|${kind}`;
+    this.listing = childListing(this, kind, ctx, parent);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const tree = new vscode.TreeItem(CHILD_LISTS[this.kind].label, vscode.TreeItemCollapsibleState.Collapsed);
+    tree.id = this.id;
+    tree.iconPath = new vscode.ThemeIcon(this.kind === 'mwaaServerlessRuns' ? 'history' : 'versions');
+    tree.contextValue = contextValue(CONTEXT.childList, CONTEXT.refreshable);
+    return tree;
+  }
+
+  getChildren(): Promise<ExplorerNode[]> {
+    return this.listing.getChildren();
+  }
+
+  reset(): void {
+    this.listing.reset();
+  }
+}
+
+function childListing(owner: ListOwner, kind: ChildListKind | undefined, ctx: ExplorerContext, resource = owner as ResourceNode): ListChildren {
+  const info = kind ? CHILD_LISTS[kind] : { noun: 'children' };
+  return new ListChildren({
+    owner,
+    ctx,
+    region: resource.item.region,
+    noun: `${info.noun} of ${resource.item.name}`,
+    serviceName: 'The service',
+    fetch: (token) => (kind ? listChildPage(ctx.aws, kind, resource.item, ctx.pageSize(), token) : Promise.resolve({ items: [] })),
+    makeNode: (item) => new ResourceNode(owner, item, ctx),
+  });
+}

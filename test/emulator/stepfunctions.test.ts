@@ -172,6 +172,11 @@ describe('emulator: Step Functions', () => {
     assert.equal(listed.executions?.length, 2);
     const badInput = await rejection(() => sfn.send(new StartExecutionCommand({ stateMachineArn, input: 'not json' })));
     assert.equal(badInput.name, 'InvalidExecutionInput');
+    const express = await sfn.send(new CreateStateMachineCommand({ name: 'Quick', definition: DEFINITION, roleArn: ROLE, type: 'EXPRESS' }));
+    const expressRun = await sfn.send(new StartExecutionCommand({ stateMachineArn: express.stateMachineArn }));
+    assert.match(expressRun.executionArn!, /:express:Quick:/);
+    const notListed = await rejection(() => sfn.send(new ListExecutionsCommand({ stateMachineArn: express.stateMachineArn })));
+    assert.equal(notListed.name, 'StateMachineTypeNotSupported');
   });
 
   it('creates, describes, lists and deletes activities', async () => {

@@ -410,9 +410,9 @@ export const stepFunctions: JsonService = {
     },
     DescribeExecution(input: { executionArn: string; includedData?: 'ALL_DATA' | 'METADATA_ONLY' }, ctx) {
       const execution = sfnState(ctx).executions[input.executionArn];
-      if (!/^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:(execution|express):[^:]+:[^:]+$/.test(input.executionArn)) {
-        throw err('InvalidArn', `Invalid Arn: 'Resource type not valid in this context: ${input.executionArn}'`);
-      }
+      const kind = /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:(execution|express):[^:]+:[^:]+$/.exec(input.executionArn)?.[1];
+      // Express executions are not recorded by the service; only their logs are.
+      if (kind !== 'execution') throw err('InvalidArn', `Invalid Arn: 'Resource type not valid in this context: ${kind ?? input.executionArn}'`);
       if (!execution) throw err('ExecutionDoesNotExist', `Execution Does Not Exist: '${input.executionArn}'`);
       const metadataOnly = input.includedData === 'METADATA_ONLY';
       return {
@@ -432,6 +432,7 @@ export const stepFunctions: JsonService = {
     ListExecutions(input: { stateMachineArn?: string; statusFilter?: string; maxResults?: number; nextToken?: string }, ctx) {
       if (!input.stateMachineArn) throw err('ValidationException', 'Must provide a StateMachine ARN or MapRun ARN');
       const { machine, version } = resolveStateMachine(ctx, input.stateMachineArn);
+      if (machine.type === 'EXPRESS') throw err('StateMachineTypeNotSupported', 'This operation is not supported by this type of state machine');
       const versionArn = version ? `${machine.arn}:${version.version}` : undefined;
       const all = Object.values(sfnState(ctx).executions)
         .filter((e) => e.stateMachineArn === machine.arn && (!versionArn || e.stateMachineVersionArn === versionArn))

@@ -1,8 +1,8 @@
 // Trims the botocore service models in ../shared/reference/aws-models to what the emulator needs
 // (operations, shapes with their constraints, errors with HTTP status) and writes
 // test/emulator/models/<service>.json. Documentation strings are dropped.
-// Run: node scripts/generate-emulator-models.mjs
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Run: node scripts/generate-emulator-models.mjs [--check]   (--check: exit 1 if a file is stale)
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -59,6 +59,8 @@ function trimShape(shape, overrides, name) {
   return out;
 }
 
+const check = process.argv.includes('--check');
+let stale = 0;
 mkdirSync(outDir, { recursive: true });
 for (const [id, { model: file, signingName }] of Object.entries(services)) {
   const model = JSON.parse(readFileSync(path.join(referenceDir, file), 'utf8'));
@@ -88,6 +90,15 @@ for (const [id, { model: file, signingName }] of Object.entries(services)) {
   }
   const out = { source: `../shared/reference/aws-models/${file}`, metadata, operations, shapes };
   const target = path.join(outDir, `${id}.json`);
-  writeFileSync(target, JSON.stringify(out, null, 1) + '\n');
+  const text = JSON.stringify(out, null, 1) + '\n';
+  if (check) {
+    if (!existsSync(target) || readFileSync(target, 'utf8') !== text) {
+      console.error(`${path.relative(root, target)} is stale: run node scripts/generate-emulator-models.mjs`);
+      stale++;
+    }
+    continue;
+  }
+  writeFileSync(target, text);
   console.log(`${path.relative(root, target)}: ${Object.keys(operations).length} operations, ${Object.keys(shapes).length} shapes`);
 }
+if (stale) process.exitCode = 1;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -93,5 +93,13 @@ describe('emulator: seeds, persistence and the command line', () => {
       child.kill('SIGTERM');
     }
     assert.equal(await exited, 0);
+  });
+});
+
+describe('emulator: generated models', () => {
+  it('are what scripts/generate-emulator-models.mjs makes from ../shared/reference', () => {
+    const root = path.resolve(__dirname, '..', '..');
+    const result = spawnSync(process.execPath, ['scripts/generate-emulator-models.mjs', '--check'], { cwd: root, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
   });
 });

@@ -3,6 +3,7 @@
 // places their problems on the manifest's exact characters and turns their fixes into edits.
 
 import { compareFindings, type Finding, type Fix, type TextEdit } from '../findings';
+import { AWS_FACTS } from '../facts/aws.generated';
 import { kindFromContent, type DocumentKind } from '../kind';
 import { parseArn, regionProblems, roleArnProblems } from '../rules/arns';
 import { classifyKmsKeyId, encryptionProblems, kmsKeyIdProblems, type KmsContext } from '../rules/kms';
@@ -279,6 +280,10 @@ class ManifestChecker {
     if (actual !== 'unknown' && actual !== expected) {
       const section = SECTIONS.find((s) => s.kind === e.kind);
       this.place(fr, path, [{ code: 'manifest/definition-kind-mismatch', severity: 'error', message: `'${path}' looks like ${KIND_LABEL[actual]}, but ${section?.section ?? 'this section'} expects ${KIND_LABEL[expected]}.` }]);
+    }
+    const inlineMax = AWS_FACTS.imagebuilder.inlineData.max;
+    if (e.kind === 'imageBuilderWorkflow' && content.length > inlineMax && !this.parsed.manifest.defaults.definitionBucket) {
+      this.place(fr, path, [{ code: 'imagebuilder/definition-bucket-missing', severity: 'warning', message: `'${path}' has ${content.length} characters, more than the ${inlineMax} Image Builder takes inline, so it is uploaded to S3: set defaults.definitionBucket.` }]);
     }
   }
 

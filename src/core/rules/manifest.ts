@@ -22,5 +22,6 @@ export const RULES: RuleDoc[] = [
   { code: 'mwaa-serverless/log-group-is-arn', severity: 'warning', summary: '`logGroup` given as an ARN where MWAA Serverless takes the log group name; the fix keeps the name.', example: 'logGroup: arn:aws:logs:eu-west-1:123456789012:log-group:/mwaa/etl:*' },
   { code: 'mwaa-serverless/security-group-id-invalid', severity: 'error', summary: 'A security group ID that does not match `sg-[a-z0-9]*`.', example: 'network: { securityGroupIds: [SG-0ABC] }' },
   { code: 'mwaa-serverless/subnet-id-invalid', severity: 'error', summary: 'A subnet ID that does not match `subnet-[a-z0-9]*`.', example: 'network: { subnetIds: [subnet_0def] }' },
+  { code: 'imagebuilder/definition-bucket-missing', severity: 'warning', summary: 'An Image Builder document over the 16000-character inline limit while `defaults.definitionBucket` is not set (it must go through S3).', example: 'imageBuilderWorkflows:\n  build: { definition: big.yaml, … }   # 20000 characters, no bucket' },
   { code: 'mwaa-serverless/definition-bucket-missing', severity: 'warning', summary: 'An MWAA Serverless workflow while `defaults.definitionBucket` is not set (its definition is uploaded to S3).', example: 'airflowWorkflows:\n  etl: { definition: dags/etl.yaml, … }   # no defaults.definitionBucket' },
 ];

@@ -81,6 +81,7 @@ export const CASES: (RuleCase & { name: string })[] = [
   // Image Builder
   { name: 'a two-character workflow name', code: 'imagebuilder/workflow-name-invalid', severity: 'error', fires: ib('', '⟦hb⟧'), clean: ib('', 'hb1') },
   { name: 'a slash in a workflow name', code: 'imagebuilder/workflow-name-invalid', severity: 'error', fires: ib('', 'hardened⟦/⟧build'), clean: ib('', '"hardened build"') },
+  { name: 'a large document without a bucket', code: 'imagebuilder/definition-bucket-missing', severity: 'warning', fires: 'imageBuilderWorkflows:\n  hardened-build:\n    definition: ⟦build.yaml⟧\n    type: BUILD\n', clean: 'defaults: { definitionBucket: my-artifacts }\nimageBuilderWorkflows:\n  hardened-build:\n    definition: build.yaml\n    type: BUILD\n', ctx: { readFile: () => `${IB_DOC}# ${'x'.repeat(16000)}\n` } },
   { name: 'a two-part version', code: 'imagebuilder/version-invalid', severity: 'error', fires: ib('version: ⟦1.4⟧'), clean: ib('version: 1.4.0') },
   { name: 'a version with a build number', code: 'imagebuilder/version-invalid', severity: 'error', fires: ib('version: 1.4.0⟦/3⟧'), clean: ib('version: 1.4.0'), fixed: ib('version: 1.4.0') },
   { name: 'a leading v', code: 'imagebuilder/version-prefix', severity: 'error', fires: ib('version: ⟦v⟧1.4.0'), clean: ib('version: 1.4.0'), fixed: ib('version: 1.4.0') },

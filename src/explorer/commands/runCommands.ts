@@ -28,12 +28,22 @@ export function startExecutionCommand(cmd: ExplorerCommandContext): Command {
       if (problem) throw new Error(problem);
       const started = await startExecution(cmd.aws, target.item, input.trim() ? input : '{}');
       const region = target.item.region;
-      void vscode.window.showInformationMessage(`Started an execution of ${target.item.name} in ${region}.`, SHOW_OUTPUT).then((choice) => {
-        if (choice === SHOW_OUTPUT) void vscode.commands.executeCommand(SHOW_EXECUTION_OUTPUT_COMMAND, { region, executionArn: started.executionArn });
-      });
+      if (isExpressExecution(started.executionArn)) {
+        // DescribeExecution does not cover Express executions: their record is in CloudWatch Logs.
+        void vscode.window.showInformationMessage(`Started an Express execution of ${target.item.name} in ${region}. Express executions have no execution history to open here; their results go to the state machine's CloudWatch Logs log group.`);
+      } else {
+        void vscode.window.showInformationMessage(`Started an execution of ${target.item.name} in ${region}.`, SHOW_OUTPUT).then((choice) => {
+          if (choice === SHOW_OUTPUT) void vscode.commands.executeCommand(SHOW_EXECUTION_OUTPUT_COMMAND, { region, executionArn: started.executionArn });
+        });
+      }
       return started;
     },
   };
+}
+
+/** `arn:aws:states:…:express:Name:id` — Express executions have their own ARN type. */
+export function isExpressExecution(executionArn: string): boolean {
+  return executionArn.split(':')[5] === 'express';
 }
 
 async function askForInput(name: string): Promise<string> {

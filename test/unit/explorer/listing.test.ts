@@ -1,0 +1,115 @@
+// The explorer's List/Describe calls through the real AwsSession and SDK, against the emulator.
+import * as assert from 'node:assert/strict';
+import { AwsSession } from '../../../src/aws/session';
+import { silentLogger } from '../../../src/core/log';
+import { fetchDefinition, fetchDetails, startExecution, describeExecution, startWorkflowRun } from '../../../src/explorer/model/details';
+import { listChildPage, listGroupPage } from '../../../src/explorer/model/listing';
+import { PagedList } from '../../../src/explorer/model/pagedList';
+import type { ResourceItem } from '../../../src/explorer/model/resources';
+import { startEmulator, type RunningEmulator } from '../../emulator/server';
+
+describe('explorer listing against the emulator (demo seed)', function () {
+  this.timeout(30_000);
+  let emulator: RunningEmulator;
+  let session: AwsSession;
+
+  before(async () => {
+    emulator = await startEmulator({ port: 0, seed: 'demo', quiet: true });
+    session = new AwsSession({
+      logger: silentLogger,
+      env: { AWS_ENDPOINT_URL: emulator.endpoint, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_REGION: 'us-east-1', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' },
+      retry: { maxAttempts: 1 },
+    });
+  });
+  after(async () => {
+    session?.dispose();
+    await emulator?.stop();
+  });
+
+  async function all(group: Parameters<typeof listGroupPage>[1], region: string, pageSize = 50): Promise<ResourceItem[]> {
+    const list = new PagedList((token) => listGroupPage(session, group, region, pageSize, token));
+    await list.loadUntil(() => false);
+    assert.equal(list.error, undefined, String(list.error));
+    return [...list.items];
+  }
+
+  it('lists every group in each region, with what List returns', async () => {
+    const machines = await all('stateMachines', 'us-east-1');
+    assert.deepEqual(machines.map((m) => m.name).sort(), ['EncryptedPipeline', 'NightlyReport', 'OrderProcessing']);
+    assert.equal(machines.find((m) => m.name === 'NightlyReport')?.type, 'EXPRESS');
+    assert.deepEqual((await all('activities', 'eu-west-1')).map((a) => a.name), ['EuApproval']);
+    const ib = await all('imageBuilderWorkflows', 'us-east-1');
+    assert.deepEqual(ib.map((w) => `${w.name} ${w.version} ${w.type}`).sort(), ['demo-build 1.0.0 BUILD', 'demo-build 1.1.0 BUILD', 'demo-test 1.0.0 TEST']);
+    assert.deepEqual((await all('mwaaEnvironments', 'eu-west-1')).map((e) => e.name), ['EuropeAirflow']);
+    const serverless = await all('mwaaServerlessWorkflows', 'us-east-1');
+    assert.deepEqual(serverless.map((w) => w.name).sort(), ['hourly-report', 'nightly-etl']);
+    assert.equal(serverless[0].status, 'READY');
+  });
+
+  it('pages with the page size and the token', async () => {
+    const first = await listGroupPage(session, 'stateMachines', 'us-east-1', 2);
+    assert.equal(first.items.length, 2);
+    assert.ok(first.nextToken);
+    const second = await listGroupPage(session, 'stateMachines', 'us-east-1', 2, first.nextToken);
+    assert.equal(second.items.length, 1);
+    assert.equal(second.nextToken, undefined);
+  });
+
+  it('lists versions and build versions beneath items', async () => {
+    const orders = (await all('stateMachines', 'us-east-1')).find((m) => m.name === 'OrderProcessing')!;
+    const versions = await listChildPage(session, 'stateMachineVersions', orders, 50);
+    assert.deepEqual(versions.items.map((v) => v.name), ['OrderProcessing:1']);
+    const build = (await all('imageBuilderWorkflows', 'us-east-1')).find((w) => w.version === '1.1.0')!;
+    const builds = await listChildPage(session, 'imageBuilderBuildVersions', build, 50);
+    assert.equal(builds.items.length, 1);
+    assert.match(builds.items[0].arn ?? '', /workflow\/build\/demo-build\/1\.1\.0\/1$/);
+  });
+
+  it('details: encryption in force, Airflow version, role', async () => {
+    const machines = await all('stateMachines', 'us-east-1');
+    const encrypted = await fetchDetails(session, machines.find((m) => m.name === 'EncryptedPipeline')!);
+    assert.match(encrypted.encryption ?? '', /^customer managed KMS key .*workflows-demo/);
+    const plain = await fetchDetails(session, machines.find((m) => m.name === 'NightlyReport')!);
+    assert.equal(plain.encryption, 'AWS-owned key');
+    const env = await fetchDetails(session, (await all('mwaaEnvironments', 'us-east-1')).find((e) => e.name === 'DemoAirflow')!);
+    assert.equal(env.airflowVersion, '2.10.3');
+    assert.equal(env.status, 'AVAILABLE');
+  });
+
+  it('definitions come from DescribeStateMachine, GetWorkflow, and GetWorkflow + S3', async () => {
+    const orders = (await all('stateMachines', 'us-east-1')).find((m) => m.name === 'OrderProcessing')!;
+    const asl = await fetchDefinition(session, orders);
+    assert.equal(asl.language, 'asl');
+    assert.equal(JSON.parse(asl.text).StartAt, 'ValidateOrder');
+    const ib = await fetchDefinition(session, (await all('imageBuilderWorkflows', 'us-east-1')).find((w) => w.name === 'demo-test')!);
+    assert.equal(ib.language, 'yaml');
+    assert.match(ib.text, /RunTests/);
+    const dag = await fetchDefinition(session, (await all('mwaaServerlessWorkflows', 'us-east-1')).find((w) => w.name === 'nightly-etl')!);
+    assert.equal(dag.language, 'yaml');
+    assert.equal(dag.fileName, 'nightly_etl.yaml');
+    assert.match(dag.text, /^nightly_etl:/);
+  });
+
+  it('starts an execution and a run', async () => {
+    const orders = (await all('stateMachines', 'us-east-1')).find((m) => m.name === 'OrderProcessing')!;
+    const started = await startExecution(session, orders, '{"valid":true}');
+    assert.match(started.executionArn, /:execution:OrderProcessing:/);
+    const result = await describeExecution(session, 'us-east-1', started.executionArn);
+    assert.ok(result.status);
+    const wf = (await all('mwaaServerlessWorkflows', 'us-east-1')).find((w) => w.name === 'hourly-report')!;
+    const run = await startWorkflowRun(session, wf);
+    assert.ok(run.runId);
+    const runs = await listChildPage(session, 'mwaaServerlessRuns', wf, 50);
+    assert.ok(runs.items.some((r) => r.name === run.runId && r.status));
+  });
+
+  it('an injected AccessDenied becomes a sentence naming the IAM action', async () => {
+    await fetch(`${emulator.endpoint}/_emulator/faults`, { method: 'POST', body: JSON.stringify({ operation: 'ListActivities', count: 1, kind: 'accessDenied' }) });
+    const list = new PagedList((token) => listGroupPage(session, 'activities', 'us-east-1', 50, token));
+    await list.ensureFirstPage();
+    assert.match((list.error as Error).message, /states:ListActivities/);
+    await list.loadMore();
+    assert.equal(list.error, undefined);
+    assert.equal(list.items.length, 2);
+  });
+});

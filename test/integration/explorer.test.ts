@@ -1,0 +1,271 @@
+// The resource explorer inside the real extension host, against the emulator's demo seed:
+// the TreeDataProvider is driven through the extension's hidden test hook, and every action
+// is checked by its effect (emulator state, opened documents, recorded clipboard/URL).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExplorerTestApi } from '../../src/explorer/register';
+import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
+
+const EXTENSION_ID = 'workflows-for-aws.workflows-for-aws';
+const emulatorUrl = () => {
+  const url = process.env.EMULATOR_URL;
+  assert.ok(url, 'EMULATOR_URL is not set: the harness runs these tests against the emulator');
+  return url;
+};
+
+async function control(path: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${emulatorUrl()}/_emulator/${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  assert.equal(res.status, 200, `${path}: HTTP ${res.status}`);
+  const text = await res.text();
+  return text ? JSON.parse(text) : undefined;
+}
+
+let api: ExplorerTestApi;
+const clipboard: string[] = [];
+const opened: string[] = [];
+
+async function configure(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('awsWorkflows').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+function label(node: ExplorerNode): string {
+  const l = node.getTreeItem().label;
+  return typeof l === 'string' ? l : (l?.label ?? '');
+}
+
+async function children(node?: ExplorerNode): Promise<ExplorerNode[]> {
+  return (await api.provider.getChildren(node)) ?? [];
+}
+
+async function child(node: ExplorerNode | undefined, name: string): Promise<ExplorerNode> {
+  const all = await children(node);
+  const found = all.find((n) => label(n) === name);
+  assert.ok(found, `no "${name}" under ${node ? label(node) : 'the root'}; found: ${all.map(label).join(', ')}`);
+  return found;
+}
+
+async function path(...names: string[]): Promise<ExplorerNode> {
+  let node: ExplorerNode | undefined;
+  for (const n of names) node = await child(node, n);
+  return node!;
+}
+
+/** The whole tree is listed again, as after a settings change. */
+async function freshTree(pageSize: number, regions: string[] = ['us-east-1', 'eu-west-1']): Promise<void> {
+  await configure('explorer.pageSize', pageSize);
+  await configure('regions', regions);
+  api.provider.refresh();
+}
+
+describe('resource explorer (in the extension host, against the emulator)', function () {
+  this.timeout(60_000);
+
+  before(async () => {
+    await control('reset', { seed: 'demo' });
+    await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
+    api = (await vscode.commands.executeCommand('awsWorkflows.__getExplorerForTests')) as ExplorerTestApi;
+    assert.ok(api?.provider, 'the explorer test hook returned nothing');
+    api.setEnvironment({
+      writeClipboard: async (text) => void clipboard.push(text),
+      openExternal: async (uri) => (opened.push(uri.toString(true)), true),
+    });
+    await vscode.commands.executeCommand('awsWorkflows.explorer.clearFilter');
+  });
+
+  after(async () => {
+    await configure('explorer.pageSize', undefined);
+    await configure('regions', undefined);
+  });
+
+  it('shows regions, service groups and items', async () => {
+    await freshTree(50);
+    const roots = await children();
+    assert.deepEqual(roots.map(label), ['us-east-1', 'eu-west-1']);
+    assert.deepEqual((await children(roots[0])).map(label), ['Step Functions', 'Image Builder workflows', 'MWAA environments', 'MWAA Serverless workflows']);
+    assert.deepEqual((await children(await path('us-east-1', 'Step Functions'))).map(label), ['State machines', 'Activities']);
+    const machines = await children(await path('us-east-1', 'Step Functions', 'State machines'));
+    assert.deepEqual(machines.map(label).sort(), ['EncryptedPipeline', 'NightlyReport', 'OrderProcessing']);
+    const express = machines.find((n) => label(n) === 'NightlyReport')!.getTreeItem();
+    assert.equal(express.description, 'EXPRESS');
+    assert.match(String(express.contextValue), /\bcanStartExecution\b/);
+    assert.deepEqual((await children(await path('eu-west-1', 'MWAA environments'))).map(label), ['EuropeAirflow']);
+    const ib = await children(await path('us-east-1', 'Image Builder workflows'));
+    assert.ok(ib.some((n) => label(n) === 'demo-test' && n.getTreeItem().description === '1.0.0 · TEST'));
+  });
+
+  it('says when a list is empty, naming the region', async () => {
+    await freshTree(50);
+    const versions = await children(await path('eu-west-1', 'Step Functions', 'State machines', 'InvoiceArchiver'));
+    assert.deepEqual(versions.map(label), ['No published versions of InvoiceArchiver in eu-west-1']);
+  });
+
+  it('pages with "Load more…" until the service has no more', async () => {
+    await freshTree(1);
+    const group = await path('us-east-1', 'Step Functions', 'State machines');
+    let list = await children(group);
+    assert.deepEqual(list.map(label).slice(1), ['Load more…']);
+    const seen = [label(list[0])];
+    for (let page = 2; page <= 3; page++) {
+      await vscode.commands.executeCommand('awsWorkflows.explorer.loadMore', list[list.length - 1]);
+      list = await children(group);
+      seen.push(label(list[page - 1]));
+      assert.equal(list.length, page === 3 ? 3 : page + 1, `after page ${page}: ${list.map(label).join(', ')}`);
+    }
+    assert.equal(list.some((n) => label(n) === 'Load more…'), false);
+    assert.deepEqual([...seen].sort(), ['EncryptedPipeline', 'NightlyReport', 'OrderProcessing']);
+  });
+
+  it('a filter loads more pages until it finds a match, shows in the description, and clears with one click', async () => {
+    await freshTree(1);
+    const unfiltered: string[] = [];
+    const group0 = await path('us-east-1', 'Step Functions', 'State machines');
+    let list = await children(group0);
+    while (list.some((n) => label(n) === 'Load more…')) {
+      await vscode.commands.executeCommand('awsWorkflows.explorer.loadMore', list[list.length - 1]);
+      list = await children(group0);
+    }
+    unfiltered.push(...list.map(label));
+    const last = unfiltered[unfiltered.length - 1];
+
+    await freshTree(1);
+    const group = await path('us-east-1', 'Step Functions', 'State machines');
+    const needle = `/^${last.slice(0, 5).toLowerCase()}/`;
+    await vscode.commands.executeCommand('awsWorkflows.explorer.filter', group, needle);
+    assert.equal(group.getTreeItem().description, `filter: ${needle}`);
+    assert.match(String(group.getTreeItem().contextValue), /\bfiltered\b/);
+    const filtered = await children(group);
+    assert.deepEqual(filtered.map(label), [last], 'the match on the last page was found');
+
+    await vscode.commands.executeCommand('awsWorkflows.explorer.clearFilter', group);
+    assert.equal(group.getTreeItem().description, undefined);
+    assert.deepEqual((await children(group)).map(label), unfiltered, 'the pages loaded for the filter stay loaded');
+  });
+
+  it('a view-wide filter applies to every group without its own', async () => {
+    await freshTree(50);
+    await vscode.commands.executeCommand('awsWorkflows.explorer.filter', undefined, 'order');
+    try {
+      assert.equal(api.treeView.description, 'filter: order');
+      assert.deepEqual((await children(await path('us-east-1', 'Step Functions', 'State machines'))).map(label), ['OrderProcessing']);
+      assert.deepEqual((await children(await path('eu-west-1', 'Step Functions', 'State machines'))).map(label), ['EuropeanOrders']);
+      assert.deepEqual((await children(await path('us-east-1', 'Step Functions', 'Activities'))).map(label), ['No activities match "order" in us-east-1']);
+    } finally {
+      await vscode.commands.executeCommand('awsWorkflows.explorer.clearFilter');
+    }
+    assert.equal(api.treeView.description, undefined);
+  });
+
+  it('an AccessDenied shows one error child with the IAM action; siblings work; retry recovers', async () => {
+    await freshTree(50);
+    await control('faults', { service: 'states', operation: 'ListActivities', count: 1, kind: 'accessDenied' });
+    const activities = await path('us-east-1', 'Step Functions', 'Activities');
+    const failed = await children(activities);
+    assert.equal(failed.length, 1);
+    assert.match(label(failed[0]), /^Could not list activities — .*access denied.*states:ListActivities/);
+    assert.equal(failed[0].getTreeItem().command?.command, 'awsWorkflows.explorer.retry');
+    assert.equal((await children(await path('us-east-1', 'Step Functions', 'State machines'))).length, 3, 'the sibling still lists');
+    await vscode.commands.executeCommand('awsWorkflows.explorer.retry', failed[0]);
+    assert.deepEqual((await children(activities)).map(label).sort(), ['LabelPrinter', 'ManualApproval']);
+  });
+
+  it('lists state machine versions, build versions, and MWAA Serverless versions and runs', async () => {
+    await freshTree(50);
+    assert.deepEqual((await children(await path('us-east-1', 'Step Functions', 'State machines', 'OrderProcessing'))).map(label), ['OrderProcessing:1']);
+    const builds = await children((await children(await path('us-east-1', 'Image Builder workflows'))).find((n) => n.getTreeItem().description === '1.1.0 · BUILD'));
+    assert.deepEqual(builds.map(label), ['1.1.0/1']);
+    const workflow = await path('us-east-1', 'MWAA Serverless workflows', 'nightly-etl');
+    assert.deepEqual((await children(workflow)).map(label), ['Versions', 'Recent runs']);
+    assert.ok((await children(await child(workflow, 'Versions'))).length >= 1);
+
+    const run = (await vscode.commands.executeCommand('awsWorkflows.explorer.startRun', workflow)) as { runId: string };
+    assert.ok(run?.runId, 'Start Run returned no run');
+    const state = JSON.stringify(await control('state'));
+    assert.ok(state.includes(run.runId), 'the run is in the emulator');
+    const runs = await children(await path('us-east-1', 'MWAA Serverless workflows', 'nightly-etl', 'Recent runs'));
+    const shown = runs.find((n) => label(n) === run.runId);
+    assert.ok(shown, `runs: ${runs.map(label).join(', ')}`);
+    const icon = shown.getTreeItem().iconPath as vscode.ThemeIcon;
+    assert.ok(icon instanceof vscode.ThemeIcon && icon.id !== 'circle-outline', `a status icon, got ${icon?.id}`);
+    assert.match(String(shown.getTreeItem().description), /\d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+  });
+
+  it('the tooltip comes from one Describe on demand, with the encryption in force', async () => {
+    await freshTree(50);
+    const node = await path('us-east-1', 'Step Functions', 'State machines', 'EncryptedPipeline');
+    assert.equal(node.getTreeItem().tooltip, undefined, 'nothing described while listing');
+    const item = await api.provider.resolveTreeItem(node.getTreeItem(), node, new vscode.CancellationTokenSource().token);
+    const md = (item as vscode.TreeItem).tooltip as vscode.MarkdownString;
+    assert.match(md.value, /ARN: `arn:aws:states:us-east-1:000000000000:stateMachine:EncryptedPipeline`/);
+    assert.match(md.value, /Encryption: customer managed KMS key/);
+    assert.match(md.value, /Role: `arn:aws:iam::/);
+  });
+
+  it('copies ARN and name, and opens the console page of the right region', async () => {
+    await freshTree(50);
+    const node = await path('eu-west-1', 'Step Functions', 'State machines', 'InvoiceArchiver');
+    await vscode.commands.executeCommand('awsWorkflows.explorer.copyArn', node);
+    await vscode.commands.executeCommand('awsWorkflows.explorer.copyName', node);
+    assert.deepEqual(clipboard.slice(-2), ['arn:aws:states:eu-west-1:000000000000:stateMachine:InvoiceArchiver', 'InvoiceArchiver']);
+    await vscode.commands.executeCommand('awsWorkflows.explorer.openInConsole', node);
+    assert.equal(opened.at(-1), 'https://eu-west-1.console.aws.amazon.com/states/home?region=eu-west-1#/statemachines/view/arn:aws:states:eu-west-1:000000000000:stateMachine:InvoiceArchiver');
+    const env = await path('eu-west-1', 'MWAA environments', 'EuropeAirflow');
+    await vscode.commands.executeCommand('awsWorkflows.explorer.copyArn', env);
+    assert.match(clipboard.at(-1) ?? '', /^arn:aws:airflow:eu-west-1:000000000000:environment\/EuropeAirflow$/);
+  });
+
+  it('opens definitions read-only with the right language', async () => {
+    await freshTree(50);
+    const asl = (await vscode.commands.executeCommand('awsWorkflows.explorer.openDefinition', await path('us-east-1', 'Step Functions', 'State machines', 'OrderProcessing'))) as vscode.TextEditor;
+    assert.equal(asl.document.uri.scheme, 'aws-workflows');
+    assert.equal(asl.document.languageId, 'asl');
+    assert.equal(JSON.parse(asl.document.getText()).StartAt, 'ValidateOrder');
+    const ib = (await vscode.commands.executeCommand('awsWorkflows.explorer.openDefinition', await path('us-east-1', 'Image Builder workflows', 'demo-test'))) as vscode.TextEditor;
+    assert.equal(ib.document.languageId, 'yaml');
+    assert.match(ib.document.getText(), /action: RunCommand/);
+    const dag = (await vscode.commands.executeCommand('awsWorkflows.explorer.openDefinition', await path('us-east-1', 'MWAA Serverless workflows', 'nightly-etl'))) as vscode.TextEditor;
+    assert.equal(dag.document.languageId, 'yaml');
+    assert.match(dag.document.getText(), /^nightly_etl:\n\s+dag_id: nightly_etl/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('downloads a definition into the workspace', async () => {
+    await freshTree(50);
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder, 'no workspace folder');
+    const target = vscode.Uri.joinPath(folder, 'downloaded', 'EuropeanOrders.asl.json');
+    await vscode.commands.executeCommand('awsWorkflows.explorer.downloadDefinition', await path('eu-west-1', 'Step Functions', 'State machines', 'EuropeanOrders'), target);
+    try {
+      const text = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8');
+      assert.equal(JSON.parse(text).StartAt, 'Accept');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'downloaded'), { recursive: true });
+    }
+  });
+
+  it('starts an execution with the given input, and refuses input that is not JSON', async () => {
+    await freshTree(50);
+    const node = await path('us-east-1', 'Step Functions', 'State machines', 'OrderProcessing');
+    const executions = async () => new Set(JSON.stringify(await control('state')).match(/:execution:OrderProcessing:[\w-]+/g) ?? []).size;
+    const before = await executions();
+    const refused = await vscode.commands.executeCommand('awsWorkflows.explorer.startExecution', node, { input: '{not json' });
+    assert.equal(refused, undefined);
+    assert.equal(await executions(), before, 'no call with invalid input');
+    const started = (await vscode.commands.executeCommand('awsWorkflows.explorer.startExecution', node, { input: '{"valid": true}' })) as { executionArn: string };
+    assert.match(started.executionArn, /^arn:aws:states:us-east-1:000000000000:execution:OrderProcessing:/);
+    const state = JSON.stringify(await control('state'));
+    assert.ok(state.includes(started.executionArn), 'the execution is in the emulator');
+    const output = (await vscode.commands.executeCommand('awsWorkflows.explorer.showExecutionOutput', { region: 'us-east-1', executionArn: started.executionArn })) as vscode.TextEditor;
+    assert.equal(JSON.parse(output.document.getText()).executionArn, started.executionArn);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('reveals a resource by {kind, region, name} (the deploy feature calls this)', async () => {
+    await freshTree(1);
+    await vscode.commands.executeCommand('awsWorkflows.resources.focus');
+    const node = (await vscode.commands.executeCommand('awsWorkflows.revealResource', { kind: 'airflowWorkflow', region: 'us-east-1', name: 'nightly-etl' })) as ExplorerNode;
+    assert.ok(node, 'nothing revealed');
+    assert.equal(label(node), 'nightly-etl');
+    assert.equal(label(node.parent!), 'MWAA Serverless workflows');
+  });
+});

@@ -7,6 +7,7 @@ import { registerExplorer } from './explorer/register';
 import { registerDiagnostics } from './diagnostics/register';
 import { registerProfile } from './profile/register';
 import { registerDeploy } from './deploy/register';
+import { registerAirflow } from './airflow/register';
 
 export function activate(context: vscode.ExtensionContext): void {
   const { logger, channel } = createOutputLogger();
@@ -16,6 +17,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerExplorer(context, logger, session);
   registerDiagnostics(context, logger);
   registerDeploy(context, logger, session);
+  registerAirflow(context, logger, session);
 }
 
 export function deactivate(): void {}

@@ -69,14 +69,14 @@ export async function getEnvironment(aws: MwaaAccess, name: string, region: stri
 }
 
 /** Every environment name in a region (all pages). */
-export async function listEnvironmentNames(aws: MwaaAccess, region: string): Promise<string[]> {
+export async function listEnvironmentNames(aws: MwaaAccess, region: string, pageSize = LIST_PAGE_SIZE): Promise<string[]> {
   const { client, sdk } = await aws.mwaa(region);
   const ctx: AwsCallContext = { service: 'airflow', operation: 'ListEnvironments', region };
   const names: string[] = [];
   let token: string | undefined;
   do {
     try {
-      const out = await client.send(new sdk.ListEnvironmentsCommand({ MaxResults: LIST_PAGE_SIZE, NextToken: token }));
+      const out = await client.send(new sdk.ListEnvironmentsCommand({ MaxResults: pageSize, NextToken: token }));
       names.push(...(out.Environments ?? []));
       token = out.NextToken || undefined;
     } catch (err) {

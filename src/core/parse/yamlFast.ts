@@ -17,6 +17,8 @@ interface Line {
   indent: number;
   /** Empty or comment only. */
   blank: boolean;
+  /** Offset after this line's line break (the text length on the last line). */
+  next: number;
 }
 
 const INT = /^[-+]?[0-9]+$/;
@@ -41,6 +43,8 @@ class FastYaml {
   constructor(private readonly text: string) {}
 
   parse(): { root: ValueNode; problems: ParseProblem[] } {
+    // Tabs have context-dependent meaning in YAML (separation vs. content vs. error).
+    if (this.text.includes('\t')) throw new Bail();
     this.splitLines();
     const first = this.nextContent(0);
     if (first < 0) throw new Bail();
@@ -64,6 +68,7 @@ class FastYaml {
     const text = this.text;
     const len = text.length;
     let start = 0;
+    let seenContent = false;
     while (start <= len) {
       let end = text.indexOf('\n', start);
       if (end < 0) end = len;
@@ -74,7 +79,11 @@ class FastYaml {
       if (p < lineEnd && text.charCodeAt(p) === 9) throw new Bail();
       const blank = p === lineEnd || text.charCodeAt(p) === 35;
       if (!blank && p === start && (text.startsWith('---', p) || text.startsWith('...', p) || text.charCodeAt(p) === 37)) throw new Bail();
-      this.lines.push({ start, content: p, end: lineEnd, indent: p - start, blank });
+      // The package attaches indented comment lines to the node before them, which moves that
+      // node's end; those rules are subtle, so such documents take the full parser.
+      if (blank && p > start && p < lineEnd && seenContent) throw new Bail();
+      if (!blank) seenContent = true;
+      this.lines.push({ start, content: p, end: lineEnd, indent: p - start, blank, next: end === len ? len : end + 1 });
       if (end === len) break;
       start = end + 1;
     }
@@ -86,7 +95,7 @@ class FastYaml {
   }
 
   /** A block node whose first token is at `pos` on line `li`, indented `col`. Returns [node, next line]. */
-  private block(li: number, col: number, pos: number): [ValueNode, number] {
+  private block(li: number, col: number, pos: number): [ValueNode, number, number] {
     const t = this.text;
     if (t.charCodeAt(pos) === 45 /* - */ && this.isSpaceOrEnd(pos + 1, this.lines[li].end)) return this.sequence(li, col, pos);
     return this.mapping(li, col, pos);
@@ -96,7 +105,8 @@ class FastYaml {
     return pos >= end || this.text.charCodeAt(pos) === 32;
   }
 
-  private mapping(li: number, col: number, pos: number): [ObjectNode, number] {
+  /** Returns [node, next content line, node end as the package counts it (its range[2])]. */
+  private mapping(li: number, col: number, pos: number): [ObjectNode, number, number] {
     const node: ObjectNode = { kind: 'object', entries: [], start: pos, end: pos };
     const seen = new Map<string, [number, number]>();
     let line = this.lines[li];
@@ -107,37 +117,42 @@ class FastYaml {
       while (valuePos < end && this.text.charCodeAt(valuePos) === 32) valuePos++;
       let value: ValueNode;
       let next: number;
+      let nodeEnd: number;
       if (valuePos >= end || (this.text.charCodeAt(valuePos) === 35 && valuePos > key.colon + 1)) {
         next = this.nextContent(li + 1);
         const nl = next >= 0 ? this.lines[next] : undefined;
         if (nl && nl.indent > col) {
-          [value, next] = this.block(next, nl.indent, nl.content);
+          [value, next, nodeEnd] = this.block(next, nl.indent, nl.content);
         } else if (nl && nl.indent === col && this.text.charCodeAt(nl.content) === 45 && this.isSpaceOrEnd(nl.content + 1, nl.end)) {
-          [value, next] = this.sequence(next, col, nl.content);
+          [value, next, nodeEnd] = this.sequence(next, col, nl.content);
         } else {
+          // an empty value followed by a comment: the package's end offsets vary with what follows
+          if (valuePos < end) throw new Bail();
           value = { kind: 'null', value: null, start: valuePos, end: valuePos };
+          nodeEnd = valuePos;
         }
       } else {
         value = this.inlineValue(valuePos, end);
         next = this.nextContent(li + 1);
+        nodeEnd = line.next;
       }
       const earlier = seen.get(key.key);
       if (earlier) this.problems.push({ code: 'parse/duplicate-key', message: `Duplicate key '${key.key}'.`, start: key.start, end: key.end, otherStart: earlier[0], otherEnd: earlier[1] });
       seen.set(key.key, [key.start, key.end]);
       const prop: PropertyNode = { key: key.key, keyStart: key.start, keyEnd: key.end, value };
       node.entries.push(prop);
-      node.end = value.end;
-      if (next < 0) return [node, next];
+      node.end = nodeEnd;
+      if (next < 0) return [node, next, nodeEnd];
       line = this.lines[next];
-      if (line.indent < col) return [node, next];
+      if (line.indent < col) return [node, next, nodeEnd];
       if (line.indent > col) throw new Bail();
-      if (this.text.charCodeAt(line.content) === 45 && this.isSpaceOrEnd(line.content + 1, line.end)) return [node, next];
+      if (this.text.charCodeAt(line.content) === 45 && this.isSpaceOrEnd(line.content + 1, line.end)) return [node, next, nodeEnd];
       li = next;
       pos = line.content;
     }
   }
 
-  private sequence(li: number, col: number, pos: number): [ArrayNode, number] {
+  private sequence(li: number, col: number, pos: number): [ArrayNode, number, number] {
     const node: ArrayNode = { kind: 'array', items: [], start: pos, end: pos };
     let line = this.lines[li];
     while (true) {
@@ -146,28 +161,34 @@ class FastYaml {
       while (itemPos < end && this.text.charCodeAt(itemPos) === 32) itemPos++;
       let item: ValueNode;
       let next: number;
+      let nodeEnd: number;
       if (itemPos >= end || this.text.charCodeAt(itemPos) === 35) {
         next = this.nextContent(li + 1);
         const nl = next >= 0 ? this.lines[next] : undefined;
-        if (nl && nl.indent > col) [item, next] = this.block(next, nl.indent, nl.content);
-        else item = { kind: 'null', value: null, start: itemPos, end: itemPos };
+        if (nl && nl.indent > col) [item, next, nodeEnd] = this.block(next, nl.indent, nl.content);
+        else {
+          if (itemPos < end) throw new Bail();
+          item = { kind: 'null', value: null, start: itemPos, end: itemPos };
+          nodeEnd = itemPos;
+        }
       } else {
         const c = this.text.charCodeAt(itemPos);
         if (c === 45 && this.isSpaceOrEnd(itemPos + 1, end)) throw new Bail(); // "- - x"
         if (c !== 123 && c !== 91 && this.looksLikeKey(itemPos, end)) {
-          [item, next] = this.mapping(li, itemPos - line.start, itemPos);
+          [item, next, nodeEnd] = this.mapping(li, itemPos - line.start, itemPos);
         } else {
           item = this.inlineValue(itemPos, end);
           next = this.nextContent(li + 1);
+          nodeEnd = line.next;
         }
       }
       node.items.push(item);
-      node.end = item.end;
-      if (next < 0) return [node, next];
+      node.end = nodeEnd;
+      if (next < 0) return [node, next, nodeEnd];
       line = this.lines[next];
-      if (line.indent < col) return [node, next];
+      if (line.indent < col) return [node, next, nodeEnd];
       if (line.indent > col) throw new Bail();
-      if (!(this.text.charCodeAt(line.content) === 45 && this.isSpaceOrEnd(line.content + 1, line.end))) return [node, next];
+      if (!(this.text.charCodeAt(line.content) === 45 && this.isSpaceOrEnd(line.content + 1, line.end))) return [node, next, nodeEnd];
       li = next;
       pos = line.content;
     }
@@ -313,6 +334,7 @@ class FastYaml {
         return { node: { kind: 'string', value: q.value, start: p, end: q.end }, end: q.end };
       }
       if (isIndicator(c) || c === 44 || c === 93 || c === 125) throw new Bail();
+      if ((c === 63 || c === 58 || c === 45) && (p + 1 >= end || ' ,[]{}'.includes(t[p + 1]))) throw new Bail();
       let e = p;
       let last = p;
       while (e < end) {

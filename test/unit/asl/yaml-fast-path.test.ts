@@ -13,8 +13,8 @@ const corpus = path.join(__dirname, '..', '..', 'fixtures', 'asl');
 function shape(node: ValueNode | undefined): unknown {
   if (!node) return undefined;
   switch (node.kind) {
-    case 'object': return { o: node.start, entries: node.entries.map((e) => [e.key, e.keyStart, e.keyEnd, shape(e.value)]) };
-    case 'array': return { a: node.start, items: node.items.map(shape) };
+    case 'object': return { o: node.start, end: node.end, entries: node.entries.map((e) => [e.key, e.keyStart, e.keyEnd, shape(e.value)]) };
+    case 'array': return { a: node.start, end: node.end, items: node.items.map(shape) };
     case 'number': return [node.kind, Number.isNaN(node.value) ? 'NaN' : node.value, node.raw, node.start, node.end];
     default: return [node.kind, node.value, node.start, node.end];
   }

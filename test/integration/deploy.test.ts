@@ -69,6 +69,15 @@ describe('deploy (in the extension host)', function () {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('deploys a chosen subset of aws-workflows.yaml and returns one result per entry', async () => {
+    const results = await vscode.commands.executeCommand<DeployResult[]>('awsWorkflows.deployAll', undefined, ['manual-approval', 'hardened-build']);
+    assert.ok(results, 'the command returned no results');
+    assert.deepEqual(results.map((r) => [r.kind, r.name]), [['activity', 'manual-approval'], ['imageBuilderWorkflow', 'hardened-build']]);
+    for (const r of results) assert.ok(['created', 'unchanged'].includes(r.action), `${r.name}: ${r.action} — ${r.message}`);
+    const state = await emulatorState();
+    assert.ok(Object.values(state.regions['us-east-1'].states.activities as Record<string, { name: string }>).some((a) => a.name === 'manual-approval'));
+  });
+
   it('puts Step Functions diagnostics on the node their location names, in their own collection', async () => {
     const uri = workspaceFile('statemachines/scratch-invalid.asl.json');
     const text = '{\n  "StartAt": "A",\n  "States": {\n    "A": {\n      "Type": "Pass",\n      "Next": "Missing"\n    }\n  }\n}\n';

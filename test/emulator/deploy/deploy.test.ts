@@ -243,6 +243,14 @@ describe('deploy engine against the emulator', function () {
       assert.match(result.message, /16000 characters/);
     });
 
+    it('validates with a dryRun create on a dry run, storing nothing', async () => {
+      const result = await deployTarget(ws.target('hardened-build'), options(session, { dryRun: true }));
+      assert.equal(result.action, 'validated', result.message);
+      const [request] = await requests(emulator, 'CreateWorkflow');
+      assert.equal(request.body.dryRun, true);
+      assert.deepEqual((await state(emulator)).regions[REGION].imagebuilder.workflows, {});
+    });
+
     it('retries a throttled create with the same client token', async () => {
       await control(emulator, 'POST', 'faults', { service: 'imagebuilder', operation: 'CreateWorkflow', count: 1, kind: 'throttle' });
       const result = await deployTarget(ws.target('hardened-build'), options(session));

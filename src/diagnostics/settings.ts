@@ -2,17 +2,9 @@
 
 import * as vscode from 'vscode';
 import type { SeverityOverrides } from './severity';
+import { DEFAULT_DEBOUNCE_MS, SETTING_KEYS, SETTING_SECTION } from './settingKeys';
 
-export const SETTING_SECTION = 'awsWorkflows.diagnostics';
-/** Keys relative to SETTING_SECTION; package.json declares each as `awsWorkflows.diagnostics.<key>`. */
-export const SETTING_KEYS = {
-  enable: 'enable',
-  severity: 'severity',
-  debounceMs: 'debounceMs',
-} as const;
-export const DIAGNOSTICS_SETTING_IDS = Object.values(SETTING_KEYS).map((k) => `${SETTING_SECTION}.${k}`);
-
-export const DEFAULT_DEBOUNCE_MS = 150;
+export { DEFAULT_DEBOUNCE_MS, DIAGNOSTICS_SETTING_IDS, SETTING_KEYS, SETTING_SECTION } from './settingKeys';
 
 export interface DiagnosticsOptions {
   enabled: boolean;

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Finding } from '../../../src/core/findings';
 import { indexRuleLines } from '../../../src/diagnostics/ruleLines';
+import { DEFAULT_DEBOUNCE_MS, DIAGNOSTICS_SETTING_IDS } from '../../../src/diagnostics/settingKeys';
 import { applySeverityOverrides, effectiveSeverity, invalidOverrides } from '../../../src/diagnostics/severity';
 
 const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
@@ -43,5 +46,15 @@ describe('rule documentation lines', () => {
     const readme = ['# Title', 'See `kms/missing-key` below.', '<!-- rules:start -->', '| Code | Summary |', '| `kms/missing-key` | A key is missing. |', '| `asl/unknown-state` | See also `kms/missing-key`. |', '<!-- rules:end -->', '`sfn/after-end`'].join('\n');
     assert.deepEqual([...indexRuleLines(readme)], [['kms/missing-key', 4], ['asl/unknown-state', 5]]);
     assert.equal(indexRuleLines('no markers `kms/missing-key`').size, 0);
+  });
+});
+
+describe('diagnostics settings', () => {
+  it('declares every key in package.json, the severity setting with the four values', () => {
+    const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8'));
+    const properties = pkg.contributes.configuration.properties as Record<string, { default?: unknown; additionalProperties?: { enum?: string[] } }>;
+    for (const id of DIAGNOSTICS_SETTING_IDS) assert.ok(properties[id], `${id} is not in package.json`);
+    assert.equal(properties['awsWorkflows.diagnostics.debounceMs'].default, DEFAULT_DEBOUNCE_MS);
+    assert.deepEqual(properties['awsWorkflows.diagnostics.severity'].additionalProperties?.enum, ['error', 'warning', 'info', 'off']);
   });
 });

@@ -4,7 +4,7 @@
 import { callAws, type AwsServiceKey } from '../../aws/errors';
 import type { AwsSession } from '../../aws/session';
 import { PAGE_LIMITS } from './pageLimits.generated';
-import { itemId, versionFromArn, type ChildListKind, type GroupKind, type Page, type ResourceItem } from './resources';
+import { itemId, shortVersion, versionFromArn, type ChildListKind, type GroupKind, type Page, type ResourceItem } from './resources';
 
 /** The part of the session the explorer uses; tests pass fakes. */
 export type ExplorerAws = Pick<AwsSession, 'sfn' | 'imagebuilder' | 'mwaa' | 's3' | 'mwaaServerless'>;
@@ -161,7 +161,7 @@ export async function listChildPage(aws: ExplorerAws, list: ChildListKind, paren
           id: itemId('mwaaServerlessVersion', region, `${v.WorkflowArn}#${v.WorkflowVersion}`),
           kind: 'mwaaServerlessVersion',
           region,
-          name: `v${v.WorkflowVersion}`,
+          name: `version ${shortVersion(v.WorkflowVersion)}`,
           arn: v.WorkflowArn,
           workflowName: parent.name,
           workflowVersion: v.WorkflowVersion,

@@ -105,11 +105,12 @@ export function itemDescription(item: ResourceItem): string {
       if (item.airflowVersion) parts.push(`Airflow ${item.airflowVersion}`);
       break;
     case 'mwaaServerlessWorkflow':
-      if (item.version) parts.push(`v${item.version}`);
       if (item.status) parts.push(item.status);
+      if (item.version) parts.push(`version ${shortVersion(item.version)}`);
       break;
     case 'mwaaServerlessVersion':
       if (item.isLatest) parts.push('latest');
+      if (item.createdAt) parts.push(formatTime(item.createdAt));
       break;
     case 'mwaaServerlessRun':
       if (item.status) parts.push(item.status);
@@ -139,6 +140,11 @@ export function statusTone(status: string | undefined): StatusTone {
 export function formatTime(d: Date): string {
   const iso = d.toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/** MWAA Serverless versions are long opaque ids: the first 8 characters tell them apart. */
+export function shortVersion(version: string): string {
+  return version.length > 10 ? `${version.slice(0, 8)}…` : version;
 }
 
 /** The version number a state machine version ARN ends with (`…:OrderProcessing:3` → `3`). */

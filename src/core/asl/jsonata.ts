@@ -51,10 +51,22 @@ export function clearJsonataCache(): void {
   cache.clear();
 }
 
+/** `$name.field.field`: the commonest expression, read without the full parser. */
+const SIMPLE_VARIABLE_PATH = /^\s*\$([A-Za-z_][A-Za-z0-9_]*)((?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*$/;
+const OPERATOR_WORDS = new Set(['and', 'or', 'in', 'true', 'false', 'null', 'function']);
+
 export function analyzeJsonata(expression: string): JsonataAnalysis {
   const hit = cache.get(expression);
   if (hit) return hit;
   const result: JsonataAnalysis = { topLevelReferences: [], usesResult: false, usesErrorOutput: false };
+  const simple = SIMPLE_VARIABLE_PATH.exec(expression);
+  const steps = simple ? simple[2].split('.').slice(1) : undefined;
+  if (simple && steps && !steps.some((s) => OPERATOR_WORDS.has(s))) {
+    if (simple[1] === 'states' && steps[0] === 'result') result.usesResult = true;
+    if (simple[1] === 'states' && steps[0] === 'errorOutput') result.usesErrorOutput = true;
+    cache.set(expression, result);
+    return result;
+  }
   try {
     const ast = jsonata(expression).ast() as unknown as AstNode;
     walk(ast, true, result);

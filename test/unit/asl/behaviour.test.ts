@@ -7,6 +7,8 @@ import { parseDocument } from '../../../src/core/parse/document';
 import { validateAsl } from '../../../src/core/asl/validate';
 import { parseAslText, substituteJsonPlaceholders } from '../../../src/core/asl/placeholders';
 import type { Finding } from '../../../src/core/findings';
+import { analyzeJsonata, clearJsonataCache } from '../../../src/core/asl/jsonata';
+import jsonata from 'jsonata';
 
 const corpus = path.join(__dirname, '..', '..', 'fixtures', 'asl');
 
@@ -154,5 +156,24 @@ describe('ASL validator robustness', () => {
   it('handles roots that are not objects', () => {
     for (const text of ['null', '"x"', '42', '[]', 'true']) assertNoCrash(text, 'json', text);
     for (const text of ['', '---', '- a', 'just text', '~']) assertNoCrash(text, 'yaml', JSON.stringify(text));
+  });
+});
+
+describe('JSONata analysis', () => {
+  it('reads simple variable paths exactly as the full parser does', () => {
+    for (const expr of ['$states.input.orderId', ' $states.result.Payload ', '$states.errorOutput.Cause', '$orderId', '$x.y.z', '$states.input.and']) {
+      clearJsonataCache();
+      const quick = analyzeJsonata(expr);
+      let ast: unknown;
+      try {
+        ast = jsonata(expr).ast();
+      } catch {
+        ast = undefined;
+      }
+      assert.equal(quick.syntaxError === undefined, ast !== undefined, expr);
+      assert.deepEqual(quick.topLevelReferences, [], expr);
+      assert.equal(quick.usesResult, expr.includes('$states.result'), expr);
+      assert.equal(quick.usesErrorOutput, expr.includes('$states.errorOutput'), expr);
+    }
   });
 });

@@ -260,6 +260,20 @@ describe('resource explorer (in the extension host, against the emulator)', func
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('lists a group again by itself after a deploy into it', async () => {
+    await freshTree(50, ['us-east-1']);
+    const group = await path('us-east-1', 'Step Functions', 'State machines');
+    assert.equal((await children(group)).some((n) => label(n) === 'hello-express'), false);
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder, 'no workspace folder');
+    const uri = vscode.Uri.joinPath(folder, 'statemachines', 'hello-express.asl.json');
+    const result = await vscode.commands.executeCommand<{ action: string; message?: string }>('awsWorkflows.deployFromFile', uri, 'hello-express');
+    assert.equal(result?.action, 'created', result?.message);
+    // No refresh from here: the explorer heard onDidDeploy.
+    assert.ok((await children(group)).some((n) => label(n) === 'hello-express'));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('reveals a resource by {kind, region, name} (the deploy feature calls this)', async () => {
     await freshTree(1);
     await vscode.commands.executeCommand('awsWorkflows.resources.focus');

@@ -13,19 +13,33 @@ export const AIRFLOW_TEST_HOOKS = 'awsWorkflows.airflow.testHooks';
 export interface AirflowTestHooks {
   /** Replaces how URLs are opened until the returned function is called. */
   replaceOpener(open: ExternalOpener['open']): () => void;
-  /** The "AWS Workflows" log file of this extension host. */
+  /** The folder of this extension's log files ("AWS Workflows.log"). */
   logUri: vscode.Uri;
+  /** Every line this feature logged, at every level (the channel's file holds only its level and up). */
+  loggedLines: readonly string[];
+}
+
+function recordingLogger(logger: Logger, lines: string[]): Logger {
+  const tee = (level: keyof Logger) => (m: string) => {
+    lines.push(`${level} ${m}`);
+    logger[level](m);
+  };
+  return { trace: tee('trace'), debug: tee('debug'), info: tee('info'), warn: tee('warn'), error: tee('error') };
 }
 
 export function registerAirflow(context: vscode.ExtensionContext, logger: Logger, session: AwsSession): void {
+  // Only under the in-host test runner (scripts/run-integration.mjs sets WORKFLOWS_TEST_MODULE).
+  const testing = !!process.env.WORKFLOWS_TEST_MODULE;
+  const loggedLines: string[] = [];
+  const featureLogger = testing ? recordingLogger(logger, loggedLines) : logger;
   const browser: ExternalOpener = { open: (uri) => vscode.env.openExternal(uri) };
   const opener: ExternalOpener = { open: (uri) => browser.open(uri) };
-  registerCommand(context, logger, openAirflowUiCommand({ aws: session, logger, opener }));
+  registerCommand(context, featureLogger, openAirflowUiCommand({ aws: session, logger: featureLogger, opener }));
   context.subscriptions.push(vscode.languages.registerCodeLensProvider(AIRFLOW_CODELENS_SELECTOR, new AirflowCodeLensProvider()));
 
-  // Only under the in-host test runner (scripts/run-integration.mjs sets WORKFLOWS_TEST_MODULE).
-  if (process.env.WORKFLOWS_TEST_MODULE) {
+  if (testing) {
     const hooks: AirflowTestHooks = {
+      loggedLines,
       replaceOpener(open) {
         const previous = browser.open;
         browser.open = open;

@@ -35,6 +35,7 @@ export const RULES: RuleDoc[] = [
   { code: 'asl/unknown-intrinsic', severity: 'error', summary: 'The name is not one of the States.* intrinsic functions.', example: '"Id.$": "States.Uuid()"' },
   { code: 'asl/intrinsic-arity', severity: 'error', summary: 'An intrinsic function is called with the wrong number of arguments.', example: '"Sum.$": "States.MathAdd($.a)"' },
   { code: 'asl/intrinsic-argument', severity: 'warning', summary: "A literal intrinsic argument has the wrong type or value (Hash algorithm, ArrayRange step 0, Format placeholders vs. values), or ErrorPath/CausePath calls a function that doesn't return a string.", example: '"H.$": "States.Hash($.data, \'SHA-999\')"' },
+  { code: 'asl/assign-outer-variable', severity: 'warning', summary: 'A state in a Parallel branch or Map ItemProcessor assigns a variable of an outer scope, which it may read but not assign.', example: 'Top level assigns "total"; a state inside a Map also has "Assign": {"total": 0}' },
   { code: 'asl/invalid-variable-name', severity: 'error', summary: "An Assign key is not a valid variable name (letters, digits, '_', up to 80 characters) or is the reserved 'states'.", example: '"Assign": {"order-id.$": "$.id"}' },
   // JSONata
   { code: 'asl/invalid-jsonata', severity: 'error', summary: 'A {% … %} expression does not parse as JSONata (AWS: INVALID_JSONATA_EXPRESSION).', example: '"Output": "{% $states.input.total + %}"' },

@@ -59,6 +59,10 @@ interface Scope {
   terminalUnknown: boolean;
   /** A transition is a template placeholder or names no state: reachability cannot be judged fairly. */
   dynamic: boolean;
+  /** The scope a Parallel branch or ItemProcessor is nested in. */
+  parent?: Scope;
+  /** Variables assigned by this scope's states (first assignment of each name). */
+  assigned: Map<string, PropertyNode>;
 }
 
 interface StateContext {
@@ -95,6 +99,8 @@ class AslValidator {
   private readonly stateKeyStarts = new Set<number>();
   private readonly scopes: Scope[] = [];
   private readonly labels = new Map<string, StringNode>();
+  /** Assignments in nested scopes, checked against outer scopes once everything is read. */
+  private readonly assignments: { name: string; entry: PropertyNode; scope: Scope }[] = [];
   private readonly express: boolean;
 
   constructor(private readonly doc: ParsedDocument, private readonly placeholders: Placeholder[], options: AslValidationOptions) {
@@ -308,9 +314,9 @@ class AslValidator {
     }
     const timeout = prop(root, 'TimeoutSeconds');
     if (timeout) this.expectNumber(timeout.value, 'TimeoutSeconds', { integer: true, min: 0 });
-    const scope = this.checkScope(root, 'the state machine', '', undefined);
+    this.checkScope(root, 'the state machine', '', undefined);
     this.checkGraphs();
-    void scope;
+    this.checkOuterAssignments();
   }
 
   private invalidQueryLanguage(node: ValueNode): void {
@@ -323,8 +329,8 @@ class AslValidator {
   }
 
   /** A `{StartAt, States}` object: the machine, a Parallel branch or a Map's ItemProcessor. */
-  private checkScope(container: ObjectNode, label: string, path: string, owner: PropertyNode | undefined): Scope {
-    const scope: Scope = { label, names: new Map(), edges: new Map(), transitions: [], hasTerminal: false, terminalUnknown: false, dynamic: false };
+  private checkScope(container: ObjectNode, label: string, path: string, owner: PropertyNode | undefined, parent?: Scope): Scope {
+    const scope: Scope = { label, names: new Map(), edges: new Map(), transitions: [], hasTerminal: false, terminalUnknown: false, dynamic: false, parent, assigned: new Map() };
     this.scopes.push(scope);
     const startAt = prop(container, 'StartAt');
     const states = prop(container, 'States');
@@ -372,6 +378,20 @@ class AslValidator {
       });
     } else if (!earlier) {
       this.allStates.set(name, { prop: entry, scope });
+    }
+  }
+
+  /** Inner scopes may read outer variables but must not assign them (the spec; AWS's code is unverified). */
+  private checkOuterAssignments(): void {
+    for (const { name, entry, scope } of this.assignments) {
+      for (let outer = scope.parent; outer; outer = outer.parent) {
+        const there = outer.assigned.get(name);
+        if (!there) continue;
+        this.reportKey('asl/assign-outer-variable', 'warning', `'${name}' is a variable of ${outer.label}; states in ${scope.label} can read it but must not assign it. Use another name, or pass the value out through the ${scope.label.startsWith('branch') ? 'Parallel' : 'Map'} state's result.`, entry, {
+          related: [{ range: this.doc.lines.range(there.keyStart, there.keyEnd), message: `'${name}' is assigned here.` }],
+        });
+        break;
+      }
     }
   }
 
@@ -561,7 +581,7 @@ class AslValidator {
       if (output && STATE_FIELDS[type].Output) this.checkJsonataValue(output.value, { field: 'Output', stateType: type });
     }
     const assign = prop(node, 'Assign');
-    if (assign && STATE_FIELDS[type].Assign) this.checkAssign(assign.value, language, { field: 'Assign', stateType: type });
+    if (assign && STATE_FIELDS[type].Assign) this.checkAssign(assign.value, language, { field: 'Assign', stateType: type }, ctx.scope);
   }
 
   private checkResultPath(node: ValueNode): void {
@@ -603,7 +623,11 @@ class AslValidator {
     }
   }
 
-  /** JSONPath payload templates: `key.$` values are paths or intrinsic calls; keys stay unique without `.$`. */
+  /**
+   * JSONPath payload templates: `key.$` values are paths or intrinsic calls; keys stay unique
+   * without `.$`. Any JSON type is accepted as the template itself (ASLS accepts any; AWS is
+   * unverified), so only the contents are checked.
+   */
   private checkPayloadTemplate(node: ValueNode, field: string, depth = 0): void {
     if (depth > 64) return;
     if (node.kind === 'object') {
@@ -654,11 +678,13 @@ class AslValidator {
     this.reportNode('asl/invalid-dollar-value', 'error', `${message} Remove '.$' from the key to pass '${abbreviate(text)}' as a literal.`, v);
   }
 
-  private checkAssign(node: ValueNode, language: QueryLanguage, place: JsonataPlace): void {
+  private checkAssign(node: ValueNode, language: QueryLanguage, place: JsonataPlace, scope: Scope): void {
     const obj = this.expectObject(node, 'Assign');
     if (!obj) return;
     for (const entry of obj.entries) {
       const name = language === 'JSONPath' && entry.key.endsWith('.$') ? entry.key.slice(0, -2) : entry.key;
+      if (!scope.assigned.has(name)) scope.assigned.set(name, entry);
+      if (scope.parent) this.assignments.push({ name, entry, scope });
       if (name === 'states') this.reportKey('asl/invalid-variable-name', 'error', `'states' is reserved and cannot be assigned.`, entry);
       else if (name.length > MAX_VARIABLE_NAME_LENGTH || !VARIABLE_NAME.test(name)) {
         this.reportKey('asl/invalid-variable-name', 'error', `'${abbreviate(name)}' is not a valid variable name: up to ${MAX_VARIABLE_NAME_LENGTH} characters, starting with a letter or '_' and followed by letters, digits or '_'.`, entry);
@@ -865,7 +891,7 @@ class AslValidator {
       if (language === 'JSONata') this.checkJsonataRule(rule, ctx);
       else this.checkJsonPathRule(rule, true, 0);
       const assign = prop(rule, 'Assign');
-      if (assign) this.checkAssign(assign.value, language, { field: 'Assign', stateType: 'Choice' });
+      if (assign) this.checkAssign(assign.value, language, { field: 'Assign', stateType: 'Choice' }, scope);
     }
   }
 
@@ -989,7 +1015,7 @@ class AslValidator {
       this.checkFields(branch, BRANCH_FIELDS, `a Parallel branch`, undefined);
       const comment = prop(branch, 'Comment');
       if (comment) this.expectString(comment.value, 'Comment');
-      this.checkScope(branch, label, `${ctx.path}/Branches/${i}`, undefined);
+      this.checkScope(branch, label, `${ctx.path}/Branches/${i}`, undefined, ctx.scope);
     });
   }
 
@@ -1024,7 +1050,7 @@ class AslValidator {
         }
         const comment = prop(obj, 'Comment');
         if (comment) this.expectString(comment.value, 'Comment');
-        this.checkScope(obj, `the ${body.key} of '${name}'`, `${ctx.path}/${body.key}`, body);
+        this.checkScope(obj, `the ${body.key} of '${name}'`, `${ctx.path}/${body.key}`, body, ctx.scope);
       }
     }
     // Items
@@ -1040,7 +1066,7 @@ class AslValidator {
     const selector = prop(node, 'ItemSelector');
     if (selector) {
       if (jsonata) this.checkJsonataValue(selector.value, { field: 'ItemSelector', stateType: 'Map' });
-      else if (this.expectObject(selector.value, 'ItemSelector')) this.checkPayloadTemplate(selector.value, 'ItemSelector');
+      else this.checkPayloadTemplate(selector.value, 'ItemSelector');
     }
     if (!jsonata) this.exclusive(node, 'ItemSelector', 'Parameters');
     // Concurrency and tolerated failures
@@ -1088,7 +1114,7 @@ class AslValidator {
   private checkReaderWriterPayload(obj: ObjectNode, language: QueryLanguage, field: 'ItemReader' | 'ResultWriter'): void {
     if (language === 'JSONPath') {
       const p = prop(obj, 'Parameters');
-      if (p && this.expectObject(p.value, `${field}.Parameters`)) this.checkPayloadTemplate(p.value, `${field}.Parameters`);
+      if (p) this.checkPayloadTemplate(p.value, `${field}.Parameters`);
     } else {
       const a = prop(obj, 'Arguments');
       if (a) {
@@ -1176,7 +1202,7 @@ class AslValidator {
     const input = prop(obj, 'BatchInput');
     if (input) {
       if (jsonata) this.checkJsonataValue(input.value, { field: 'BatchInput', stateType: 'Map' });
-      else if (this.expectObject(input.value, 'BatchInput')) this.checkPayloadTemplate(input.value, 'BatchInput');
+      else this.checkPayloadTemplate(input.value, 'BatchInput');
     }
   }
 
@@ -1259,7 +1285,7 @@ class AslValidator {
         if (output) this.checkJsonataValue(output.value, place);
       }
       const assign = prop(c, 'Assign');
-      if (assign) this.checkAssign(assign.value, ctx.language, { ...place, field: 'Assign' });
+      if (assign) this.checkAssign(assign.value, ctx.language, { ...place, field: 'Assign' }, ctx.scope);
       const comment = prop(c, 'Comment');
       if (comment) this.expectString(comment.value, 'Comment');
     });

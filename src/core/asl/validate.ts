@@ -25,6 +25,8 @@ export interface AslValidationOptions {
 }
 
 const MAX_DEFINITION_LENGTH = AWS_FACTS.sfn.definition.max;
+// Upper bounds that other validators apply (99999999 seconds, 31622400 for MaxDelaySeconds) are
+// not confirmed for AWS (asl-facts §3, §4, §6), so only the confirmed limits below are enforced.
 const MAX_STATE_NAME_LENGTH = 80;
 const MAX_LABEL_LENGTH = 40;
 const MAX_VARIABLE_NAME_LENGTH = 80;
@@ -310,7 +312,8 @@ class AslValidator {
     const version = prop(root, 'Version');
     if (version) {
       const v = this.expectString(version.value, 'Version');
-      if (v !== undefined && v !== '1.0') this.reportNode('asl/invalid-value', 'error', `'Version' must be "1.0", not '${v}'.`, version.value);
+      // Only "1.0" exists; what AWS does with others is unverified, so this is a warning.
+      if (v !== undefined && v !== '1.0' && !hasPlaceholder(v)) this.reportNode('asl/unknown-version', 'warning', `'Version' is "1.0" (the only States Language version), not '${v}'.`, version.value);
     }
     const timeout = prop(root, 'TimeoutSeconds');
     if (timeout) this.expectNumber(timeout.value, 'TimeoutSeconds', { integer: true, min: 0 });
@@ -753,8 +756,8 @@ class AslValidator {
     const jsonata = language === 'JSONata' ? { field: 'TimeoutSeconds', stateType: 'Task' } : false;
     const timeout = prop(node, 'TimeoutSeconds');
     const heartbeat = prop(node, 'HeartbeatSeconds');
-    const t = timeout ? this.expectNumber(timeout.value, 'TimeoutSeconds', { integer: true, min: 0, exclusiveMin: true, max: 99999999, jsonata }) : undefined;
-    const h = heartbeat ? this.expectNumber(heartbeat.value, 'HeartbeatSeconds', { integer: true, min: 0, exclusiveMin: true, max: 99999999, jsonata: jsonata && { ...jsonata, field: 'HeartbeatSeconds' } }) : undefined;
+    const t = timeout ? this.expectNumber(timeout.value, 'TimeoutSeconds', { integer: true, min: 0, exclusiveMin: true, jsonata }) : undefined;
+    const h = heartbeat ? this.expectNumber(heartbeat.value, 'HeartbeatSeconds', { integer: true, min: 0, exclusiveMin: true, jsonata: jsonata && { ...jsonata, field: 'HeartbeatSeconds' } }) : undefined;
     if (t !== undefined && h !== undefined && h >= t) {
       this.reportKey('asl/heartbeat-not-below-timeout', 'error', `'HeartbeatSeconds' (${h}) must be smaller than 'TimeoutSeconds' (${t}).`, heartbeat!);
     }
@@ -820,7 +823,7 @@ class AslValidator {
     }
     const jsonata = language === 'JSONata';
     const seconds = prop(node, 'Seconds');
-    if (seconds) this.expectNumber(seconds.value, 'Seconds', { integer: true, min: 0, max: 99999999, jsonata: jsonata && { field: 'Seconds', stateType: 'Wait' } });
+    if (seconds) this.expectNumber(seconds.value, 'Seconds', { integer: true, min: 0, jsonata: jsonata && { field: 'Seconds', stateType: 'Wait' } });
     const ts = prop(node, 'Timestamp');
     if (ts) this.checkTimestamp(ts.value, 'Timestamp', jsonata ? { field: 'Timestamp', stateType: 'Wait' } : undefined);
     if (!jsonata) {
@@ -1248,13 +1251,13 @@ class AslValidator {
       this.checkFields(r, RETRIER_FIELDS, 'a retrier', undefined);
       this.checkErrorEquals(r, i, arr.items.length, 'Retry');
       const interval = prop(r, 'IntervalSeconds');
-      if (interval) this.expectNumber(interval.value, 'IntervalSeconds', { integer: true, min: 0, exclusiveMin: true, max: 99999999 });
+      if (interval) this.expectNumber(interval.value, 'IntervalSeconds', { integer: true, min: 0, exclusiveMin: true });
       const attempts = prop(r, 'MaxAttempts');
-      if (attempts) this.expectNumber(attempts.value, 'MaxAttempts', { integer: true, min: 0, max: 99999999 });
+      if (attempts) this.expectNumber(attempts.value, 'MaxAttempts', { integer: true, min: 0 });
       const backoff = prop(r, 'BackoffRate');
       if (backoff) this.expectNumber(backoff.value, 'BackoffRate', { min: 1 });
       const maxDelay = prop(r, 'MaxDelaySeconds');
-      if (maxDelay) this.expectNumber(maxDelay.value, 'MaxDelaySeconds', { integer: true, min: 0, exclusiveMin: true, max: 31622400 });
+      if (maxDelay) this.expectNumber(maxDelay.value, 'MaxDelaySeconds', { integer: true, min: 0, exclusiveMin: true });
       const jitter = prop(r, 'JitterStrategy');
       if (jitter) this.expectEnum(jitter.value, 'JitterStrategy', JITTER_STRATEGIES);
       const comment = prop(r, 'Comment');

@@ -45,6 +45,7 @@ const cases: Case[] = [
   { code: 'asl/unrecognized-field', fires: one(distributedMap({ ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'CSV', ManifestType: 'X' }, Parameters: { Bucket: 'b', Key: 'k' } } })), passes: one(distributedMap({ ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'CSV' }, Parameters: { Bucket: 'b', Key: 'k' } } })) },
   { code: 'asl/wrong-query-language-field', fires: one({ Type: 'Pass', Output: { a: 1 } }), passes: one({ Type: 'Pass', QueryLanguage: 'JSONata', Output: { a: 1 } }) },
   { code: 'asl/invalid-value', fires: one({ Type: 'Task', Resource: LAMBDA, Retry: [{ ErrorEquals: ['E'], BackoffRate: 0.5 }] }), passes: one({ Type: 'Task', Resource: LAMBDA, Retry: [{ ErrorEquals: ['E'], BackoffRate: 1 }] }) },
+  { code: 'asl/unknown-version', fires: machine({ A: { Type: 'Succeed' } }, { Version: '2.0' }), passes: machine({ A: { Type: 'Succeed' } }, { Version: '1.0' }) },
   { code: 'asl/invalid-query-language', fires: one({ Type: 'Pass', QueryLanguage: 'jsonata' }), passes: one({ Type: 'Pass', QueryLanguage: 'JSONata' }) },
   { code: 'asl/query-language-conflict', fires: one({ Type: 'Pass', QueryLanguage: 'JSONPath' }, { QueryLanguage: 'JSONata' }), passes: one({ Type: 'Pass', QueryLanguage: 'JSONata' }, { QueryLanguage: 'JSONPath' }) },
   { code: 'asl/invalid-state-type', fires: one({ Type: 'Pas' }), passes: one({ Type: 'Pass' }) },

@@ -14,7 +14,7 @@ export function updateMessage(plan: UpdatePlan): string {
 }
 
 export function updateDetail(plan: UpdatePlan): string {
-  return `This changes: ${plan.changes.map((c) => c.summary).join('; ')}.${plan.target.kind === 'stateMachine' && plan.target.spec.publish ? ' A new version will be published.' : ''}`;
+  return `This changes: ${plan.changes.map((c) => c.summary).join('; ')}.${plan.target.kind === 'stateMachine' && plan.target.spec.publish && plan.changes.some((c) => c.field !== 'tags') ? ' A new version will be published.' : ''}`;
 }
 
 async function confirmUpdate(plan: UpdatePlan, deployed: DeployedContentProvider): Promise<boolean> {

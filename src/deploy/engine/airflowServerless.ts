@@ -8,6 +8,7 @@ import type {
 import { collectPages, type DeployRun } from './context';
 import { sameText } from './definition';
 import { checkBucketExists, definitionKey, requireBucket, uploadDefinition } from './s3';
+import { applyTags, tagChange, tagsToApply } from './tags';
 import { DeployFailure, type DeployResult, type PlannedChange } from './types';
 
 export function mwaaEncryption(spec: { type?: string; kmsKeyId?: string } | undefined): EncryptionConfiguration | undefined {
@@ -61,11 +62,19 @@ export async function deployAirflowWorkflow(run: DeployRun, definitionText: stri
 
   let deployed: GetWorkflowResponse | undefined;
   let changes: PlannedChange[] = [];
+  let newTags: Record<string, string> = {};
   const encryption = mwaaEncryption(spec.encryption);
   if (existing) {
     const arn = existing.WorkflowArn;
     deployed = await run.call({ service: 'airflow-serverless', operation: 'GetWorkflow', resource: arn }, () => client.getWorkflow({ WorkflowArn: arn }));
     changes = airflowWorkflowChanges(deployed, settings, definitionText);
+    if (spec.tags && Object.keys(spec.tags).length > 0) {
+      const listed = await run.call({ service: 'airflow-serverless', operation: 'ListTagsForResource', resource: arn }, () => client.listTagsForResource({ ResourceArn: arn }));
+      const deployedTags = listed.Tags ?? {};
+      newTags = tagsToApply(spec.tags, deployedTags);
+      const change = tagChange(newTags, deployedTags);
+      if (change) changes.push(change);
+    }
     if (encryption && (deployed.EncryptionConfiguration?.Type ?? 'AWS_MANAGED_KEY') !== encryption.Type) {
       run.warnings.push(`${target.name} is encrypted with ${deployed.EncryptionConfiguration?.Type ?? 'AWS_MANAGED_KEY'} and the entry says ${encryption.Type}; UpdateWorkflow cannot change encryption, so it stays as it is.`);
     }
@@ -81,6 +90,13 @@ export async function deployAirflowWorkflow(run: DeployRun, definitionText: stri
       target, arn: existing.WorkflowArn, changes, deployedDefinition: deployed?.WorkflowDefinition, localDefinition: definitionText,
     }) ?? Promise.resolve(true));
     if (!proceed) return run.result('cancelled', `Update of ${run.label} cancelled; nothing was sent.`, { arn: existing.WorkflowArn });
+  }
+
+  // Tags alone need no upload and no UpdateWorkflow, so they never make a new version.
+  if (existing && changes.every((c) => c.field === 'tags')) {
+    run.throwIfCancelled();
+    await applyTags(run, 'airflow-serverless', existing.WorkflowArn, newTags, undefined, () => client.tagResource({ ResourceArn: existing.WorkflowArn, Tags: newTags }));
+    return run.result('updated', `Updated ${run.label} in ${target.region} (tags).`, { arn: existing.WorkflowArn, version: deployed?.WorkflowVersion });
   }
 
   const uploaded = await uploadDefinition(run, bucket, key, definitionText);
@@ -110,5 +126,8 @@ export async function deployAirflowWorkflow(run: DeployRun, definitionText: stri
   run.logRequest('airflow-serverless', 'UpdateWorkflow', { workflowArn: existing.WorkflowArn, definition: `s3://${bucket}/${key}`, versionId: location.VersionId, changes: changes.map((c) => c.field) });
   const out = await run.call({ service: 'airflow-serverless', operation: 'UpdateWorkflow', resource: existing.WorkflowArn }, () => client.updateWorkflow(request));
   run.warnings.push(...(out.Warnings ?? []));
-  return run.result('updated', `Updated ${run.label} in ${target.region} (${changes.map((c) => c.field).join(', ')}); the service made version ${out.WorkflowVersion ?? 'a new version'}.`, { arn: out.WorkflowArn, version: out.WorkflowVersion });
+  const updated = `Updated ${run.label} in ${target.region} (${changes.map((c) => c.field).join(', ')}); the service made version ${out.WorkflowVersion ?? 'a new version'}`;
+  const tagFailure = await applyTags(run, 'airflow-serverless', existing.WorkflowArn, newTags, updated, () => client.tagResource({ ResourceArn: existing.WorkflowArn, Tags: newTags }));
+  if (tagFailure) return { ...tagFailure, version: out.WorkflowVersion };
+  return run.result('updated', `${updated}.`, { arn: out.WorkflowArn, version: out.WorkflowVersion });
 }

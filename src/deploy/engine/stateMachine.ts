@@ -6,6 +6,7 @@ import type {
 import type { SfnEncryptionSpec, StateMachineSpec } from '../../core/manifest/model';
 import { collectPages, type DeployRun } from './context';
 import { prettyJson, sameJson, toStateMachineJson, tryParseJson } from './definition';
+import { applyTags, tagChange, tagMapOf, tagsToApply } from './tags';
 import { DeployFailure, type DeployResult, type PlannedChange } from './types';
 
 /** Step Functions' default key-reuse period, which DescribeStateMachine reports even when not set. */
@@ -138,6 +139,15 @@ export async function deployStateMachine(run: DeployRun, definitionText: string,
     throw new DeployFailure(`${run.label} is ${deployed.type} in ${target.region} and the entry says ${desired.type}; Step Functions cannot change a state machine's type. Delete it and deploy again, or set type: ${deployed.type}.`);
   }
   const changes = stateMachineChanges(deployed, desired);
+  let newTags: Record<string, string> = {};
+  if (spec.tags && Object.keys(spec.tags).length > 0) {
+    const listed = await run.call({ service: 'states', operation: 'ListTagsForResource', resource: arn }, () =>
+      client.send(new sdk.ListTagsForResourceCommand({ resourceArn: arn })));
+    const deployedTags = tagMapOf(listed.tags);
+    newTags = tagsToApply(spec.tags, deployedTags);
+    const change = tagChange(newTags, deployedTags);
+    if (change) changes.push(change);
+  }
   if (changes.length === 0) {
     return run.result('unchanged', `${run.label} in ${target.region} already matches the local definition and settings.`, { arn });
   }
@@ -146,23 +156,32 @@ export async function deployStateMachine(run: DeployRun, definitionText: string,
   }) ?? Promise.resolve(true));
   if (!proceed) return run.result('cancelled', `Update of ${run.label} cancelled; nothing was sent.`, { arn });
 
-  const update: UpdateStateMachineInput = {
-    stateMachineArn: arn,
-    definition: desired.definition,
-    roleArn: desired.roleArn,
-    loggingConfiguration: desired.loggingConfiguration,
-    tracingConfiguration: desired.tracingConfiguration,
-    encryptionConfiguration: desired.encryptionConfiguration,
-    publish: desired.publish,
-    versionDescription: desired.versionDescription,
-  };
+  const fields = changes.map((c) => c.field).join(', ');
   run.throwIfCancelled();
-  run.step(`Updating state machine ${target.name} (${changes.map((c) => c.field).join(', ')})`);
-  run.logRequest('states', 'UpdateStateMachine', { stateMachineArn: arn, changes: changes.map((c) => c.field), publish: update.publish });
-  const out = await run.call({ service: 'states', operation: 'UpdateStateMachine', resource: arn }, () =>
-    client.send(new sdk.UpdateStateMachineCommand(update)));
-  const version = versionFromArn(out.stateMachineVersionArn);
-  return run.result('updated', `Updated ${run.label} in ${target.region} (${changes.map((c) => c.field).join(', ')})${version ? ` and published version ${version}` : ''}.`, { arn, version });
+  // Tags alone do not go through UpdateStateMachine, so they never publish a version.
+  let version: string | undefined;
+  if (changes.some((c) => c.field !== 'tags')) {
+    const update: UpdateStateMachineInput = {
+      stateMachineArn: arn,
+      definition: desired.definition,
+      roleArn: desired.roleArn,
+      loggingConfiguration: desired.loggingConfiguration,
+      tracingConfiguration: desired.tracingConfiguration,
+      encryptionConfiguration: desired.encryptionConfiguration,
+      publish: desired.publish,
+      versionDescription: desired.versionDescription,
+    };
+    run.step(`Updating state machine ${target.name} (${fields})`);
+    run.logRequest('states', 'UpdateStateMachine', { stateMachineArn: arn, changes: changes.map((c) => c.field), publish: update.publish });
+    const out = await run.call({ service: 'states', operation: 'UpdateStateMachine', resource: arn }, () =>
+      client.send(new sdk.UpdateStateMachineCommand(update)));
+    version = versionFromArn(out.stateMachineVersionArn);
+  }
+  const updated = `Updated ${run.label} in ${target.region} (${fields})${version ? ` and published version ${version}` : ''}`;
+  const tagFailure = await applyTags(run, 'states', arn, newTags, changes.some((c) => c.field !== 'tags') ? updated : undefined, () =>
+    client.send(new sdk.TagResourceCommand({ resourceArn: arn, tags: Object.entries(newTags).map(([key, value]) => ({ key, value })) })));
+  if (tagFailure) return { ...tagFailure, version };
+  return run.result('updated', `${updated}.`, { arn, version });
 }
 
 /** ValidateStateMachineDefinition: errors stop with a sentence, warnings are kept on the result. */

@@ -5,8 +5,8 @@ import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { ImagebuilderClient } from '@aws-sdk/client-imagebuilder';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type {
-  CreateWorkflowRequest, CreateWorkflowResponse, GetWorkflowRequest, GetWorkflowResponse, ListWorkflowsRequest, ListWorkflowsResponse,
-  UpdateWorkflowRequest, UpdateWorkflowResponse,
+  CreateWorkflowRequest, CreateWorkflowResponse, GetWorkflowRequest, GetWorkflowResponse, ListTagsForResourceRequest, ListTagsForResourceResponse,
+  ListWorkflowsRequest, ListWorkflowsResponse, TagResourceRequest, TagResourceResponse, UpdateWorkflowRequest, UpdateWorkflowResponse,
 } from '../../aws/mwaaServerless.generated';
 import type { Finding } from '../../core/findings';
 import type { Logger } from '../../core/log';
@@ -71,7 +71,7 @@ export interface DeployResult {
 
 /** A change an update would make, named for the confirmation. */
 export interface PlannedChange {
-  field: 'definition' | 'role' | 'type' | 'logging' | 'tracing' | 'encryption' | 'description' | 'network' | 'publish';
+  field: 'definition' | 'role' | 'type' | 'logging' | 'tracing' | 'encryption' | 'description' | 'network' | 'publish' | 'tags';
   summary: string;
 }
 
@@ -111,6 +111,8 @@ export interface MwaaServerlessApi {
   updateWorkflow(input: UpdateWorkflowRequest): Promise<UpdateWorkflowResponse>;
   getWorkflow(input: GetWorkflowRequest): Promise<GetWorkflowResponse>;
   listWorkflows(input: ListWorkflowsRequest): Promise<ListWorkflowsResponse>;
+  listTagsForResource(input: ListTagsForResourceRequest): Promise<ListTagsForResourceResponse>;
+  tagResource(input: TagResourceRequest): Promise<TagResourceResponse>;
 }
 
 /** The clients the engine needs; AwsSession (src/aws/session.ts) provides them. */

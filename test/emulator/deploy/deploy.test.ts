@@ -54,6 +54,7 @@ airflowWorkflows:
     roleArn: arn:aws:iam::000000000000:role/mwaa-serverless
     encryption: { type: CUSTOMER_MANAGED_KEY, kmsKeyId: alias/etl }
     logGroup: /mwaa/nightly-etl
+    tags: { team: data }
 `;
 const IB_DOC = `name: hardened-build
 schemaVersion: 1.0
@@ -144,6 +145,54 @@ describe('deploy engine against the emulator', function () {
       const [update] = await requests(emulator, 'UpdateStateMachine');
       assert.equal(update.body.versionDescription, 'second cut');
       assert.equal(update.body.publish, true);
+    });
+
+    it('applies changed tags with TagResource alone, names them in the confirmation, and keeps tags the entry does not list', async () => {
+      const created = await deployTarget(ws.target('order-pipeline'), options(session));
+      const arn = created.arn!;
+      const { client, sdk } = await session.sfn(REGION);
+      // A tag someone else manages (cost allocation, another tool): the manifest does not own it.
+      await client.send(new sdk.TagResourceCommand({ resourceArn: arn, tags: [{ key: 'cost-center', value: '42' }] }));
+      assert.equal((await deployTarget(ws.target('order-pipeline'), options(session))).action, 'unchanged', 'an unlisted tag is not a change');
+
+      ws.write('aws-workflows.yaml', MANIFEST.replace('tags: { team: orders }', 'tags: { team: payments, owner: ana }'));
+      const plans: UpdatePlan[] = [];
+      const result = await deployTarget(ws.target('order-pipeline'), options(session, { hooks: { confirmUpdate: async (p) => { plans.push(p); return true; } } }));
+      assert.equal(result.action, 'updated', result.message);
+      assert.deepEqual(plans[0].changes, [{ field: 'tags', summary: 'tags team=payments (was orders), owner=ana (new)' }]);
+      assert.equal(result.version, undefined, 'tags alone publish no version');
+      assert.deepEqual(await requests(emulator, 'UpdateStateMachine'), [], 'UpdateStateMachine takes no tags and nothing else changed');
+      assert.deepEqual(await requests(emulator, 'UntagResource'), []);
+      const stored = (await state(emulator)).regions[REGION].states.stateMachines[arn];
+      assert.deepEqual(Object.fromEntries(stored.tags.map((t: { key: string; value: string }) => [t.key, t.value])), { team: 'payments', 'cost-center': '42', owner: 'ana' });
+      assert.equal(stored.versions.length, 1);
+    });
+
+    it('updates the definition and then the tags, both listed in the confirmation', async () => {
+      await deployTarget(ws.target('order-pipeline'), options(session));
+      ws.write('sm/order.asl.yaml', ORDER_YAML.replace('Takes payment', 'Charges'));
+      ws.write('aws-workflows.yaml', MANIFEST.replace('tags: { team: orders }', 'tags: { team: payments }'));
+      const plans: UpdatePlan[] = [];
+      const result = await deployTarget(ws.target('order-pipeline'), options(session, { hooks: { confirmUpdate: async (p) => { plans.push(p); return true; } } }));
+      assert.equal(result.action, 'updated', result.message);
+      assert.deepEqual(plans[0].changes.map((c) => c.field), ['definition', 'tags']);
+      assert.match(result.message, /\(definition, tags\) and published version 2/);
+      const ops = (await requests(emulator)).filter((r) => r.operation === 'UpdateStateMachine' || r.operation === 'TagResource');
+      assert.deepEqual(ops.map((r) => r.operation), ['UpdateStateMachine', 'TagResource']);
+      assert.deepEqual(ops[1].body.tags, [{ key: 'team', value: 'payments' }]);
+      const stored = (await state(emulator)).regions[REGION].states.stateMachines[result.arn!];
+      assert.deepEqual(stored.tags, [{ key: 'team', value: 'payments' }]);
+    });
+
+    it('says the update went through when tagging it is then denied', async () => {
+      await deployTarget(ws.target('order-pipeline'), options(session));
+      ws.write('sm/order.asl.yaml', ORDER_YAML.replace('Takes payment', 'Charges'));
+      ws.write('aws-workflows.yaml', MANIFEST.replace('tags: { team: orders }', 'tags: { team: payments }'));
+      await control(emulator, 'POST', 'faults', { service: 'states', operation: 'TagResource', count: 1, kind: 'accessDenied' });
+      const result = await deployTarget(ws.target('order-pipeline'), options(session));
+      assert.equal(result.action, 'failed');
+      assert.match(result.message, /^Updated state machine order-pipeline in us-east-1 \(definition, tags\) and published version 2, but its tags were not applied: .*states:TagResource/);
+      assert.equal(result.version, '2');
     });
 
     it('sends nothing when the update is declined', async () => {
@@ -292,6 +341,37 @@ describe('deploy engine against the emulator', function () {
       assert.equal(versions.length, 2);
       assert.equal(updated.version, versions[1].version);
       assert.match(versions[1].definition, /0 3 \* \* \*/);
+    });
+
+    it('applies changed tags with TagResource, without a new version when nothing else changed', async () => {
+      const created = await deployTarget(ws.target('nightly-etl'), options(session));
+      const arn = created.arn!;
+      assert.deepEqual((await state(emulator)).regions[REGION].airflowServerless.workflows[arn].tags, { team: 'data' });
+      const { client } = await session.mwaaServerless(REGION);
+      await client.tagResource({ ResourceArn: arn, Tags: { 'cost-center': '42' } });
+
+      ws.write('aws-workflows.yaml', MANIFEST.replace('tags: { team: data }', 'tags: { team: analytics }'));
+      const plans: UpdatePlan[] = [];
+      const tagsOnly = await deployTarget(ws.target('nightly-etl'), options(session, { hooks: { confirmUpdate: async (p) => { plans.push(p); return true; } } }));
+      assert.equal(tagsOnly.action, 'updated', tagsOnly.message);
+      assert.deepEqual(plans[0].changes, [{ field: 'tags', summary: 'tags team=analytics (was data)' }]);
+      assert.deepEqual(await requests(emulator, 'UpdateWorkflow'), []);
+      let workflow = (await state(emulator)).regions[REGION].airflowServerless.workflows[arn];
+      assert.deepEqual(workflow.tags, { team: 'analytics', 'cost-center': '42' });
+      assert.equal(workflow.versions.length, 1);
+
+      ws.write('dags/etl.yaml', DAG.replace('0 2 * * *', '0 3 * * *'));
+      ws.write('aws-workflows.yaml', MANIFEST.replace('tags: { team: data }', 'tags: { team: platform }'));
+      await control(emulator, 'DELETE', 'requests');
+      const both = await deployTarget(ws.target('nightly-etl'), options(session));
+      assert.equal(both.action, 'updated', both.message);
+      assert.match(both.message, /\(definition, tags\)/);
+      const ops = (await requests(emulator)).filter((r) => r.operation === 'UpdateWorkflow' || r.operation === 'TagResource');
+      assert.deepEqual(ops.map((r) => r.operation), ['UpdateWorkflow', 'TagResource']);
+      workflow = (await state(emulator)).regions[REGION].airflowServerless.workflows[arn];
+      assert.deepEqual(workflow.tags, { team: 'platform', 'cost-center': '42' });
+      assert.equal(workflow.versions.length, 2);
+      assert.deepEqual(await requests(emulator, 'UntagResource'), []);
     });
 
     it('retries a throttled create with the same ClientToken', async () => {

@@ -93,6 +93,16 @@ describe('resource explorer (in the extension host, against the emulator)', func
     assert.ok(ib.some((n) => label(n) === 'demo-test' && n.getTreeItem().description === '1.0.0 · TEST'));
   });
 
+  it('expanding twice at once lists once', async () => {
+    await freshTree(50, ['us-east-1']);
+    const group = await path('us-east-1', 'Step Functions', 'State machines');
+    const count = async () => ((await control('requests')) as { operation?: string }[]).filter((r) => r.operation === 'ListStateMachines').length;
+    const before = await count();
+    const [a, b] = await Promise.all([children(group), children(group)]);
+    assert.deepEqual(a.map(label), b.map(label));
+    assert.equal(await count(), before + 1);
+  });
+
   it('says when a list is empty, naming the region', async () => {
     await freshTree(50);
     const versions = await children(await path('eu-west-1', 'Step Functions', 'State machines', 'InvoiceArchiver'));
@@ -211,6 +221,27 @@ describe('resource explorer (in the extension host, against the emulator)', func
     const env = await path('eu-west-1', 'MWAA environments', 'EuropeAirflow');
     await vscode.commands.executeCommand('awsWorkflows.explorer.copyArn', env);
     assert.match(clipboard.at(-1) ?? '', /^arn:aws:airflow:eu-west-1:000000000000:environment\/EuropeAirflow$/);
+  });
+
+  it('commands take a {kind, region, name, arn} reference, or ask with a quick pick', async () => {
+    await freshTree(50, ['eu-west-1']);
+    await vscode.commands.executeCommand('awsWorkflows.explorer.copyName', { kind: 'airflowWorkflow', region: 'eu-west-1', name: 'archive' });
+    assert.equal(clipboard.at(-1), 'archive');
+    await vscode.commands.executeCommand('awsWorkflows.explorer.openInConsole', { kind: 'mwaaEnvironment', region: 'eu-west-1', name: 'EuropeAirflow' });
+    assert.equal(opened.at(-1), 'https://eu-west-1.console.aws.amazon.com/mwaa/home?region=eu-west-1#environments/EuropeAirflow');
+
+    // From the palette: a quick pick of what the explorer lists; accept its first entry.
+    const copied = clipboard.length;
+    let done = false;
+    const pending = vscode.commands.executeCommand('awsWorkflows.explorer.copyName').then(() => (done = true));
+    for (let i = 0; i < 200 && !done; i++) {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await new Promise((r) => setTimeout(r, 50)); // poll until the quick pick has appeared and been accepted
+    }
+    await pending;
+    assert.equal(clipboard.length, copied + 1, 'the quick pick was accepted');
+    const euNames = ['InvoiceArchiver', 'EuropeanOrders', 'EuApproval', 'eu-distribution', 'EuropeAirflow', 'archive'];
+    assert.ok(euNames.includes(clipboard.at(-1)!), `copied ${clipboard.at(-1)}`);
   });
 
   it('opens definitions read-only with the right language', async () => {

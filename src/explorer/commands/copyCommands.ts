@@ -16,7 +16,8 @@ export function copyArnCommand(cmd: ExplorerCommandContext): Command {
   return {
     id: COPY_ARN_COMMAND,
     execute: async (node?: unknown) => {
-      const target = await resolveResource(cmd, node, ALL_KINDS, 'Copy ARN');
+      // Runs have an id, not an ARN (Copy Name copies it).
+      const target = await resolveResource(cmd, node, ALL_KINDS.filter((k) => k !== 'mwaaServerlessRun'), 'Copy ARN');
       // MWAA's ListEnvironments gives names only: the ARN comes with the details.
       const arn = target.item.arn ?? (await target.loadDetails()).arn;
       if (!arn) throw new Error(`AWS returned no ARN for ${target.item.name}.`);

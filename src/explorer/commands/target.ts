@@ -1,9 +1,10 @@
 // Which resource a command acts on: the node it was invoked on, a {kind, region, name, arn}
-// reference, or — from the palette — one the user picks from what the explorer lists.
+// reference from another feature, or — from the palette, without either — one the user picks
+// from what the explorer lists.
 
 import * as vscode from 'vscode';
 import { UserCancelled } from '../../common/commands';
-import { GROUP_OF_ITEM, GROUPS, type ItemKind, type ResourceKind } from '../model/resources';
+import { GROUP_OF_ITEM, GROUPS, itemId, type ItemKind, type ResourceKind, type ResourceRef } from '../model/resources';
 import type { GroupNode } from '../nodes/groupNode';
 import { ResourceNode } from '../nodes/resourceNode';
 import type { ExplorerCommandContext } from './context';
@@ -13,9 +14,21 @@ export async function resolveResource(cmd: ExplorerCommandContext, arg: unknown,
     if (!kinds.includes(arg.item.kind)) throw new Error(`${title} does not apply to ${arg.item.name}.`);
     return arg;
   }
-  const selected = cmd.treeView.selection.find((n): n is ResourceNode => n instanceof ResourceNode && kinds.includes(n.item.kind));
-  if (arg === undefined && selected && cmd.treeView.visible) return selected;
+  const ref = asResourceRef(arg);
+  if (ref) {
+    if (!kinds.includes(ref.kind)) throw new Error(`${title} does not apply to ${ref.name}.`);
+    return new ResourceNode(undefined, { ...ref, id: itemId(ref.kind, ref.region, ref.arn ?? ref.name) }, cmd.provider.ctx);
+  }
   return pickResource(cmd, kinds.filter((k): k is ItemKind => k in GROUP_OF_ITEM), title);
+}
+
+/** `{kind, region, name, arn?}` from another feature (the manifest's `airflowWorkflow` included). */
+function asResourceRef(arg: unknown): ResourceRef | undefined {
+  if (!arg || typeof arg !== 'object') return undefined;
+  const r = arg as Omit<Partial<ResourceRef>, 'kind'> & { kind?: string };
+  if (typeof r.region !== 'string' || typeof r.name !== 'string' || typeof r.kind !== 'string') return undefined;
+  const kind = (r.kind === 'airflowWorkflow' ? 'mwaaServerlessWorkflow' : r.kind) as ResourceKind;
+  return { ...r, kind, region: r.region, name: r.name };
 }
 
 async function pickResource(cmd: ExplorerCommandContext, kinds: ItemKind[], title: string): Promise<ResourceNode> {

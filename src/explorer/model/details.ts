@@ -38,11 +38,11 @@ export async function fetchDetails(aws: ExplorerAws, item: ResourceItem): Promis
   switch (item.kind) {
     case 'stateMachine':
     case 'stateMachineVersion': {
-      const { client, sdk } = await aws.sfn(region);
       // METADATA_ONLY: the tooltip needs no definition, and callers without kms:Decrypt still get the rest.
-      const d = await callAws({ service: 'states', operation: 'DescribeStateMachine', region, resource: item.name }, () =>
-        client.send(new sdk.DescribeStateMachineCommand({ stateMachineArn: item.arn, includedData: 'METADATA_ONLY' })),
-      );
+      const d = await callAws({ service: 'states', operation: 'DescribeStateMachine', region, resource: item.name }, async () => {
+        const { client, sdk } = await aws.sfn(region);
+        return client.send(new sdk.DescribeStateMachineCommand({ stateMachineArn: item.arn, includedData: 'METADATA_ONLY' }));
+      });
       const enc = describeEncryption(d.encryptionConfiguration?.type, d.encryptionConfiguration?.kmsKeyId);
       return {
         arn: d.stateMachineArn,
@@ -62,19 +62,19 @@ export async function fetchDetails(aws: ExplorerAws, item: ResourceItem): Promis
       };
     }
     case 'activity': {
-      const { client, sdk } = await aws.sfn(region);
-      const d = await callAws({ service: 'states', operation: 'DescribeActivity', region, resource: item.name }, () =>
-        client.send(new sdk.DescribeActivityCommand({ activityArn: item.arn })),
-      );
+      const d = await callAws({ service: 'states', operation: 'DescribeActivity', region, resource: item.name }, async () => {
+        const { client, sdk } = await aws.sfn(region);
+        return client.send(new sdk.DescribeActivityCommand({ activityArn: item.arn }));
+      });
       const enc = describeEncryption(d.encryptionConfiguration?.type, d.encryptionConfiguration?.kmsKeyId);
       return { arn: d.activityArn, encryption: enc, fields: fields([['ARN', d.activityArn], ['Created', date(d.creationDate)], ['Encryption', enc]]) };
     }
     case 'imageBuilderWorkflow':
     case 'imageBuilderBuildVersion': {
-      const { client, sdk } = await aws.imagebuilder(region);
-      const d = await callAws({ service: 'imagebuilder', operation: 'GetWorkflow', region, resource: item.name }, () =>
-        client.send(new sdk.GetWorkflowCommand({ workflowBuildVersionArn: item.arn })),
-      );
+      const d = await callAws({ service: 'imagebuilder', operation: 'GetWorkflow', region, resource: item.name }, async () => {
+        const { client, sdk } = await aws.imagebuilder(region);
+        return client.send(new sdk.GetWorkflowCommand({ workflowBuildVersionArn: item.arn }));
+      });
       const w = d.workflow ?? {};
       const enc = describeEncryption(w.kmsKeyId ? 'CUSTOMER' : undefined, w.kmsKeyId);
       return {
@@ -94,10 +94,10 @@ export async function fetchDetails(aws: ExplorerAws, item: ResourceItem): Promis
       };
     }
     case 'mwaaEnvironment': {
-      const { client, sdk } = await aws.mwaa(region);
-      const d = await callAws({ service: 'airflow', operation: 'GetEnvironment', region, resource: item.name }, () =>
-        client.send(new sdk.GetEnvironmentCommand({ Name: item.name })),
-      );
+      const d = await callAws({ service: 'airflow', operation: 'GetEnvironment', region, resource: item.name }, async () => {
+        const { client, sdk } = await aws.mwaa(region);
+        return client.send(new sdk.GetEnvironmentCommand({ Name: item.name }));
+      });
       const e = d.Environment ?? {};
       const enc = describeEncryption(e.KmsKey ? 'CUSTOMER' : undefined, e.KmsKey);
       return {
@@ -120,10 +120,10 @@ export async function fetchDetails(aws: ExplorerAws, item: ResourceItem): Promis
     }
     case 'mwaaServerlessWorkflow':
     case 'mwaaServerlessVersion': {
-      const { client } = await aws.mwaaServerless(region);
-      const d = await callAws({ service: 'airflow-serverless', operation: 'GetWorkflow', region, resource: item.workflowName ?? item.name }, () =>
-        client.getWorkflow({ WorkflowArn: item.arn ?? '', WorkflowVersion: item.kind === 'mwaaServerlessVersion' ? item.workflowVersion : undefined }),
-      );
+      const d = await callAws({ service: 'airflow-serverless', operation: 'GetWorkflow', region, resource: item.workflowName ?? item.name }, async () => {
+        const { client } = await aws.mwaaServerless(region);
+        return client.getWorkflow({ WorkflowArn: item.arn ?? '', WorkflowVersion: item.kind === 'mwaaServerlessVersion' ? item.workflowVersion : undefined });
+      });
       const enc = describeEncryption(d.EncryptionConfiguration?.Type, d.EncryptionConfiguration?.KmsKeyId);
       const loc = d.DefinitionS3Location;
       return {
@@ -144,10 +144,10 @@ export async function fetchDetails(aws: ExplorerAws, item: ResourceItem): Promis
       };
     }
     case 'mwaaServerlessRun': {
-      const { client } = await aws.mwaaServerless(region);
-      const d = await callAws({ service: 'airflow-serverless', operation: 'GetWorkflowRun', region, resource: item.name }, () =>
-        client.getWorkflowRun({ WorkflowArn: item.arn ?? '', RunId: item.name }),
-      );
+      const d = await callAws({ service: 'airflow-serverless', operation: 'GetWorkflowRun', region, resource: item.name }, async () => {
+        const { client } = await aws.mwaaServerless(region);
+        return client.getWorkflowRun({ WorkflowArn: item.arn ?? '', RunId: item.name });
+      });
       const r = d.RunDetail;
       return {
         arn: d.WorkflowArn,
@@ -193,34 +193,34 @@ export async function fetchDefinition(aws: ExplorerAws, ref: ResourceRef): Promi
   switch (ref.kind) {
     case 'stateMachine':
     case 'stateMachineVersion': {
-      const { client, sdk } = await aws.sfn(region);
-      const d = await callAws({ service: 'states', operation: 'DescribeStateMachine', region, resource: ref.name }, () =>
-        client.send(new sdk.DescribeStateMachineCommand({ stateMachineArn: ref.arn })),
-      );
+      const d = await callAws({ service: 'states', operation: 'DescribeStateMachine', region, resource: ref.name }, async () => {
+        const { client, sdk } = await aws.sfn(region);
+        return client.send(new sdk.DescribeStateMachineCommand({ stateMachineArn: ref.arn }));
+      });
       return { text: prettyJson(d.definition ?? '{}'), language: 'asl', fileName: `${safeFileName(ref.name)}.asl.json` };
     }
     case 'imageBuilderWorkflow':
     case 'imageBuilderBuildVersion': {
-      const { client, sdk } = await aws.imagebuilder(region);
-      const d = await callAws({ service: 'imagebuilder', operation: 'GetWorkflow', region, resource: ref.name }, () =>
-        client.send(new sdk.GetWorkflowCommand({ workflowBuildVersionArn: ref.arn })),
-      );
+      const d = await callAws({ service: 'imagebuilder', operation: 'GetWorkflow', region, resource: ref.name }, async () => {
+        const { client, sdk } = await aws.imagebuilder(region);
+        return client.send(new sdk.GetWorkflowCommand({ workflowBuildVersionArn: ref.arn }));
+      });
       return { text: d.workflow?.data ?? '', language: 'yaml', fileName: `${safeFileName(d.workflow?.name ?? ref.name)}.yaml` };
     }
     case 'mwaaServerlessWorkflow':
     case 'mwaaServerlessVersion': {
       const name = ref.workflowName ?? ref.name;
-      const { client } = await aws.mwaaServerless(region);
-      const d = await callAws({ service: 'airflow-serverless', operation: 'GetWorkflow', region, resource: name }, () =>
-        client.getWorkflow({ WorkflowArn: ref.arn ?? '', WorkflowVersion: ref.workflowVersion }),
-      );
+      const d = await callAws({ service: 'airflow-serverless', operation: 'GetWorkflow', region, resource: name }, async () => {
+        const { client } = await aws.mwaaServerless(region);
+        return client.getWorkflow({ WorkflowArn: ref.arn ?? '', WorkflowVersion: ref.workflowVersion });
+      });
       const loc = d.DefinitionS3Location;
       if (!loc) throw new Error(`MWAA Serverless returned no definition location for ${name} in ${region}.`);
-      const s3 = await aws.s3(region);
-      const obj = await callAws({ service: 's3', operation: 'GetObject', region, resource: `s3://${loc.Bucket}/${loc.ObjectKey}` }, () =>
-        s3.client.send(new s3.sdk.GetObjectCommand({ Bucket: loc.Bucket, Key: loc.ObjectKey, VersionId: loc.VersionId })),
-      );
-      const text = (await obj.Body?.transformToString('utf-8')) ?? '';
+      const text = await callAws({ service: 's3', operation: 'GetObject', region, resource: `s3://${loc.Bucket}/${loc.ObjectKey}` }, async () => {
+        const s3 = await aws.s3(region);
+        const obj = await s3.client.send(new s3.sdk.GetObjectCommand({ Bucket: loc.Bucket, Key: loc.ObjectKey, VersionId: loc.VersionId }));
+        return (await obj.Body?.transformToString('utf-8')) ?? '';
+      });
       return { text, language: 'yaml', fileName: loc.ObjectKey.slice(loc.ObjectKey.lastIndexOf('/') + 1) || `${safeFileName(name)}.yaml` };
     }
     default:
@@ -246,10 +246,10 @@ export interface StartedExecution {
 }
 
 export async function startExecution(aws: ExplorerAws, ref: ResourceRef, input: string): Promise<StartedExecution> {
-  const { client, sdk } = await aws.sfn(ref.region);
-  const out = await callAws({ service: 'states', operation: 'StartExecution', region: ref.region, resource: ref.name }, () =>
-    client.send(new sdk.StartExecutionCommand({ stateMachineArn: ref.arn, input })),
-  );
+  const out = await callAws({ service: 'states', operation: 'StartExecution', region: ref.region, resource: ref.name }, async () => {
+    const { client, sdk } = await aws.sfn(ref.region);
+    return client.send(new sdk.StartExecutionCommand({ stateMachineArn: ref.arn, input }));
+  });
   return { executionArn: out.executionArn ?? '', startDate: out.startDate };
 }
 
@@ -261,18 +261,18 @@ export interface ExecutionResult {
 }
 
 export async function describeExecution(aws: ExplorerAws, region: string, executionArn: string): Promise<ExecutionResult> {
-  const { client, sdk } = await aws.sfn(region);
-  const d = await callAws({ service: 'states', operation: 'DescribeExecution', region, resource: executionArn }, () =>
-    client.send(new sdk.DescribeExecutionCommand({ executionArn })),
-  );
+  const d = await callAws({ service: 'states', operation: 'DescribeExecution', region, resource: executionArn }, async () => {
+    const { client, sdk } = await aws.sfn(region);
+    return client.send(new sdk.DescribeExecutionCommand({ executionArn }));
+  });
   return { status: d.status ?? 'UNKNOWN', output: d.output, error: d.error, cause: d.cause };
 }
 
 export async function startWorkflowRun(aws: ExplorerAws, ref: ResourceRef): Promise<{ runId: string; status?: string }> {
-  const { client } = await aws.mwaaServerless(ref.region);
-  const out = await callAws({ service: 'airflow-serverless', operation: 'StartWorkflowRun', region: ref.region, resource: ref.workflowName ?? ref.name }, () =>
-    client.startWorkflowRun({ WorkflowArn: ref.arn ?? '', ClientToken: randomUUID(), WorkflowVersion: ref.kind === 'mwaaServerlessVersion' ? ref.workflowVersion : undefined }),
-  );
+  const out = await callAws({ service: 'airflow-serverless', operation: 'StartWorkflowRun', region: ref.region, resource: ref.workflowName ?? ref.name }, async () => {
+    const { client } = await aws.mwaaServerless(ref.region);
+    return client.startWorkflowRun({ WorkflowArn: ref.arn ?? '', ClientToken: randomUUID(), WorkflowVersion: ref.kind === 'mwaaServerlessVersion' ? ref.workflowVersion : undefined });
+  });
   return { runId: out.RunId ?? '', status: out.Status };
 }
 

@@ -23,10 +23,10 @@ const ctx = (service: AwsServiceKey, operation: string, region: string, resource
 export async function listGroupPage(aws: ExplorerAws, group: GroupKind, region: string, pageSize: number, token?: string): Promise<Page<ResourceItem>> {
   switch (group) {
     case 'stateMachines': {
-      const { client, sdk } = await aws.sfn(region);
-      const out = await callAws(ctx('states', 'ListStateMachines', region), () =>
-        client.send(new sdk.ListStateMachinesCommand({ maxResults: clampPageSize(pageSize, 'states', 'ListStateMachines'), nextToken: token })),
-      );
+      const out = await callAws(ctx('states', 'ListStateMachines', region), async () => {
+        const { client, sdk } = await aws.sfn(region);
+        return client.send(new sdk.ListStateMachinesCommand({ maxResults: clampPageSize(pageSize, 'states', 'ListStateMachines'), nextToken: token }));
+      });
       return {
         items: (out.stateMachines ?? []).map((m) => ({
           id: itemId('stateMachine', region, m.stateMachineArn ?? m.name ?? ''),
@@ -41,10 +41,10 @@ export async function listGroupPage(aws: ExplorerAws, group: GroupKind, region: 
       };
     }
     case 'activities': {
-      const { client, sdk } = await aws.sfn(region);
-      const out = await callAws(ctx('states', 'ListActivities', region), () =>
-        client.send(new sdk.ListActivitiesCommand({ maxResults: clampPageSize(pageSize, 'states', 'ListActivities'), nextToken: token })),
-      );
+      const out = await callAws(ctx('states', 'ListActivities', region), async () => {
+        const { client, sdk } = await aws.sfn(region);
+        return client.send(new sdk.ListActivitiesCommand({ maxResults: clampPageSize(pageSize, 'states', 'ListActivities'), nextToken: token }));
+      });
       return {
         items: (out.activities ?? []).map((a) => ({
           id: itemId('activity', region, a.activityArn ?? a.name ?? ''),
@@ -58,10 +58,10 @@ export async function listGroupPage(aws: ExplorerAws, group: GroupKind, region: 
       };
     }
     case 'imageBuilderWorkflows': {
-      const { client, sdk } = await aws.imagebuilder(region);
-      const out = await callAws(ctx('imagebuilder', 'ListWorkflows', region), () =>
-        client.send(new sdk.ListWorkflowsCommand({ owner: 'Self', maxResults: clampPageSize(pageSize, 'imagebuilder', 'ListWorkflows'), nextToken: token })),
-      );
+      const out = await callAws(ctx('imagebuilder', 'ListWorkflows', region), async () => {
+        const { client, sdk } = await aws.imagebuilder(region);
+        return client.send(new sdk.ListWorkflowsCommand({ owner: 'Self', maxResults: clampPageSize(pageSize, 'imagebuilder', 'ListWorkflows'), nextToken: token }));
+      });
       return {
         items: (out.workflowVersionList ?? []).map((w) => ({
           id: itemId('imageBuilderWorkflow', region, w.arn ?? `${w.name}/${w.version}`),
@@ -77,10 +77,10 @@ export async function listGroupPage(aws: ExplorerAws, group: GroupKind, region: 
       };
     }
     case 'mwaaEnvironments': {
-      const { client, sdk } = await aws.mwaa(region);
-      const out = await callAws(ctx('airflow', 'ListEnvironments', region), () =>
-        client.send(new sdk.ListEnvironmentsCommand({ MaxResults: clampPageSize(pageSize, 'airflow', 'ListEnvironments'), NextToken: token })),
-      );
+      const out = await callAws(ctx('airflow', 'ListEnvironments', region), async () => {
+        const { client, sdk } = await aws.mwaa(region);
+        return client.send(new sdk.ListEnvironmentsCommand({ MaxResults: clampPageSize(pageSize, 'airflow', 'ListEnvironments'), NextToken: token }));
+      });
       // ListEnvironments returns names only; status and Airflow version come with the details.
       return {
         items: (out.Environments ?? []).map((name) => ({ id: itemId('mwaaEnvironment', region, name), kind: 'mwaaEnvironment', region, name })),
@@ -88,10 +88,10 @@ export async function listGroupPage(aws: ExplorerAws, group: GroupKind, region: 
       };
     }
     case 'mwaaServerlessWorkflows': {
-      const { client } = await aws.mwaaServerless(region);
-      const out = await callAws(ctx('airflow-serverless', 'ListWorkflows', region), () =>
-        client.listWorkflows({ MaxResults: clampPageSize(pageSize, 'airflow-serverless', 'ListWorkflows'), NextToken: token }),
-      );
+      const out = await callAws(ctx('airflow-serverless', 'ListWorkflows', region), async () => {
+        const { client } = await aws.mwaaServerless(region);
+        return client.listWorkflows({ MaxResults: clampPageSize(pageSize, 'airflow-serverless', 'ListWorkflows'), NextToken: token });
+      });
       return {
         items: (out.Workflows ?? []).map((w) => ({
           id: itemId('mwaaServerlessWorkflow', region, w.WorkflowArn),
@@ -114,10 +114,10 @@ export async function listChildPage(aws: ExplorerAws, list: ChildListKind, paren
   const parentArn = parent.arn ?? '';
   switch (list) {
     case 'stateMachineVersions': {
-      const { client, sdk } = await aws.sfn(region);
-      const out = await callAws(ctx('states', 'ListStateMachineVersions', region, parent.name), () =>
-        client.send(new sdk.ListStateMachineVersionsCommand({ stateMachineArn: parentArn, maxResults: clampPageSize(pageSize, 'states', 'ListStateMachineVersions'), nextToken: token })),
-      );
+      const out = await callAws(ctx('states', 'ListStateMachineVersions', region, parent.name), async () => {
+        const { client, sdk } = await aws.sfn(region);
+        return client.send(new sdk.ListStateMachineVersionsCommand({ stateMachineArn: parentArn, maxResults: clampPageSize(pageSize, 'states', 'ListStateMachineVersions'), nextToken: token }));
+      });
       return {
         items: (out.stateMachineVersions ?? []).map((v) => ({
           id: itemId('stateMachineVersion', region, v.stateMachineVersionArn ?? ''),
@@ -132,10 +132,10 @@ export async function listChildPage(aws: ExplorerAws, list: ChildListKind, paren
       };
     }
     case 'imageBuilderBuildVersions': {
-      const { client, sdk } = await aws.imagebuilder(region);
-      const out = await callAws(ctx('imagebuilder', 'ListWorkflowBuildVersions', region, parent.name), () =>
-        client.send(new sdk.ListWorkflowBuildVersionsCommand({ workflowVersionArn: parentArn, maxResults: clampPageSize(pageSize, 'imagebuilder', 'ListWorkflowBuildVersions'), nextToken: token })),
-      );
+      const out = await callAws(ctx('imagebuilder', 'ListWorkflowBuildVersions', region, parent.name), async () => {
+        const { client, sdk } = await aws.imagebuilder(region);
+        return client.send(new sdk.ListWorkflowBuildVersionsCommand({ workflowVersionArn: parentArn, maxResults: clampPageSize(pageSize, 'imagebuilder', 'ListWorkflowBuildVersions'), nextToken: token }));
+      });
       return {
         items: (out.workflowSummaryList ?? []).map((w) => ({
           id: itemId('imageBuilderBuildVersion', region, w.arn ?? ''),
@@ -152,10 +152,10 @@ export async function listChildPage(aws: ExplorerAws, list: ChildListKind, paren
       };
     }
     case 'mwaaServerlessVersions': {
-      const { client } = await aws.mwaaServerless(region);
-      const out = await callAws(ctx('airflow-serverless', 'ListWorkflowVersions', region, parent.name), () =>
-        client.listWorkflowVersions({ WorkflowArn: parentArn, MaxResults: clampPageSize(pageSize, 'airflow-serverless', 'ListWorkflowVersions'), NextToken: token }),
-      );
+      const out = await callAws(ctx('airflow-serverless', 'ListWorkflowVersions', region, parent.name), async () => {
+        const { client } = await aws.mwaaServerless(region);
+        return client.listWorkflowVersions({ WorkflowArn: parentArn, MaxResults: clampPageSize(pageSize, 'airflow-serverless', 'ListWorkflowVersions'), NextToken: token });
+      });
       return {
         items: (out.WorkflowVersions ?? []).map((v) => ({
           id: itemId('mwaaServerlessVersion', region, `${v.WorkflowArn}#${v.WorkflowVersion}`),
@@ -173,10 +173,10 @@ export async function listChildPage(aws: ExplorerAws, list: ChildListKind, paren
       };
     }
     case 'mwaaServerlessRuns': {
-      const { client } = await aws.mwaaServerless(region);
-      const out = await callAws(ctx('airflow-serverless', 'ListWorkflowRuns', region, parent.name), () =>
-        client.listWorkflowRuns({ WorkflowArn: parentArn, MaxResults: clampPageSize(pageSize, 'airflow-serverless', 'ListWorkflowRuns'), NextToken: token }),
-      );
+      const out = await callAws(ctx('airflow-serverless', 'ListWorkflowRuns', region, parent.name), async () => {
+        const { client } = await aws.mwaaServerless(region);
+        return client.listWorkflowRuns({ WorkflowArn: parentArn, MaxResults: clampPageSize(pageSize, 'airflow-serverless', 'ListWorkflowRuns'), NextToken: token });
+      });
       return {
         items: (out.WorkflowRuns ?? []).map((r) => ({
           id: itemId('mwaaServerlessRun', region, `${parentArn}#${r.RunId}`),

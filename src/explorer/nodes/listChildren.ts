@@ -1,7 +1,7 @@
 // The children of any node that lists a service's resources page by page: the items that pass the
 // filter, then exactly one of: an error, "not offered", "no … in <region>", or "Load more…".
 
-import { describeAwsError } from '../../aws/errors';
+import { AwsActionError } from '../../aws/errors';
 import { isServiceNotOffered } from '../model/availability';
 import type { ResourceFilter } from '../model/filter';
 import { PagedList, type PageFetcher } from '../model/pagedList';
@@ -102,8 +102,7 @@ export class ListChildren {
       if (isServiceNotOffered(error) && this.list.items.length === 0) {
         children.push(new MessageNode(owner, `${owner.id}|notOffered`, `${serviceName} is not offered in ${region}`, 'circle-slash'));
       } else {
-        const ctx = serviceContextOf(error);
-        children.push(new ErrorNode(owner, noun, describeAwsError(error, ctx)));
+        children.push(new ErrorNode(owner, noun, failureSentence(error)));
       }
       return children;
     }
@@ -116,8 +115,8 @@ export class ListChildren {
   }
 }
 
-/** AwsActionErrors carry their own sentence; anything else gets a generic context. */
-function serviceContextOf(err: unknown): Parameters<typeof describeAwsError>[1] {
-  const context = (err as { context?: Parameters<typeof describeAwsError>[1] })?.context;
-  return context ?? { service: 'states', operation: 'List' };
+/** Every AWS call goes through callAws, whose AwsActionError carries the sentence; anything else is a bug's message. */
+function failureSentence(err: unknown): string {
+  if (err instanceof AwsActionError) return err.message;
+  return err instanceof Error && err.message ? err.message : String(err);
 }

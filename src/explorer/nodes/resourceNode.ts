@@ -4,6 +4,7 @@ import { consoleUrl } from '../model/consoleUrls';
 import { fetchDetails, hasDefinition, tooltipMarkdown, type ResourceDetails } from '../model/details';
 import { listChildPage } from '../model/listing';
 import { CHILD_LISTS, childListsOf, itemDescription, type ChildListKind, type ResourceItem } from '../model/resources';
+import { ChildListNode } from './childListNode';
 import type { ExplorerContext, ExplorerNode } from './explorerNode';
 import { resourceIcon } from './icons';
 import { ListChildren, type ListOwner } from './listChildren';
@@ -21,7 +22,7 @@ export class ResourceNode implements ListOwner {
   private detailsRequest: Promise<ResourceDetails> | undefined;
 
   constructor(
-    readonly parent: ExplorerNode,
+    readonly parent: ExplorerNode | undefined,
     public item: ResourceItem,
     private readonly ctx: ExplorerContext,
   ) {
@@ -46,7 +47,7 @@ export class ResourceNode implements ListOwner {
       CONTEXT.resource,
       `kind-${item.kind}`,
       this.hasChildren && CONTEXT.refreshable,
-      item.arn && CONTEXT.arn,
+      item.kind !== 'mwaaServerlessRun' && CONTEXT.arn,
       hasDefinition(item.kind) && CONTEXT.definition,
       consoleUrl(item) && CONTEXT.console,
       (item.kind === 'stateMachine' || item.kind === 'stateMachineVersion') && CONTEXT.startExecution,
@@ -101,38 +102,7 @@ export class ResourceNode implements ListOwner {
   }
 }
 
-/** "Versions" / "Recent runs" under an MWAA Serverless workflow. */
-export class ChildListNode implements ListOwner {
-  readonly id: string;
-  readonly listing: ListChildren;
-
-  constructor(
-    readonly parent: ResourceNode,
-    readonly kind: ChildListKind,
-    ctx: ExplorerContext,
-  ) {
-    this.id = `${parent.id}|${kind}`;
-    this.listing = childListing(this, kind, ctx, parent);
-  }
-
-  getTreeItem(): vscode.TreeItem {
-    const tree = new vscode.TreeItem(CHILD_LISTS[this.kind].label, vscode.TreeItemCollapsibleState.Collapsed);
-    tree.id = this.id;
-    tree.iconPath = new vscode.ThemeIcon(this.kind === 'mwaaServerlessRuns' ? 'history' : 'versions');
-    tree.contextValue = contextValue(CONTEXT.childList, CONTEXT.refreshable);
-    return tree;
-  }
-
-  getChildren(): Promise<ExplorerNode[]> {
-    return this.listing.getChildren();
-  }
-
-  reset(): void {
-    this.listing.reset();
-  }
-}
-
-function childListing(owner: ListOwner, kind: ChildListKind | undefined, ctx: ExplorerContext, resource = owner as ResourceNode): ListChildren {
+export function childListing(owner: ListOwner, kind: ChildListKind | undefined, ctx: ExplorerContext, resource = owner as ResourceNode): ListChildren {
   const info = kind ? CHILD_LISTS[kind] : { noun: 'children' };
   return new ListChildren({
     owner,

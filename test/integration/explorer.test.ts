@@ -93,6 +93,21 @@ describe('resource explorer (in the extension host, against the emulator)', func
     assert.ok(ib.some((n) => label(n) === 'demo-test' && n.getTreeItem().description === '1.0.0 · TEST'));
   });
 
+  it('without credentials the tree is empty, so the welcome view offers a profile', async () => {
+    await configure('profile', 'no-such-profile');
+    try {
+      api.provider.refresh();
+      assert.deepEqual(await children(), []);
+    } finally {
+      await configure('profile', undefined);
+    }
+    api.provider.refresh();
+    assert.deepEqual((await children()).map(label), ['us-east-1', 'eu-west-1']);
+    const welcome = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { viewsWelcome: { view: string; when?: string; contents: string }[] } }).contributes.viewsWelcome;
+    const noCredentials = welcome.find((w) => w.view === 'awsWorkflows.resources' && w.when === 'awsWorkflows.explorer.noCredentials');
+    assert.match(noCredentials?.contents ?? '', /\[Choose AWS Profile\]\(command:awsWorkflows\.chooseProfile\)/);
+  });
+
   it('expanding twice at once lists once', async () => {
     await freshTree(50, ['us-east-1']);
     const group = await path('us-east-1', 'Step Functions', 'State machines');

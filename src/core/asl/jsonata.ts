@@ -79,6 +79,83 @@ export function analyzeJsonata(expression: string): JsonataAnalysis {
   return result;
 }
 
+/**
+ * Analyzes many expressions at once. The jsonata parser rebuilds its symbol table on every call,
+ * which costs more than parsing a typical expression, so uncached expressions are parsed together
+ * as `[(e1),(e2),…]`. A batch result is used for an expression only when its element is a block
+ * holding exactly one expression whose tokens all lie inside that expression's own text; anything
+ * else (a batch that fails, `;` sequences, unbalanced brackets) is parsed on its own, so the
+ * analysis is the same as analyzeJsonata's.
+ */
+export function analyzeJsonataAll(expressions: Iterable<string>): void {
+  const pending: string[] = [];
+  const queued = new Set<string>();
+  for (const e of expressions) {
+    if (cache.has(e) || queued.has(e)) continue;
+    if (SIMPLE_VARIABLE_PATH.test(e)) {
+      analyzeJsonata(e);
+      continue;
+    }
+    queued.add(e);
+    pending.push(e);
+  }
+  for (let i = 0; i < pending.length; i += BATCH_SIZE) parseBatch(pending.slice(i, i + BATCH_SIZE));
+}
+
+const BATCH_SIZE = 200;
+
+function parseBatch(list: string[]): void {
+  if (list.length <= 1) {
+    for (const e of list) analyzeJsonata(e);
+    return;
+  }
+  let text = '[';
+  const segments: [number, number][] = [];
+  for (const e of list) {
+    if (segments.length) text += ',';
+    const start = text.length;
+    text += `(${e})`;
+    segments.push([start, text.length]);
+  }
+  text += ']';
+  let ast: AstNode | undefined;
+  try {
+    ast = jsonata(text).ast() as unknown as AstNode;
+  } catch {
+    ast = undefined;
+  }
+  if (!ast || ast.type !== 'unary' || ast.value !== '[' || ast.expressions?.length !== list.length) {
+    const half = list.length >> 1;
+    parseBatch(list.slice(0, half));
+    parseBatch(list.slice(half));
+    return;
+  }
+  list.forEach((expression, i) => {
+    const block = ast.expressions![i];
+    const [start, end] = segments[i];
+    if (block.type !== 'block' || block.expressions?.length !== 1 || !positionsWithin(block, start, end)) {
+      analyzeJsonata(expression);
+      return;
+    }
+    const result: JsonataAnalysis = { topLevelReferences: [], usesResult: false, usesErrorOutput: false };
+    walk(block.expressions[0], true, result);
+    cache.set(expression, result);
+  });
+}
+
+/** Every token position in the subtree is inside (start, end]. */
+function positionsWithin(node: unknown, start: number, end: number, seen = new Set<unknown>()): boolean {
+  if (!node || typeof node !== 'object' || seen.has(node)) return true;
+  seen.add(node);
+  if (Array.isArray(node)) return node.every((n) => positionsWithin(n, start, end, seen));
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'position') {
+      if (typeof value === 'number' && (value <= start || value > end)) return false;
+    } else if (value && typeof value === 'object' && !positionsWithin(value, start, end, seen)) return false;
+  }
+  return true;
+}
+
 function walk(node: AstNode | undefined, top: boolean, out: JsonataAnalysis): void {
   if (!node || typeof node !== 'object') return;
   switch (node.type) {

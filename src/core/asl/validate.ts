@@ -15,7 +15,7 @@ import {
   type FieldLanguage, type QueryLanguage, type StateType,
 } from './fields';
 import { checkIntrinsic, editDistance, INTRINSIC_FUNCTIONS, looksLikeIntrinsic } from './intrinsics';
-import { analyzeJsonata, isJsonataString, isUnterminatedJsonata } from './jsonata';
+import { analyzeJsonata, analyzeJsonataAll, isJsonataString, isUnterminatedJsonata } from './jsonata';
 import { checkPath, type PathKind } from './jsonpath';
 import { hasPlaceholder, WHOLE_PLACEHOLDER, withJsonPlaceholders, type Placeholder } from './placeholders';
 
@@ -101,6 +101,8 @@ class AslValidator {
   private readonly stateKeyStarts = new Set<number>();
   private readonly scopes: Scope[] = [];
   private readonly labels = new Map<string, StringNode>();
+  /** JSONata expressions, analysed together once the tree is walked (see analyzeJsonataAll). */
+  private readonly jsonataStrings: { node: StringNode; place: JsonataPlace; expression: string }[] = [];
   /** Assignments in nested scopes, checked against outer scopes once everything is read. */
   private readonly assignments: { name: string; entry: PropertyNode; scope: Scope }[] = [];
   private readonly express: boolean;
@@ -320,6 +322,7 @@ class AslValidator {
     this.checkScope(root, 'the state machine', '', undefined);
     this.checkGraphs();
     this.checkOuterAssignments();
+    this.checkJsonataExpressions();
   }
 
   private invalidQueryLanguage(node: ValueNode): void {
@@ -723,7 +726,15 @@ class AslValidator {
       return;
     }
     if (hasPlaceholder(expression)) return;
-    const a = analyzeJsonata(expression);
+    this.jsonataStrings.push({ node, place, expression });
+  }
+
+  private checkJsonataExpressions(): void {
+    analyzeJsonataAll(this.jsonataStrings.map((j) => j.expression));
+    for (const { node, place, expression } of this.jsonataStrings) this.reportJsonata(node, place, analyzeJsonata(expression));
+  }
+
+  private reportJsonata(node: StringNode, place: JsonataPlace, a: ReturnType<typeof analyzeJsonata>): void {
     if (a.syntaxError) {
       this.reportNode('asl/invalid-jsonata', 'error', `Invalid JSONata expression in '${place.field}': ${a.syntaxError}.`, node);
       return;

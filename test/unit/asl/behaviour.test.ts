@@ -7,7 +7,7 @@ import { parseDocument } from '../../../src/core/parse/document';
 import { validateAsl } from '../../../src/core/asl/validate';
 import { parseAslText, substituteJsonPlaceholders } from '../../../src/core/asl/placeholders';
 import type { Finding } from '../../../src/core/findings';
-import { analyzeJsonata, clearJsonataCache } from '../../../src/core/asl/jsonata';
+import { analyzeJsonata, analyzeJsonataAll, clearJsonataCache } from '../../../src/core/asl/jsonata';
 import jsonata from 'jsonata';
 
 const corpus = path.join(__dirname, '..', '..', 'fixtures', 'asl');
@@ -175,5 +175,41 @@ describe('JSONata analysis', () => {
       assert.equal(quick.usesResult, expr.includes('$states.result'), expr);
       assert.equal(quick.usesErrorOutput, expr.includes('$states.errorOutput'), expr);
     }
+  });
+});
+
+describe('JSONata batch analysis', () => {
+  /** Every `{% … %}` expression in the corpus. */
+  function corpusExpressions(): string[] {
+    const out: string[] = [];
+    for (const dir of ['valid', 'invalid']) {
+      for (const f of readdirSync(path.join(corpus, dir))) {
+        if (f.endsWith('.expect.json')) continue;
+        for (const m of readFileSync(path.join(corpus, dir, f), 'utf8').matchAll(/\{%([\s\S]*?)%\}/g)) out.push(m[1].replace(/\\"/g, '"').replace(/\\n/g, '\n'));
+      }
+    }
+    return out;
+  }
+
+  it('gives the same analysis as parsing each expression alone, also for broken and tricky ones', () => {
+    const next = random(42);
+    const base = corpusExpressions();
+    assert.ok(base.length > 50);
+    const tricky = ['$x := 1; $x', '1), (2', '(1', '2)', "'unterminated", '/* open comment', '$states.input.a; $states.input.b', ']', '[', '1 ) + ( 2', '$$', '$', 'foo.bar', '$states.result', '{', '}'];
+    const inputs = [...base, ...tricky];
+    for (let i = 0; i < 300; i++) {
+      const e = base[Math.floor(next() * base.length)];
+      const at = Math.floor(next() * e.length);
+      const piece = ['(', ')', '[', ']', '{', '}', ';', "'", '"', ',', ':', '$', '.', ' and ', '~>'][Math.floor(next() * 15)];
+      inputs.push(next() < 0.5 ? e.slice(0, at) + piece + e.slice(at) : e.slice(0, at) + e.slice(at + 1));
+    }
+    const individually = new Map<string, unknown>();
+    for (const e of inputs) {
+      clearJsonataCache();
+      individually.set(e, analyzeJsonata(e));
+    }
+    clearJsonataCache();
+    analyzeJsonataAll(inputs);
+    for (const e of inputs) assert.deepEqual(analyzeJsonata(e), individually.get(e), JSON.stringify(e));
   });
 });

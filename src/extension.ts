@@ -15,7 +15,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerCommand(context, logger, { id: 'awsWorkflows.showLog', execute: () => channel.show(true) });
   const session = registerProfile(context, logger);
   registerExplorer(context, logger, session);
-  registerDiagnostics(context, logger);
+  registerDiagnostics(context, logger, { regionSource: session });
   registerDeploy(context, logger, session);
   registerAirflow(context, logger, session);
 }

@@ -8,6 +8,7 @@ import { QuickFixProvider } from './codeActions';
 import { RuleDocs } from './convert';
 import { WORKFLOW_DOCUMENT_SELECTOR, WorkflowLanguageFeatures } from './languageFeatures';
 import { LintRunner } from './lintRunner';
+import { SessionRegion, type RegionSource } from './sessionRegion';
 import { DiagnosticsManager } from './manager';
 import { VsCodeDiagnosticsSettings } from './settings';
 import { WorkspaceFiles } from './workspaceFiles';
@@ -19,6 +20,8 @@ export interface DiagnosticsRegistration {
 export interface DiagnosticsOptions {
   /** The active region (for rules that compare regions when an entry names none); none: those checks wait. */
   defaultRegion?: () => string | undefined;
+  /** Where the active region comes from when `defaultRegion` is not given: the AwsSession, read lazily. */
+  regionSource?: RegionSource;
 }
 
 export function registerDiagnostics(context: vscode.ExtensionContext, logger: Logger, options: DiagnosticsOptions = {}): DiagnosticsRegistration {
@@ -40,7 +43,11 @@ export function registerDiagnostics(context: vscode.ExtensionContext, logger: Lo
       return undefined;
     }
   });
-  const manager = new DiagnosticsManager(settings, runner, files, logger, { ruleDocs, defaultRegion: options.defaultRegion });
+  // Documents linted before the region arrives are linted again once it does.
+  const sessionRegion = !options.defaultRegion && options.regionSource ? new SessionRegion(options.regionSource, () => manager.relintAll(), logger) : undefined;
+  if (sessionRegion) context.subscriptions.push(sessionRegion);
+  const defaultRegion = options.defaultRegion ?? (sessionRegion ? () => sessionRegion.current() : undefined);
+  const manager = new DiagnosticsManager(settings, runner, files, logger, { ruleDocs, defaultRegion });
   context.subscriptions.push(manager);
   context.subscriptions.push(vscode.languages.registerCodeActionsProvider(WORKFLOW_DOCUMENT_SELECTOR, new QuickFixProvider((doc) => manager.lintedDocument(doc)?.findings), QuickFixProvider.metadata));
   const features = new WorkflowLanguageFeatures((doc) => manager.lintedDocument(doc)?.kind);

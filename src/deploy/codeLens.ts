@@ -8,7 +8,7 @@ import { MANIFEST_FILE_NAME } from '../core/manifest/model';
 import { entriesForFile, entryRegionOf, KIND_LABELS, type DeployClients } from './engine';
 import type { ManifestCache } from './manifestCache';
 import { COMMAND_IDS } from './settings';
-import { findManifestFor, isTrusted } from './workspace';
+import { findManifestFor, type WorkspaceTrust } from './workspace';
 
 export const CODELENS_SELECTOR: vscode.DocumentSelector = [
   { scheme: 'file', language: 'asl' },
@@ -21,7 +21,12 @@ export class DeployCodeLensProvider extends Disposable implements vscode.CodeLen
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChangeCodeLenses = this.changed.event;
 
-  constructor(private readonly clients: DeployClients, private readonly manifests: ManifestCache, onSessionChange: (l: () => void) => vscode.Disposable) {
+  constructor(
+    private readonly clients: DeployClients,
+    private readonly manifests: ManifestCache,
+    onSessionChange: (l: () => void) => vscode.Disposable,
+    private readonly trust: WorkspaceTrust,
+  ) {
     super();
     const refresh = () => this.changed.fire();
     this._register(onSessionChange(refresh));
@@ -35,7 +40,7 @@ export class DeployCodeLensProvider extends Disposable implements vscode.CodeLen
   }
 
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
-    if (!isTrusted() || document.uri.scheme !== 'file') return [];
+    if (!this.trust.isTrusted() || document.uri.scheme !== 'file') return [];
     const top = new vscode.Range(0, 0, 0, 0);
     if (path.basename(document.uri.fsPath) === MANIFEST_FILE_NAME) {
       return [new vscode.CodeLens(top, { title: '$(cloud-upload) Deploy All…', command: COMMAND_IDS.deployAll, arguments: [document.uri] })];

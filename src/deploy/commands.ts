@@ -16,7 +16,7 @@ import type { ManifestCache } from './manifestCache';
 import type { DeployRunner } from './runner';
 import { COMMAND_IDS } from './settings';
 import { nameFromFile, runWizard } from './wizard';
-import { editorFirstFiles, findManifestFor, isTrusted, UNTRUSTED_MESSAGE } from './workspace';
+import { editorFirstFiles, findManifestFor, UNTRUSTED_MESSAGE, type WorkspaceTrust } from './workspace';
 
 export interface DeployFeature {
   clients: DeployClients;
@@ -25,14 +25,29 @@ export interface DeployFeature {
   manifests: ManifestCache;
   state: vscode.Memento;
   serviceDiagnostics: vscode.DiagnosticCollection;
+  trust: WorkspaceTrust;
 }
 
-function requireTrust(): boolean {
-  if (isTrusted()) return true;
-  void vscode.window.showWarningMessage(UNTRUSTED_MESSAGE, 'Manage Workspace Trust').then((c) => {
-    if (c) void vscode.commands.executeCommand('workbench.trust.manage');
-  });
-  return false;
+/** Every deploy command, each refusing in an untrusted workspace: they act with the user's AWS credentials. */
+export function deployCommands(feature: DeployFeature): Command[] {
+  return [deployFromFileCommand(feature), deployAllCommand(feature), validateWithServiceCommand(feature)].map((c) => trustGuarded(c, feature.trust));
+}
+
+/**
+ * The runtime guard behind the commands' `enablement`: a keybinding, another extension or a
+ * stale CodeLens can still execute a command, so the check runs again before anything is read or sent.
+ */
+export function trustGuarded(command: Command, trust: WorkspaceTrust): Command {
+  return {
+    id: command.id,
+    execute(...args: unknown[]): unknown {
+      if (trust.isTrusted()) return command.execute(...args);
+      void vscode.window.showWarningMessage(UNTRUSTED_MESSAGE, 'Manage Workspace Trust').then((c) => {
+        if (c) void vscode.commands.executeCommand('workbench.trust.manage');
+      });
+      return undefined;
+    },
+  };
 }
 
 function fileUri(arg: unknown): vscode.Uri {
@@ -60,11 +75,10 @@ async function targetForFile(feature: DeployFeature, uri: vscode.Uri, entryName?
   return runWizard({ uri, text, region, manifestPath, state: feature.state });
 }
 
-export function deployFromFileCommand(feature: DeployFeature): Command {
+function deployFromFileCommand(feature: DeployFeature): Command {
   return {
     id: COMMAND_IDS.deployFromFile,
     async execute(arg?: unknown, entryName?: unknown): Promise<DeployResult | undefined> {
-      if (!requireTrust()) return undefined;
       const uri = fileUri(arg);
       if (path.basename(uri.fsPath) === MANIFEST_FILE_NAME) {
         return (await vscode.commands.executeCommand<DeployResult[] | undefined>(COMMAND_IDS.deployAll))?.[0];
@@ -75,12 +89,11 @@ export function deployFromFileCommand(feature: DeployFeature): Command {
   };
 }
 
-export function deployAllCommand(feature: DeployFeature): Command {
+function deployAllCommand(feature: DeployFeature): Command {
   return {
     id: COMMAND_IDS.deployAll,
     /** `names` (optional) deploys those entries without asking, for tests and keybindings. */
     async execute(arg?: unknown, names?: unknown): Promise<DeployResult[] | undefined> {
-      if (!requireTrust()) return undefined;
       const region = await feature.clients.getRegion();
       const manifestPath = await findManifestFor(arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri);
       if (!manifestPath) throw new Error(`There is no ${MANIFEST_FILE_NAME} in this workspace. Deploy a definition with "Create or Update Workflow from This File" and save its settings to create one.`);
@@ -113,11 +126,10 @@ function toDiagnostic(f: Finding, source: string): vscode.Diagnostic {
   return d;
 }
 
-export function validateWithServiceCommand(feature: DeployFeature): Command {
+function validateWithServiceCommand(feature: DeployFeature): Command {
   return {
     id: COMMAND_IDS.validateWithService,
     async execute(arg?: unknown): Promise<{ result: string; findings: Finding[] } | DeployResult | undefined> {
-      if (!requireTrust()) return undefined;
       const uri = fileUri(arg);
       const text = await editorFirstFiles.readText(uri.fsPath);
       const region = await feature.clients.getRegion();

@@ -8,10 +8,11 @@ import { detectKind } from '../core/kind';
 import type { Logger } from '../core/log';
 import type { DeployClients } from './engine';
 import { CODELENS_SELECTOR, DeployCodeLensProvider } from './codeLens';
-import { deployAllCommand, deployFromFileCommand, validateWithServiceCommand, type DeployFeature } from './commands';
+import { deployCommands, type DeployFeature } from './commands';
 import { DeployedContentProvider } from './deployedContent';
 import { ManifestCache } from './manifestCache';
 import { DeployRunner } from './runner';
+import { vscodeWorkspaceTrust } from './workspace';
 
 /** What deploy needs from the one AwsSession. */
 export type DeploySession = DeployClients & { onDidChange(listener: () => void): { dispose(): void } };
@@ -31,12 +32,11 @@ export function registerDeploy(context: vscode.ExtensionContext, logger: Logger,
     manifests,
     state: context.workspaceState,
     serviceDiagnostics,
+    trust: vscodeWorkspaceTrust,
   };
-  registerCommand(context, logger, deployFromFileCommand(feature));
-  registerCommand(context, logger, deployAllCommand(feature));
-  registerCommand(context, logger, validateWithServiceCommand(feature));
+  for (const command of deployCommands(feature)) registerCommand(context, logger, command);
 
-  const lenses = new DeployCodeLensProvider(session, manifests, (l) => session.onDidChange(l));
+  const lenses = new DeployCodeLensProvider(session, manifests, (l) => session.onDidChange(l), vscodeWorkspaceTrust);
   context.subscriptions.push(lenses, vscode.languages.registerCodeLensProvider(CODELENS_SELECTOR, lenses));
 
   // The service's findings describe the text it saw: they go stale on the first edit.

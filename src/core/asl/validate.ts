@@ -101,6 +101,7 @@ class AslValidator {
   private readonly stateKeyStarts = new Set<number>();
   private readonly scopes: Scope[] = [];
   private readonly labels = new Map<string, StringNode>();
+  private suggestionBudget = 40;
   /** JSONata expressions, analysed together once the tree is walked (see analyzeJsonataAll). */
   private readonly jsonataStrings: { node: StringNode; place: JsonataPlace; expression: string }[] = [];
   /** Assignments in nested scopes, checked against outer scopes once everything is read. */
@@ -442,7 +443,8 @@ class AslValidator {
       });
       return false;
     }
-    const suggestion = closest(name, [...scope.names.keys()], true);
+    // Suggestions cost an edit distance per state name: bounded, so a broken 1 MiB file stays fast.
+    const suggestion = this.suggestionBudget-- > 0 ? closest(name, scope.names.keys(), true) : undefined;
     const related = suggestion ? [{ range: this.doc.lines.range(scope.names.get(suggestion)!.keyStart, scope.names.get(suggestion)!.keyEnd), message: `'${suggestion}' is defined here.` }] : undefined;
     this.reportNode('asl/unknown-state', 'error', `Missing '${field}' target: there is no state named '${name}' in ${scope.label}.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`, target, {
       fixes: suggestion ? [this.replaceFix(`Change to '${suggestion}'`, target.start, target.end, suggestion)] : undefined,

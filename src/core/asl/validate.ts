@@ -314,7 +314,9 @@ class AslValidator {
     if (comment) this.expectString(comment.value, 'Comment');
     const version = prop(root, 'Version');
     if (version) {
-      const v = this.expectString(version.value, 'Version');
+      // YAML reads `Version: 1.0` as a number; whether AWS accepts that is unverified: a warning.
+      if (version.value.kind === 'number') this.reportNode('asl/unknown-version', 'warning', `'Version' should be the string "1.0"; write Version: "1.0" in YAML.`, version.value);
+      const v = version.value.kind === 'number' ? undefined : this.expectString(version.value, 'Version');
       // Only "1.0" exists; what AWS does with others is unverified, so this is a warning.
       if (v !== undefined && v !== '1.0' && !hasPlaceholder(v)) this.reportNode('asl/unknown-version', 'warning', `'Version' is "1.0" (the only States Language version), not '${v}'.`, version.value);
     }

@@ -54,7 +54,7 @@ export const RULES: RuleDoc[] = [
   { code: 'asl/wait-duration', severity: 'error', summary: 'A Wait state needs exactly one of Seconds, Timestamp, SecondsPath, TimestampPath.', example: '{"Type": "Wait", "Seconds": 5, "Timestamp": "2026-01-01T00:00:00Z", "End": true}' },
   { code: 'asl/invalid-timestamp', severity: 'error', summary: "A Timestamp is not RFC 3339 (uppercase 'T', 'Z' or an offset).", example: '"Timestamp": "2026-01-01 10:00:00"' },
   { code: 'asl/choice-rule-operator', severity: 'error', summary: 'A JSONPath Choice rule needs Variable plus exactly one comparison operator, or exactly one of And, Or, Not.', example: '{"Variable": "$.n", "NumericEquals": 1, "NumericGreaterThan": 0, "Next": "A"}' },
-  { code: 'asl/choice-rule-next', severity: 'error', summary: 'Top-level Choice rules need Next; rules nested in And/Or/Not must not have Next or Assign.', example: '{"Not": {"Variable": "$.x", "IsPresent": true, "Next": "A"}, "Next": "B"}' },
+  { code: 'asl/choice-rule-next', severity: 'error', summary: 'Top-level Choice rules need Next; rules nested in And/Or/Not must not have Next.', example: '{"Not": {"Variable": "$.x", "IsPresent": true, "Next": "A"}, "Next": "B"}' },
   { code: 'asl/states-all-position', severity: 'error', summary: "'States.ALL' must be alone in its ErrorEquals and in the last retrier or catcher.", example: '"ErrorEquals": ["States.ALL", "States.Timeout"]' },
   { code: 'asl/unknown-error-name', severity: 'warning', summary: "An ErrorEquals name starts with 'States.' but is not a predefined error.", example: '"ErrorEquals": ["States.TimeOut"]' },
   { code: 'asl/empty-branches', severity: 'warning', summary: 'A Parallel state has an empty Branches array.', example: '"Branches": []' },

@@ -573,7 +573,7 @@ class AslValidator {
     if (language === 'JSONPath') {
       for (const field of ['InputPath', 'OutputPath'] as const) {
         const p = prop(node, field);
-        if (p) this.checkPathField(p.value, field, 'path', { nullable: true, context: true, variables: true });
+        if (p && STATE_FIELDS[type][field]) this.checkPathField(p.value, field, 'path', { nullable: true, context: true, variables: true });
       }
       const rp = prop(node, 'ResultPath');
       if (rp && STATE_FIELDS[type].ResultPath) this.checkResultPath(rp.value);
@@ -942,8 +942,11 @@ class AslValidator {
       if (k in COMPARISON_OPERATORS) operators.push(entry);
       else if (k === 'And' || k === 'Or' || k === 'Not') boolean.push(entry);
       else if (k === 'Variable' || k === 'Comment') continue;
-      else if (k === 'Next' || k === 'Assign') {
-        if (!top) this.reportKey('asl/choice-rule-next', 'error', `'${k}' is only allowed on top-level rules in 'Choices', not on rules nested in And, Or or Not.`, entry);
+      else if (k === 'Next') {
+        if (!top) this.reportKey('asl/choice-rule-next', 'error', `'Next' is only allowed on top-level rules in 'Choices', not on rules nested in And, Or or Not.`, entry);
+      } else if (k === 'Assign') {
+        // Assign on nested rules is unverified (asl-facts §5): not reported.
+        continue;
       } else if (k === 'Condition' || k === 'Output') {
         this.reportKey('asl/wrong-query-language-field', 'error', `The QueryLanguage is set to 'JSONPath', but field '${k}' is only supported for the 'JSONata' QueryLanguage.`, entry, { data: { field: k, language: 'JSONPath' } });
       } else {

@@ -550,7 +550,10 @@ class AslValidator {
           this.reportKey('asl/next-and-end', 'error', `State '${name}' has both 'Next' and "End": true; a state either moves on or ends its scope.`, end);
         }
       } else {
+        {
+        scope.dynamic = true;
         this.typeError(next.value, 'Next', 'a state name');
+      }
       }
     } else if (!isEnd && !(end && (this.isSubstituted(end.value) || end.value.kind === 'string'))) {
       const anchor = prop(node, 'Type')!;
@@ -887,7 +890,10 @@ class AslValidator {
     const def = prop(node, 'Default');
     if (def) {
       if (def.value.kind === 'string') this.addEdge(scope, name, def.value);
-      else this.typeError(def.value, 'Default', 'a state name');
+      else {
+        scope.dynamic = true;
+        this.typeError(def.value, 'Default', 'a state name');
+      }
     }
     const choices = prop(node, 'Choices');
     if (!choices) {
@@ -905,7 +911,10 @@ class AslValidator {
       const next = prop(rule, 'Next');
       if (!next) this.reportNode('asl/choice-rule-next', 'error', `Each rule in 'Choices' needs 'Next'.`, rule);
       else if (next.value.kind === 'string') this.addEdge(scope, name, next.value);
-      else this.typeError(next.value, 'Next', 'a state name');
+      else {
+        scope.dynamic = true;
+        this.typeError(next.value, 'Next', 'a state name');
+      }
       if (language === 'JSONata') this.checkJsonataRule(rule, ctx);
       else this.checkJsonPathRule(rule, true, 0);
       const assign = prop(rule, 'Assign');
@@ -1296,7 +1305,10 @@ class AslValidator {
       const next = prop(c, 'Next');
       if (!next) this.reportNode('asl/missing-field', 'error', `Each catcher needs 'Next': the state to go to when the error is caught.`, c, { data: { field: 'Next' } });
       else if (next.value.kind === 'string') this.addEdge(ctx.scope, ctx.name, next.value);
-      else this.typeError(next.value, 'Next', 'a state name');
+      else {
+        ctx.scope.dynamic = true;
+        this.typeError(next.value, 'Next', 'a state name');
+      }
       const place: JsonataPlace = { field: 'Output', stateType: ctx.type, inCatcher: true };
       if (ctx.language === 'JSONPath') {
         const rp = prop(c, 'ResultPath');

@@ -69,9 +69,9 @@ async function loadItems(aws: MwaaAccess, activeRegion: string): Promise<Pick[]>
     Promise.all(regions.map(async (region) => {
       try {
         const names = await listEnvironmentNames(aws, region);
-        return { region, names: names.filter((name) => !declaredKeys.has(key({ name, region }))) };
+        return { region, total: names.length, names: names.filter((name) => !declaredKeys.has(key({ name, region }))) };
       } catch (err) {
-        return { region, names: [], error: (err as Error).message };
+        return { region, total: 0, names: [], error: (err as Error).message };
       }
     })),
   ]);
@@ -83,10 +83,12 @@ async function loadItems(aws: MwaaAccess, activeRegion: string): Promise<Pick[]>
   for (const r of listed) {
     const regionItems = listedItems.slice(offset, offset + r.names.length);
     offset += r.names.length;
+    // A region whose environments are all in the manifest's section needs no section of its own.
+    if (!r.error && r.total > 0 && regionItems.length === 0) continue;
     items.push({ label: r.region, kind: vscode.QuickPickItemKind.Separator });
     if (r.error) items.push(errorItem(r.error));
     else if (regionItems.length) items.push(...regionItems);
-    else items.push({ label: `No ${declaredItems.length ? 'other ' : ''}MWAA environments in ${r.region}` });
+    else items.push({ label: `No MWAA environments in ${r.region}` });
   }
   return items;
 }

@@ -86,7 +86,11 @@ describe('Open Airflow UI (in the extension host)', function () {
       return true;
     });
   });
-  after(() => restore?.());
+  after(async () => {
+    restore?.();
+    // Back to the start-up state for the suites that follow.
+    await fetch(`${emulatorUrl}/_emulator/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  });
   beforeEach(() => (opened.length = 0));
 
   it('asks for a new token at every invocation and opens the Airflow 2 login URL with it', async () => {

@@ -7,14 +7,12 @@ import { compareFindings, type Finding, type Fix, type RelatedLocation } from '.
 import { parseFindings, type ParsedDocument } from '../parse/document';
 import type { ArrayNode, NumberNode, ObjectNode, PropertyNode, StringNode, ValueNode } from '../parse/node';
 import { AWS_FACTS } from '../facts/aws.generated';
-import {
-  BRANCH_FIELDS, CATCHER_FIELDS, CHOICE_RULE_FIELDS_JSONATA, COMPARISON_OPERATORS, CSV_DELIMITERS, CSV_HEADER_LOCATIONS,
-  EXECUTION_TYPES, ITEM_BATCHER_FIELDS, ITEM_READER_FIELDS, JITTER_STRATEGIES, PREDEFINED_ERRORS, PROCESSOR_CONFIG_FIELDS,
-  PROCESSOR_FIELDS, PROCESSOR_MODES, READER_CONFIG_FIELDS, READER_INPUT_TYPES, RESULT_WRITER_FIELDS, RETRIER_FIELDS,
-  STATE_FIELDS, STATE_TYPES, TOP_LEVEL_FIELDS, WRITER_CONFIG_FIELDS, WRITER_OUTPUT_TYPES, WRITER_TRANSFORMATIONS,
-  type FieldLanguage, type QueryLanguage, type StateType,
-} from './fields';
-import { checkIntrinsic, editDistance, INTRINSIC_FUNCTIONS, looksLikeIntrinsic } from './intrinsics';
+import { BRANCH_FIELDS, STATE_FIELDS, STATE_TYPES, TOP_LEVEL_FIELDS, type FieldLanguage, type QueryLanguage, type StateType } from './fields';
+import { checkIntrinsic, INTRINSIC_FUNCTIONS, looksLikeIntrinsic } from './intrinsics';
+import { checkChoice } from './choice';
+import { checkMap } from './map';
+import { checkCatch, checkRetry } from './retry';
+import { closest } from './suggest';
 import { analyzeJsonata, analyzeJsonataAll, isJsonataString, isUnterminatedJsonata } from './jsonata';
 import { checkPath, type PathKind } from './jsonpath';
 import { hasPlaceholder, WHOLE_PLACEHOLDER, withJsonPlaceholders, type Placeholder } from './placeholders';
@@ -28,26 +26,20 @@ const MAX_DEFINITION_LENGTH = AWS_FACTS.sfn.definition.max;
 // Upper bounds that other validators apply (99999999 seconds, 31622400 for MaxDelaySeconds) are
 // not confirmed for AWS (asl-facts §3, §4, §6), so only the confirmed limits below are enforced.
 const MAX_STATE_NAME_LENGTH = 80;
-const MAX_LABEL_LENGTH = 40;
 const MAX_VARIABLE_NAME_LENGTH = 80;
-const MAX_INPUT_BYTES_PER_BATCH = 262_144;
-const MAX_READER_ITEMS = 100_000_000;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const VARIABLE_NAME = /^[\p{ID_Start}_$][\p{ID_Continue}$\u200C\u200D]*$/u;
-// Control characters are exactly what the rule forbids.
-// eslint-disable-next-line no-control-regex
-const LABEL_FORBIDDEN = /[\s?*<>{}[\]:;,|^~$#%&`"\u0000-\u001f\u007f-\u009f]/;
 const TERMINAL_TYPES = new Set(['Succeed', 'Fail']);
 const TRANSITION_TYPES = new Set(['Task', 'Pass', 'Wait', 'Parallel', 'Map']);
 
 /** Where a JSONata expression sits: decides which `$states` fields it may read. */
-interface JsonataPlace {
+export interface JsonataPlace {
   field: string;
   stateType: string;
   inCatcher?: boolean;
 }
 
-interface Scope {
+export interface Scope {
   /** `the state machine`, `branch 2 of 'Fan out'`, `the ItemProcessor of 'Each order'`. */
   label: string;
   statesNode?: ObjectNode;
@@ -67,7 +59,7 @@ interface Scope {
   assigned: Map<string, PropertyNode>;
 }
 
-interface StateContext {
+export interface StateContext {
   name: string;
   type: StateType;
   node: ObjectNode;
@@ -93,14 +85,15 @@ export function validateAsl(input: ParsedDocument, options: AslValidationOptions
   return validator.findings.sort(compareFindings);
 }
 
-class AslValidator {
+/** The walk's state and shared checks; state-type modules (map.ts, choice.ts, retry.ts) use them. */
+export class AslValidator {
   readonly findings: Finding[] = [];
   private topLanguage: QueryLanguage = 'JSONPath';
   private readonly placeholderStarts = new Set<number>();
   private readonly allStates = new Map<string, { prop: PropertyNode; scope: Scope }>();
   private readonly stateKeyStarts = new Set<number>();
   private readonly scopes: Scope[] = [];
-  private readonly labels = new Map<string, StringNode>();
+  readonly labels = new Map<string, StringNode>();
   private suggestionBudget = 40;
   /** JSONata expressions, analysed together once the tree is walked (see analyzeJsonataAll). */
   private readonly jsonataStrings: { node: StringNode; place: JsonataPlace; expression: string }[] = [];
@@ -108,7 +101,7 @@ class AslValidator {
   private readonly assignments: { name: string; entry: PropertyNode; scope: Scope }[] = [];
   private readonly express: boolean;
 
-  constructor(private readonly doc: ParsedDocument, private readonly placeholders: Placeholder[], options: AslValidationOptions) {
+  constructor(readonly doc: ParsedDocument, private readonly placeholders: Placeholder[], options: AslValidationOptions) {
     for (const p of placeholders) this.placeholderStarts.add(p.start);
     this.express = options.type === 'EXPRESS';
   }
@@ -142,13 +135,13 @@ class AslValidator {
     this.findings.push(finding);
   }
 
-  private reportNode(code: string, severity: Finding['severity'], message: string, node: ValueNode, extra?: { fixes?: Fix[]; related?: RelatedLocation[]; data?: Record<string, unknown> }): void {
+  reportNode(code: string, severity: Finding['severity'], message: string, node: ValueNode, extra?: { fixes?: Fix[]; related?: RelatedLocation[]; data?: Record<string, unknown> }): void {
     // Containers: underline the opening only, not the whole block.
     const end = node.kind === 'object' || node.kind === 'array' ? Math.min(node.end, node.start + 1) : node.end;
     this.report(code, severity, message, node.start, end, extra);
   }
 
-  private reportKey(code: string, severity: Finding['severity'], message: string, prop: PropertyNode, extra?: { fixes?: Fix[]; related?: RelatedLocation[]; data?: Record<string, unknown> }): void {
+  reportKey(code: string, severity: Finding['severity'], message: string, prop: PropertyNode, extra?: { fixes?: Fix[]; related?: RelatedLocation[]; data?: Record<string, unknown> }): void {
     this.report(code, severity, message, prop.keyStart, prop.keyEnd, extra);
   }
 
@@ -179,7 +172,7 @@ class AslValidator {
     return /^[A-Za-z0-9_][A-Za-z0-9_ .\-/]*$/.test(value) && !value.endsWith(' ') ? value : JSON.stringify(value);
   }
 
-  private replaceFix(title: string, start: number, end: number, value: string): Fix {
+  replaceFix(title: string, start: number, end: number, value: string): Fix {
     return { title, preferred: true, edits: [{ range: this.doc.lines.range(start, end), newText: this.replacementText({ start }, value) }] };
   }
 
@@ -198,36 +191,36 @@ class AslValidator {
     return false;
   }
 
-  private typeError(node: ValueNode, field: string, expected: string): void {
+  typeError(node: ValueNode, field: string, expected: string): void {
     this.reportNode('asl/invalid-type', 'error', `'${field}' must be ${expected}, not ${describe(node)}.`, node);
   }
 
-  private expectString(node: ValueNode, field: string): string | undefined {
+  expectString(node: ValueNode, field: string): string | undefined {
     if (node.kind === 'string') return node.value;
     this.typeError(node, field, 'a string');
     return undefined;
   }
 
-  private expectObject(node: ValueNode, field: string): ObjectNode | undefined {
+  expectObject(node: ValueNode, field: string): ObjectNode | undefined {
     if (node.kind === 'object') return node;
     this.typeError(node, field, 'an object');
     return undefined;
   }
 
-  private expectArray(node: ValueNode, field: string): ArrayNode | undefined {
+  expectArray(node: ValueNode, field: string): ArrayNode | undefined {
     if (node.kind === 'array') return node;
     this.typeError(node, field, 'an array');
     return undefined;
   }
 
-  private expectBoolean(node: ValueNode, field: string): boolean | undefined {
+  expectBoolean(node: ValueNode, field: string): boolean | undefined {
     if (node.kind === 'boolean') return node.value;
     if (this.isSubstituted(node) || this.placeholderInstead(node, 'true or false')) return undefined;
     this.typeError(node, field, 'true or false');
     return undefined;
   }
 
-  private expectEnum(node: ValueNode, field: string, values: readonly string[], severity: 'error' | 'warning' = 'error'): void {
+  expectEnum(node: ValueNode, field: string, values: readonly string[], severity: 'error' | 'warning' = 'error'): void {
     if (node.kind !== 'string') {
       this.typeError(node, field, `one of ${values.join(', ')}`);
       return;
@@ -244,7 +237,7 @@ class AslValidator {
    * A number field: literal (integer or not, with bounds), or in JSONata a `{% %}` expression.
    * Placeholders earn their warning and skip the checks.
    */
-  private expectNumber(node: ValueNode, field: string, rule: { integer?: boolean; min?: number; max?: number; exclusiveMin?: boolean; jsonata?: JsonataPlace | false }): number | undefined {
+  expectNumber(node: ValueNode, field: string, rule: { integer?: boolean; min?: number; max?: number; exclusiveMin?: boolean; jsonata?: JsonataPlace | false }): number | undefined {
     if (this.isSubstituted(node)) return undefined;
     if (node.kind === 'string') {
       if (rule.jsonata && isJsonataString(node.value)) {
@@ -269,7 +262,7 @@ class AslValidator {
    * Unknown and wrong-language fields of an object. `language` undefined = no language split.
    * Returns false when the object had no problems.
    */
-  private checkFields(obj: ObjectNode, allowed: Readonly<Record<string, FieldLanguage>>, where: string, language: QueryLanguage | undefined, options: { unknownSeverity?: 'error' | 'warning'; skip?: ReadonlySet<string> } = {}): void {
+  checkFields(obj: ObjectNode, allowed: Readonly<Record<string, FieldLanguage>>, where: string, language: QueryLanguage | undefined, options: { unknownSeverity?: 'error' | 'warning'; skip?: ReadonlySet<string> } = {}): void {
     for (const entry of obj.entries) {
       const lang = allowed[entry.key];
       if (lang === undefined) {
@@ -295,7 +288,7 @@ class AslValidator {
     else this.reportNode('asl/missing-field', 'error', `${where} is missing the required field '${field}'.`, node, { data: { field } });
   }
 
-  private exclusive(obj: ObjectNode, a: string, b: string): void {
+  exclusive(obj: ObjectNode, a: string, b: string): void {
     const pa = prop(obj, a);
     const pb = prop(obj, b);
     if (pa && pb) this.reportKey('asl/exclusive-fields', 'error', `There should only be one of the following fields: [${a}, ${b}].`, pb, { data: { fields: [a, b] } });
@@ -338,7 +331,7 @@ class AslValidator {
   }
 
   /** A `{StartAt, States}` object: the machine, a Parallel branch or a Map's ItemProcessor. */
-  private checkScope(container: ObjectNode, label: string, path: string, owner: PropertyNode | undefined, parent?: Scope): Scope {
+  checkScope(container: ObjectNode, label: string, path: string, owner: PropertyNode | undefined, parent?: Scope): Scope {
     const scope: Scope = { label, names: new Map(), edges: new Map(), transitions: [], hasTerminal: false, terminalUnknown: false, dynamic: false, parent, assigned: new Map() };
     this.scopes.push(scope);
     const startAt = prop(container, 'StartAt');
@@ -505,19 +498,19 @@ class AslValidator {
     this.checkCommonData(ctx);
     switch (type) {
       case 'Task': this.checkTask(ctx); break;
-      case 'Pass': this.checkPass(ctx); break;
-      case 'Choice': this.checkChoice(ctx); break;
+      case 'Choice': checkChoice(this, ctx); break;
       case 'Wait': this.checkWait(ctx); break;
       case 'Fail': this.checkFail(ctx); break;
       case 'Parallel': this.checkParallel(ctx); break;
-      case 'Map': this.checkMap(ctx); break;
-      case 'Succeed': break;
+      case 'Map': checkMap(this, ctx); break;
+      // Pass (Result is any JSON) and Succeed have only the common data fields.
+      case 'Pass': case 'Succeed': break;
     }
     if (type === 'Task' || type === 'Parallel' || type === 'Map') {
       const retry = prop(node, 'Retry');
-      if (retry) this.checkRetry(retry.value);
+      if (retry) checkRetry(this, retry.value);
       const c = prop(node, 'Catch');
-      if (c) this.checkCatch(c.value, ctx);
+      if (c) checkCatch(this, c.value, ctx);
     }
   }
 
@@ -562,7 +555,7 @@ class AslValidator {
     }
   }
 
-  private addEdge(scope: Scope, from: string, target: StringNode): void {
+  addEdge(scope: Scope, from: string, target: StringNode): void {
     scope.transitions.push({ target, from });
     if (hasPlaceholder(target.value)) scope.dynamic = true;
     const list = scope.edges.get(from);
@@ -597,7 +590,7 @@ class AslValidator {
     if (assign && STATE_FIELDS[type].Assign) this.checkAssign(assign.value, language, { field: 'Assign', stateType: type }, ctx.scope);
   }
 
-  private checkResultPath(node: ValueNode): void {
+  checkResultPath(node: ValueNode): void {
     if (node.kind === 'string' && (node.value.startsWith('$$') || /^\$[^.[]/.test(node.value))) {
       if (!hasPlaceholder(node.value)) {
         this.reportNode('asl/invalid-reference-path', 'error', `'ResultPath' must be a reference path into the state's input ('$' or '$.field'); it cannot start with '$$' or name a variable.`, node);
@@ -607,7 +600,7 @@ class AslValidator {
     this.checkPathField(node, 'ResultPath', 'reference', { nullable: true, context: false, variables: false });
   }
 
-  private checkPathField(node: ValueNode, field: string, kind: PathKind, options: { nullable: boolean; context: boolean; variables: boolean; intrinsic?: boolean }): void {
+  checkPathField(node: ValueNode, field: string, kind: PathKind, options: { nullable: boolean; context: boolean; variables: boolean; intrinsic?: boolean }): void {
     if (node.kind === 'null') {
       if (!options.nullable) this.typeError(node, field, kind === 'path' ? 'a path' : 'a reference path');
       return;
@@ -641,7 +634,7 @@ class AslValidator {
    * without `.$`. Any JSON type is accepted as the template itself (ASLS accepts any; AWS is
    * unverified), so only the contents are checked.
    */
-  private checkPayloadTemplate(node: ValueNode, field: string, depth = 0): void {
+  checkPayloadTemplate(node: ValueNode, field: string, depth = 0): void {
     if (depth > 64) return;
     if (node.kind === 'object') {
       const seen = new Map<string, PropertyNode>();
@@ -691,7 +684,7 @@ class AslValidator {
     this.reportNode('asl/invalid-dollar-value', 'error', `${message} Remove '.$' from the key to pass '${abbreviate(text)}' as a literal.`, v);
   }
 
-  private checkAssign(node: ValueNode, language: QueryLanguage, place: JsonataPlace, scope: Scope): void {
+  checkAssign(node: ValueNode, language: QueryLanguage, place: JsonataPlace, scope: Scope): void {
     const obj = this.expectObject(node, 'Assign');
     if (!obj) return;
     for (const entry of obj.entries) {
@@ -710,7 +703,7 @@ class AslValidator {
   // ---------------------------------------------------------------- JSONata
 
   /** Walks a JSONata-mode value: every `{% %}` string is an expression; other values are literals. */
-  private checkJsonataValue(node: ValueNode, place: JsonataPlace, depth = 0): void {
+  checkJsonataValue(node: ValueNode, place: JsonataPlace, depth = 0): void {
     if (depth > 64) return;
     if (node.kind === 'string') {
       this.checkJsonataString(node, place);
@@ -721,7 +714,7 @@ class AslValidator {
     }
   }
 
-  private checkJsonataString(node: StringNode, place: JsonataPlace): void {
+  checkJsonataString(node: StringNode, place: JsonataPlace): void {
     const v = node.value;
     if (!isJsonataString(v)) {
       if (isUnterminatedJsonata(v)) this.reportNode('asl/jsonata-unterminated', 'warning', `'${abbreviate(v)}' starts a JSONata expression with '{%' but does not end with '%}', so it is a literal string.`, node);
@@ -798,7 +791,7 @@ class AslValidator {
     }
   }
 
-  private checkResource(node: ValueNode): void {
+  checkResource(node: ValueNode): void {
     if (node.kind !== 'string') {
       this.typeError(node, 'Resource', 'an ARN string');
       return;
@@ -827,10 +820,6 @@ class AslValidator {
     }
   }
 
-  private checkPass(ctx: StateContext): void {
-    void ctx; // Result is any JSON; Parameters and paths are handled with the common data fields.
-  }
-
   private checkWait(ctx: StateContext): void {
     const { node, language } = ctx;
     const fields = language === 'JSONPath' ? ['Seconds', 'Timestamp', 'SecondsPath', 'TimestampPath'] : ['Seconds', 'Timestamp'];
@@ -852,7 +841,7 @@ class AslValidator {
     }
   }
 
-  private checkTimestamp(node: ValueNode, field: string, jsonata: JsonataPlace | undefined): void {
+  checkTimestamp(node: ValueNode, field: string, jsonata: JsonataPlace | undefined): void {
     if (node.kind !== 'string') {
       this.typeError(node, field, 'an RFC 3339 timestamp string');
       return;
@@ -885,147 +874,6 @@ class AslValidator {
     }
   }
 
-  private checkChoice(ctx: StateContext): void {
-    const { node, language, scope, name } = ctx;
-    const def = prop(node, 'Default');
-    if (def) {
-      if (def.value.kind === 'string') this.addEdge(scope, name, def.value);
-      else {
-        scope.dynamic = true;
-        this.typeError(def.value, 'Default', 'a state name');
-      }
-    }
-    const choices = prop(node, 'Choices');
-    if (!choices) {
-      this.reportKey('asl/missing-field', 'error', `Choice state '${name}' is missing the required field 'Choices'.`, prop(node, 'Type')!, { data: { field: 'Choices' } });
-      return;
-    }
-    const arr = this.expectArray(choices.value, 'Choices');
-    if (!arr) return;
-    if (arr.items.length === 0) this.reportKey('asl/invalid-value', 'error', `'Choices' must contain at least one rule.`, choices);
-    for (const rule of arr.items) {
-      if (rule.kind !== 'object') {
-        this.typeError(rule, 'Choices item', 'a choice rule object');
-        continue;
-      }
-      const next = prop(rule, 'Next');
-      if (!next) this.reportNode('asl/choice-rule-next', 'error', `Each rule in 'Choices' needs 'Next'.`, rule);
-      else if (next.value.kind === 'string') this.addEdge(scope, name, next.value);
-      else {
-        scope.dynamic = true;
-        this.typeError(next.value, 'Next', 'a state name');
-      }
-      if (language === 'JSONata') this.checkJsonataRule(rule, ctx);
-      else this.checkJsonPathRule(rule, true, 0);
-      const assign = prop(rule, 'Assign');
-      if (assign) this.checkAssign(assign.value, language, { field: 'Assign', stateType: 'Choice' }, scope);
-    }
-  }
-
-  private checkJsonataRule(rule: ObjectNode, ctx: StateContext): void {
-    this.checkFields(rule, CHOICE_RULE_FIELDS_JSONATA, 'JSONata Choice rules', 'JSONata', { skip: JSONPATH_RULE_FIELDS_SKIP });
-    for (const entry of rule.entries) {
-      if (JSONPATH_RULE_FIELDS_SKIP.has(entry.key)) {
-        this.reportKey('asl/wrong-query-language-field', 'error', `The QueryLanguage is set to 'JSONata', but field '${entry.key}' is only supported for the 'JSONPath' QueryLanguage. In JSONata, a Choice rule tests 'Condition'.`, entry, { data: { field: entry.key, language: 'JSONata' } });
-      }
-    }
-    const condition = prop(rule, 'Condition');
-    if (!condition) this.reportNode('asl/missing-field', 'error', `A JSONata Choice rule needs 'Condition' (true, false or a JSONata expression {% … %}).`, rule, { data: { field: 'Condition' } });
-    else if (condition.value.kind === 'string') {
-      if (isJsonataString(condition.value.value)) this.checkJsonataString(condition.value, { field: 'Condition', stateType: 'Choice' });
-      else this.typeError(condition.value, 'Condition', 'true, false or a JSONata expression {% … %}');
-    } else this.expectBoolean(condition.value, 'Condition');
-    const output = prop(rule, 'Output');
-    if (output) this.checkJsonataValue(output.value, { field: 'Output', stateType: 'Choice' });
-    const comment = prop(rule, 'Comment');
-    if (comment) this.expectString(comment.value, 'Comment');
-    void ctx;
-  }
-
-  private checkJsonPathRule(rule: ObjectNode, top: boolean, depth: number): void {
-    if (depth > 50) return;
-    const operators: PropertyNode[] = [];
-    const boolean: PropertyNode[] = [];
-    for (const entry of rule.entries) {
-      const k = entry.key;
-      if (k in COMPARISON_OPERATORS) operators.push(entry);
-      else if (k === 'And' || k === 'Or' || k === 'Not') boolean.push(entry);
-      else if (k === 'Variable' || k === 'Comment') continue;
-      else if (k === 'Next') {
-        if (!top) this.reportKey('asl/choice-rule-next', 'error', `'Next' is only allowed on top-level rules in 'Choices', not on rules nested in And, Or or Not.`, entry);
-      } else if (k === 'Assign') {
-        // Assign on nested rules is unverified (asl-facts §5): not reported.
-        continue;
-      } else if (k === 'Condition' || k === 'Output') {
-        this.reportKey('asl/wrong-query-language-field', 'error', `The QueryLanguage is set to 'JSONPath', but field '${k}' is only supported for the 'JSONata' QueryLanguage.`, entry, { data: { field: k, language: 'JSONPath' } });
-      } else {
-        const suggestion = closest(k, [...Object.keys(COMPARISON_OPERATORS), 'Variable', 'And', 'Or', 'Not', 'Next', 'Comment', 'Assign']);
-        this.reportKey('asl/unknown-field', 'error', `Field '${k}' is not supported in Choice rules.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`, entry, {
-          fixes: suggestion ? [this.replaceFix(`Rename to '${suggestion}'`, entry.keyStart, entry.keyEnd, suggestion)] : undefined,
-          data: suggestion ? { field: k, suggestion } : { field: k },
-        });
-      }
-    }
-    const comment = prop(rule, 'Comment');
-    if (comment) this.expectString(comment.value, 'Comment');
-    const variable = prop(rule, 'Variable');
-    if (boolean.length) {
-      if (boolean.length > 1 || operators.length || variable) {
-        this.reportNode('asl/choice-rule-operator', 'error', `A Choice rule is either a boolean combination (one of And, Or, Not) or one comparison on a Variable, not both.`, rule);
-      }
-      for (const b of boolean) {
-        if (b.key === 'Not') {
-          if (b.value.kind === 'object') this.checkJsonPathRule(b.value, false, depth + 1);
-          else this.typeError(b.value, 'Not', 'one rule object');
-        } else {
-          const arr = this.expectArray(b.value, b.key);
-          if (!arr) continue;
-          if (arr.items.length === 0) this.reportKey('asl/invalid-value', 'error', `'${b.key}' must contain at least one rule.`, b);
-          for (const item of arr.items) {
-            if (item.kind === 'object') this.checkJsonPathRule(item, false, depth + 1);
-            else this.typeError(item, `${b.key} item`, 'a rule object');
-          }
-        }
-      }
-      return;
-    }
-    if (!variable) {
-      this.reportNode('asl/choice-rule-operator', 'error', `A Choice rule needs 'Variable' and one comparison operator (such as StringEquals), or one of And, Or, Not.`, rule);
-    } else {
-      this.checkPathField(variable.value, 'Variable', 'path', { nullable: false, context: true, variables: true });
-    }
-    if (operators.length !== 1) {
-      if (variable) {
-        if (operators.length === 0) this.reportNode('asl/choice-rule-operator', 'error', `A Choice rule needs exactly one comparison operator (such as StringEquals or IsPresent); this one has none.`, rule);
-        else this.reportKey('asl/choice-rule-operator', 'error', `A Choice rule needs exactly one comparison operator; this one has ${operators.map((o) => o.key).join(', ')}. Combine several with And or Or.`, operators[1]);
-      }
-    }
-    for (const op of operators) this.checkOperatorValue(op);
-  }
-
-  private checkOperatorValue(op: PropertyNode): void {
-    const kind = COMPARISON_OPERATORS[op.key];
-    const v = op.value;
-    switch (kind) {
-      case 'string':
-      case 'pattern':
-        this.expectString(v, op.key);
-        break;
-      case 'number':
-        this.expectNumber(v, op.key, {});
-        break;
-      case 'boolean':
-        this.expectBoolean(v, op.key);
-        break;
-      case 'timestamp':
-        this.checkTimestamp(v, op.key, undefined);
-        break;
-      case 'path':
-        this.checkPathField(v, op.key, 'path', { nullable: false, context: true, variables: true });
-        break;
-    }
-  }
-
   private checkParallel(ctx: StateContext): void {
     const { node, name } = ctx;
     const branches = prop(node, 'Branches');
@@ -1049,284 +897,9 @@ class AslValidator {
     });
   }
 
-  private checkMap(ctx: StateContext): void {
-    const { node, name, language } = ctx;
-    const jsonata = language === 'JSONata';
-    const processor = prop(node, 'ItemProcessor');
-    const iterator = prop(node, 'Iterator');
-    this.exclusive(node, 'ItemProcessor', 'Iterator');
-    const body = processor ?? iterator;
-    let distributed = false;
-    if (!body) {
-      this.reportKey('asl/missing-field', 'error', `Map state '${name}' is missing the required field 'ItemProcessor'.`, prop(node, 'Type')!, { data: { field: 'ItemProcessor' } });
-    } else {
-      const obj = this.expectObject(body.value, body.key);
-      if (obj) {
-        this.checkFields(obj, PROCESSOR_FIELDS, `a Map's ${body.key}`, undefined);
-        const config = prop(obj, 'ProcessorConfig');
-        if (config) {
-          const c = this.expectObject(config.value, 'ProcessorConfig');
-          if (c) {
-            this.checkFields(c, PROCESSOR_CONFIG_FIELDS, 'ProcessorConfig', undefined);
-            const mode = prop(c, 'Mode');
-            if (mode) {
-              this.expectEnum(mode.value, 'Mode', PROCESSOR_MODES);
-              distributed = mode.value.kind === 'string' && mode.value.value === 'DISTRIBUTED';
-            }
-            const et = prop(c, 'ExecutionType');
-            if (et) this.expectEnum(et.value, 'ExecutionType', EXECUTION_TYPES);
-            else if (distributed) this.reportKey('asl/distributed-map-execution-type', 'warning', `A distributed Map's ProcessorConfig should set 'ExecutionType' to STANDARD or EXPRESS.`, mode ?? config);
-          }
-        }
-        const comment = prop(obj, 'Comment');
-        if (comment) this.expectString(comment.value, 'Comment');
-        this.checkScope(obj, `the ${body.key} of '${name}'`, `${ctx.path}/${body.key}`, body, ctx.scope);
-      }
-    }
-    // Items
-    const itemsPath = prop(node, 'ItemsPath');
-    if (itemsPath && !jsonata) this.checkPathField(itemsPath.value, 'ItemsPath', 'reference', { nullable: false, context: true, variables: true });
-    const items = prop(node, 'Items');
-    if (items && jsonata) {
-      const v = items.value;
-      if (v.kind === 'string' && isJsonataString(v.value)) this.checkJsonataString(v, { field: 'Items', stateType: 'Map' });
-      else if (v.kind === 'array') this.checkJsonataValue(v, { field: 'Items', stateType: 'Map' });
-      else this.typeError(v, 'Items', 'an array or a JSONata expression {% … %}');
-    }
-    const selector = prop(node, 'ItemSelector');
-    if (selector) {
-      if (jsonata) this.checkJsonataValue(selector.value, { field: 'ItemSelector', stateType: 'Map' });
-      else this.checkPayloadTemplate(selector.value, 'ItemSelector');
-    }
-    if (!jsonata) this.exclusive(node, 'ItemSelector', 'Parameters');
-    // Concurrency and tolerated failures
-    const numberPaths = (literal: string, pathField: string, rule: { integer?: boolean; min?: number; max?: number }): void => {
-      const lit = prop(node, literal);
-      if (lit) this.expectNumber(lit.value, literal, { ...rule, jsonata: jsonata && { field: literal, stateType: 'Map' } });
-      if (!jsonata) {
-        const p = prop(node, pathField);
-        if (p) this.checkPathField(p.value, pathField, 'reference', { nullable: false, context: false, variables: true });
-        this.exclusive(node, literal, pathField);
-      }
-    };
-    numberPaths('MaxConcurrency', 'MaxConcurrencyPath', { integer: true, min: 0 });
-    numberPaths('ToleratedFailurePercentage', 'ToleratedFailurePercentagePath', { min: 0, max: 100 });
-    numberPaths('ToleratedFailureCount', 'ToleratedFailureCountPath', { integer: true, min: 0 });
-    const label = prop(node, 'Label');
-    if (label) this.checkLabel(label.value);
-    const reader = prop(node, 'ItemReader');
-    if (reader) this.checkItemReader(reader.value, language);
-    const writer = prop(node, 'ResultWriter');
-    if (writer) this.checkResultWriter(writer.value, language);
-    const batcher = prop(node, 'ItemBatcher');
-    if (batcher) this.checkItemBatcher(batcher, language);
-    if (body && !distributed) {
-      for (const f of ['ItemReader', 'ResultWriter', 'ItemBatcher', 'ToleratedFailurePercentage', 'ToleratedFailurePercentagePath', 'ToleratedFailureCount', 'ToleratedFailureCountPath', 'Label']) {
-        const p = prop(node, f);
-        if (p) this.reportKey('asl/distributed-map-only', 'warning', `'${f}' only takes effect in a distributed Map: set "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"} in ${body.key}.`, p);
-      }
-    }
-  }
-
-  private checkLabel(node: ValueNode): void {
-    const label = this.expectString(node, 'Label');
-    if (label === undefined || hasPlaceholder(label)) return;
-    if ([...label].length > MAX_LABEL_LENGTH || label.length === 0 || LABEL_FORBIDDEN.test(label)) {
-      this.reportNode('asl/invalid-label', 'error', `Map 'Label' must be 1 to ${MAX_LABEL_LENGTH} characters without white space or any of ? * < > { } [ ] : ; , | ^ ~ $ # % & \` " and control characters.`, node);
-      return;
-    }
-    const earlier = this.labels.get(label);
-    if (earlier) {
-      this.reportNode('asl/duplicate-label', 'error', `Map label '${label}' is already used; labels must be unique in the state machine.`, node, { related: [{ range: this.doc.lines.range(earlier.start, earlier.end), message: 'First used here.' }] });
-    } else this.labels.set(label, node as StringNode);
-  }
-
-  private checkReaderWriterPayload(obj: ObjectNode, language: QueryLanguage, field: 'ItemReader' | 'ResultWriter'): void {
-    if (language === 'JSONPath') {
-      const p = prop(obj, 'Parameters');
-      if (p) this.checkPayloadTemplate(p.value, `${field}.Parameters`);
-    } else {
-      const a = prop(obj, 'Arguments');
-      if (a) {
-        if (a.value.kind === 'object' || (a.value.kind === 'string' && isJsonataString(a.value.value))) this.checkJsonataValue(a.value, { field: 'Arguments', stateType: 'Map' });
-        else this.typeError(a.value, `${field}.Arguments`, 'an object or a JSONata expression {% … %}');
-      }
-    }
-  }
-
-  private checkItemReader(node: ValueNode, language: QueryLanguage): void {
-    const obj = this.expectObject(node, 'ItemReader');
-    if (!obj) return;
-    this.checkFields(obj, ITEM_READER_FIELDS, 'ItemReader', language);
-    const resource = prop(obj, 'Resource');
-    if (!resource) this.reportNode('asl/missing-field', 'error', `'ItemReader' is missing the required field 'Resource' (such as arn:aws:states:::s3:getObject).`, obj, { data: { field: 'Resource' } });
-    else this.checkResource(resource.value);
-    this.checkReaderWriterPayload(obj, language, 'ItemReader');
-    const config = prop(obj, 'ReaderConfig');
-    if (!config) return;
-    const c = this.expectObject(config.value, 'ReaderConfig');
-    if (!c) return;
-    // The spec lets interpreters add ReaderConfig fields: unknown ones are only a warning.
-    this.checkFields(c, READER_CONFIG_FIELDS, 'ReaderConfig', language, { unknownSeverity: 'warning' });
-    const inputType = prop(c, 'InputType');
-    if (inputType) this.expectEnum(inputType.value, 'InputType', READER_INPUT_TYPES);
-    const headerLocation = prop(c, 'CSVHeaderLocation');
-    if (headerLocation) this.expectEnum(headerLocation.value, 'CSVHeaderLocation', CSV_HEADER_LOCATIONS);
-    const delimiter = prop(c, 'CSVDelimiter');
-    if (delimiter) this.expectEnum(delimiter.value, 'CSVDelimiter', CSV_DELIMITERS);
-    const headers = prop(c, 'CSVHeaders');
-    if (headers) {
-      const arr = this.expectArray(headers.value, 'CSVHeaders');
-      if (arr) for (const h of arr.items) this.expectString(h, 'CSVHeaders item');
-    }
-    const maxItems = prop(c, 'MaxItems');
-    if (maxItems) this.expectNumber(maxItems.value, 'MaxItems', { integer: true, min: 0, exclusiveMin: true, max: MAX_READER_ITEMS, jsonata: language === 'JSONata' && { field: 'MaxItems', stateType: 'Map' } });
-    if (language === 'JSONPath') {
-      const p = prop(c, 'MaxItemsPath');
-      if (p) this.checkPathField(p.value, 'MaxItemsPath', 'reference', { nullable: false, context: false, variables: true });
-      this.exclusive(c, 'MaxItems', 'MaxItemsPath');
-    }
-  }
-
-  private checkResultWriter(node: ValueNode, language: QueryLanguage): void {
-    const obj = this.expectObject(node, 'ResultWriter');
-    if (!obj) return;
-    this.checkFields(obj, RESULT_WRITER_FIELDS, 'ResultWriter', language);
-    const resource = prop(obj, 'Resource');
-    if (resource) this.checkResource(resource.value);
-    this.checkReaderWriterPayload(obj, language, 'ResultWriter');
-    const config = prop(obj, 'WriterConfig');
-    if (config) {
-      const c = this.expectObject(config.value, 'WriterConfig');
-      if (c) {
-        this.checkFields(c, WRITER_CONFIG_FIELDS, 'WriterConfig', undefined);
-        const ot = prop(c, 'OutputType');
-        if (ot) this.expectEnum(ot.value, 'OutputType', WRITER_OUTPUT_TYPES);
-        const tr = prop(c, 'Transformation');
-        if (tr) this.expectEnum(tr.value, 'Transformation', WRITER_TRANSFORMATIONS);
-      }
-    }
-  }
-
-  private checkItemBatcher(batcher: PropertyNode, language: QueryLanguage): void {
-    const obj = this.expectObject(batcher.value, 'ItemBatcher');
-    if (!obj) return;
-    this.checkFields(obj, ITEM_BATCHER_FIELDS, 'ItemBatcher', language);
-    const jsonata = language === 'JSONata';
-    const sizeFields = jsonata ? ['MaxItemsPerBatch', 'MaxInputBytesPerBatch'] : ['MaxItemsPerBatch', 'MaxItemsPerBatchPath', 'MaxInputBytesPerBatch', 'MaxInputBytesPerBatchPath'];
-    if (!sizeFields.some((f) => prop(obj, f))) {
-      this.reportKey('asl/item-batcher-size', 'error', `'ItemBatcher' needs at least one of ${sizeFields.join(', ')}.`, batcher);
-    }
-    const items = prop(obj, 'MaxItemsPerBatch');
-    if (items) this.expectNumber(items.value, 'MaxItemsPerBatch', { integer: true, min: 0, exclusiveMin: true, jsonata: jsonata && { field: 'MaxItemsPerBatch', stateType: 'Map' } });
-    const bytes = prop(obj, 'MaxInputBytesPerBatch');
-    if (bytes) this.expectNumber(bytes.value, 'MaxInputBytesPerBatch', { integer: true, min: 0, exclusiveMin: true, max: MAX_INPUT_BYTES_PER_BATCH, jsonata: jsonata && { field: 'MaxInputBytesPerBatch', stateType: 'Map' } });
-    if (!jsonata) {
-      for (const f of ['MaxItemsPerBatchPath', 'MaxInputBytesPerBatchPath']) {
-        const p = prop(obj, f);
-        if (p) this.checkPathField(p.value, f, 'reference', { nullable: false, context: false, variables: true });
-      }
-      this.exclusive(obj, 'MaxItemsPerBatch', 'MaxItemsPerBatchPath');
-      this.exclusive(obj, 'MaxInputBytesPerBatch', 'MaxInputBytesPerBatchPath');
-    }
-    const input = prop(obj, 'BatchInput');
-    if (input) {
-      if (jsonata) this.checkJsonataValue(input.value, { field: 'BatchInput', stateType: 'Map' });
-      else this.checkPayloadTemplate(input.value, 'BatchInput');
-    }
-  }
-
-  // ---------------------------------------------------------------- Retry / Catch
-
-  private checkErrorEquals(obj: ObjectNode, index: number, count: number, what: 'Retry' | 'Catch'): void {
-    const p = prop(obj, 'ErrorEquals');
-    if (!p) {
-      this.reportNode('asl/missing-field', 'error', `Each ${what === 'Retry' ? 'retrier' : 'catcher'} needs 'ErrorEquals' (a non-empty list of error names such as States.ALL).`, obj, { data: { field: 'ErrorEquals' } });
-      return;
-    }
-    const arr = this.expectArray(p.value, 'ErrorEquals');
-    if (!arr) return;
-    if (arr.items.length === 0) {
-      this.reportKey('asl/invalid-value', 'error', `'ErrorEquals' must list at least one error name.`, p);
-      return;
-    }
-    for (const item of arr.items) {
-      if (item.kind !== 'string') {
-        this.typeError(item, 'ErrorEquals item', 'an error name string');
-        continue;
-      }
-      if (item.value === 'States.ALL') {
-        if (arr.items.length > 1) this.reportNode('asl/states-all-position', 'error', `'States.ALL' must appear alone in 'ErrorEquals'.`, item);
-        else if (index !== count - 1) this.reportNode('asl/states-all-position', 'error', `The ${what === 'Retry' ? 'retrier' : 'catcher'} with 'States.ALL' must be the last one in '${what}'.`, item);
-      } else if (item.value.startsWith('States.') && !PREDEFINED_ERRORS.has(item.value)) {
-        const suggestion = closest(item.value, [...PREDEFINED_ERRORS], true);
-        this.reportNode('asl/unknown-error-name', 'warning', `'${item.value}' is not a predefined Step Functions error name.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`, item, {
-          fixes: suggestion ? [this.replaceFix(`Change to '${suggestion}'`, item.start, item.end, suggestion)] : undefined,
-        });
-      }
-    }
-  }
-
-  private checkRetry(node: ValueNode): void {
-    const arr = this.expectArray(node, 'Retry');
-    if (!arr) return;
-    arr.items.forEach((r, i) => {
-      if (r.kind !== 'object') {
-        this.typeError(r, 'Retry item', 'a retrier object');
-        return;
-      }
-      this.checkFields(r, RETRIER_FIELDS, 'a retrier', undefined);
-      this.checkErrorEquals(r, i, arr.items.length, 'Retry');
-      const interval = prop(r, 'IntervalSeconds');
-      if (interval) this.expectNumber(interval.value, 'IntervalSeconds', { integer: true, min: 0, exclusiveMin: true });
-      const attempts = prop(r, 'MaxAttempts');
-      if (attempts) this.expectNumber(attempts.value, 'MaxAttempts', { integer: true, min: 0 });
-      const backoff = prop(r, 'BackoffRate');
-      if (backoff) this.expectNumber(backoff.value, 'BackoffRate', { min: 1 });
-      const maxDelay = prop(r, 'MaxDelaySeconds');
-      if (maxDelay) this.expectNumber(maxDelay.value, 'MaxDelaySeconds', { integer: true, min: 0, exclusiveMin: true });
-      const jitter = prop(r, 'JitterStrategy');
-      if (jitter) this.expectEnum(jitter.value, 'JitterStrategy', JITTER_STRATEGIES);
-      const comment = prop(r, 'Comment');
-      if (comment) this.expectString(comment.value, 'Comment');
-    });
-  }
-
-  private checkCatch(node: ValueNode, ctx: StateContext): void {
-    const arr = this.expectArray(node, 'Catch');
-    if (!arr) return;
-    arr.items.forEach((c, i) => {
-      if (c.kind !== 'object') {
-        this.typeError(c, 'Catch item', 'a catcher object');
-        return;
-      }
-      this.checkFields(c, CATCHER_FIELDS, 'a catcher', ctx.language);
-      this.checkErrorEquals(c, i, arr.items.length, 'Catch');
-      const next = prop(c, 'Next');
-      if (!next) this.reportNode('asl/missing-field', 'error', `Each catcher needs 'Next': the state to go to when the error is caught.`, c, { data: { field: 'Next' } });
-      else if (next.value.kind === 'string') this.addEdge(ctx.scope, ctx.name, next.value);
-      else {
-        ctx.scope.dynamic = true;
-        this.typeError(next.value, 'Next', 'a state name');
-      }
-      const place: JsonataPlace = { field: 'Output', stateType: ctx.type, inCatcher: true };
-      if (ctx.language === 'JSONPath') {
-        const rp = prop(c, 'ResultPath');
-        if (rp) this.checkResultPath(rp.value);
-      } else {
-        const output = prop(c, 'Output');
-        if (output) this.checkJsonataValue(output.value, place);
-      }
-      const assign = prop(c, 'Assign');
-      if (assign) this.checkAssign(assign.value, ctx.language, { ...place, field: 'Assign' }, ctx.scope);
-      const comment = prop(c, 'Comment');
-      if (comment) this.expectString(comment.value, 'Comment');
-    });
-  }
 }
 
 const SKIP_TRANSITION_FIELDS: ReadonlySet<string> = new Set(['Next', 'End']);
-const JSONPATH_RULE_FIELDS_SKIP: ReadonlySet<string> = new Set(['Variable', 'And', 'Or', 'Not', ...Object.keys(COMPARISON_OPERATORS)]);
 
 function prop(node: ObjectNode, key: string): PropertyNode | undefined {
   const entries = node.entries;
@@ -1375,22 +948,4 @@ function hintForLanguage(field: string, language: QueryLanguage): string {
     if (field === 'Items') return ' Use ItemsPath, or set "QueryLanguage": "JSONata".';
   }
   return '';
-}
-
-/** Closest candidate by case-insensitive match or small edit distance. */
-function closest(value: string, candidates: Iterable<string>, generous = false): string | undefined {
-  const lower = value.toLowerCase();
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    if (c.toLowerCase() === lower) return c;
-    if (Math.abs(c.length - value.length) > 3 + (generous ? 2 : 0)) continue;
-    const d = editDistance(lower, c.toLowerCase());
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = c;
-    }
-  }
-  const limit = generous ? Math.max(2, Math.floor(value.length / 3)) : Math.max(1, Math.min(3, Math.floor(value.length / 4)));
-  return bestDistance <= limit ? best : undefined;
 }

@@ -18,29 +18,38 @@ export interface ParseProblem {
 }
 
 export class LineIndex {
-  private readonly lineStarts: number[];
+  // Built on first use: a valid document may never need a position.
+  private starts: number[] | undefined;
 
-  constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    this.lineStarts = starts;
+  constructor(private readonly text: string) {}
+
+  private get lineStarts(): number[] {
+    if (!this.starts) {
+      const starts = [0];
+      const text = this.text;
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.starts = starts;
+    }
+    return this.starts;
   }
 
   positionAt(offset: number): Position {
+    const lineStarts = this.lineStarts;
     const o = Math.max(0, Math.min(offset, this.text.length));
     let lo = 0;
-    let hi = this.lineStarts.length - 1;
+    let hi = lineStarts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= o) lo = mid;
+      if (lineStarts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.lineStarts[lo] };
+    return { line: lo, character: o - lineStarts[lo] };
   }
 
   offsetAt(position: Position): number {
-    if (position.line >= this.lineStarts.length) return this.text.length;
-    const start = this.lineStarts[Math.max(0, position.line)];
+    const lineStarts = this.lineStarts;
+    if (position.line >= lineStarts.length) return this.text.length;
+    const start = lineStarts[Math.max(0, position.line)];
     return Math.min(start + Math.max(0, position.character), this.text.length);
   }
 

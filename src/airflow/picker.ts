@@ -43,8 +43,9 @@ function itemFor(env: EnvironmentSummary & { readable?: boolean }): Pick {
   };
 }
 
-function errorItem(message: string): Pick {
-  return { label: '$(error) ' + message.split(':')[0], detail: message, error: message };
+/** Choosing it shows the whole sentence as the command's error. */
+function errorItem(label: string, message: string, description?: string): Pick {
+  return { label, description, detail: message, error: message };
 }
 
 async function describeAll(aws: MwaaAccess, envs: ManifestEnvironment[]): Promise<Pick[]> {
@@ -52,7 +53,7 @@ async function describeAll(aws: MwaaAccess, envs: ManifestEnvironment[]): Promis
     try {
       return itemFor(await getEnvironment(aws, env.name, env.region));
     } catch (err) {
-      return { ...errorItem((err as Error).message), label: `$(warning) ${env.name}`, description: env.region };
+      return errorItem(`$(warning) ${env.name}`, (err as Error).message, env.region);
     }
   });
 }
@@ -86,7 +87,7 @@ async function loadItems(aws: MwaaAccess, activeRegion: string): Promise<Pick[]>
     // A region whose environments are all in the manifest's section needs no section of its own.
     if (!r.error && r.total > 0 && regionItems.length === 0) continue;
     items.push({ label: r.region, kind: vscode.QuickPickItemKind.Separator });
-    if (r.error) items.push(errorItem(r.error));
+    if (r.error) items.push(errorItem(`$(error) Could not list MWAA environments in ${r.region}`, r.error));
     else if (regionItems.length) items.push(...regionItems);
     else items.push({ label: `No MWAA environments in ${r.region}` });
   }

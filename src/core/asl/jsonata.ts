@@ -7,6 +7,8 @@ import jsonata from 'jsonata';
 export interface JsonataAnalysis {
   /** Parse failure message (INVALID_JSONATA_EXPRESSION), if any. */
   syntaxError?: string;
+  /** Where in the expression the parser stopped (offset of the character after the bad token). */
+  errorPosition?: number;
   /** Top-level references AWS rejects (UNSUPPORTED_JSONATA_EXPRESSION). */
   topLevelReferences: string[];
   usesResult: boolean;
@@ -73,6 +75,7 @@ export function analyzeJsonata(expression: string): JsonataAnalysis {
   } catch (e) {
     const err = e as { message?: string; position?: number; token?: string };
     result.syntaxError = `${err.message ?? 'Syntax error'}${typeof err.position === 'number' ? ` (at character ${err.position})` : ''}`;
+    if (typeof err.position === 'number') result.errorPosition = err.position;
   }
   if (cache.size > 20000) cache.clear();
   cache.set(expression, result);

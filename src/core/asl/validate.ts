@@ -163,6 +163,20 @@ export class AslValidator {
     });
   }
 
+  /**
+   * Source offset of character `index` of a string's value, when the source spells the value
+   * out unchanged (no escapes, single line); otherwise undefined and callers mark the whole string.
+   */
+  private offsetInString(node: StringNode, index: number): number | undefined {
+    const text = this.doc.text;
+    const q = text[node.start];
+    const quoted = q === '"' || q === "'";
+    const first = quoted ? node.start + 1 : node.start;
+    const last = quoted ? node.end - 1 : node.end;
+    if (last - first !== node.value.length || text.slice(first, last) !== node.value) return undefined;
+    return first + Math.min(index, Math.max(0, node.value.length - 1));
+  }
+
   /** Text that replaces a string node's source with `value`, keeping the document's quoting style. */
   private replacementText(node: { start: number }, value: string): string {
     if (this.doc.format === 'json') return JSON.stringify(value);
@@ -736,7 +750,10 @@ export class AslValidator {
 
   private reportJsonata(node: StringNode, place: JsonataPlace, a: ReturnType<typeof analyzeJsonata>): void {
     if (a.syntaxError) {
-      this.reportNode('asl/invalid-jsonata', 'error', `Invalid JSONata expression in '${place.field}': ${a.syntaxError}.`, node);
+      const at = a.errorPosition !== undefined ? this.offsetInString(node, 2 + Math.max(0, a.errorPosition - 1)) : undefined;
+      const message = `Invalid JSONata expression in '${place.field}': ${a.syntaxError}.`;
+      if (at !== undefined) this.report('asl/invalid-jsonata', 'error', message, at, Math.min(at + 1, node.end));
+      else this.reportNode('asl/invalid-jsonata', 'error', message, node);
       return;
     }
     for (const ref of a.topLevelReferences) {

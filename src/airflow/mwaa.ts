@@ -4,6 +4,7 @@
 import type { AwsSession } from '../aws/session';
 import { AwsActionError, classifyAwsError, describeAwsError, type AwsCallContext } from '../aws/errors';
 import type { EnvironmentSummary } from '../core/airflow/decisions';
+import { redact } from '../core/log';
 
 export type MwaaAccess = Pick<AwsSession, 'mwaa'>;
 
@@ -35,6 +36,12 @@ export function describeWebLoginError(err: unknown, name: string, region: string
       return failure(err, ctx, `Could not open the Airflow UI of ${name} in ${region}: access denied. Your identity needs the IAM permission airflow:CreateWebLoginToken on ${name} (the AWS managed policy AmazonMWAAWebServerAccess grants it); ask your administrator to allow it, or choose a profile that has it.`);
     case 'not-found':
       return failure(err, ctx, notInRegion(name, region));
+    // MWAA refuses tokens while the web server is down (the user chose Try Anyway): say so, not "fix the input".
+    case 'validation':
+    case 'conflict': {
+      const said = redact(String((err as { message?: unknown })?.message ?? '').replace(/\s+/g, ' ').trim()).replace(/[.\s]+$/, '');
+      return failure(err, ctx, `Amazon MWAA would not open the Airflow UI of ${name} in ${region}${said ? `: ${said}` : ''}. Wait until the environment is AVAILABLE and try again.`);
+    }
     default:
       return failure(err, ctx, describeAwsError(err, ctx));
   }

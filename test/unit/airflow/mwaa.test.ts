@@ -1,6 +1,6 @@
 // The MWAA calls behind Open Airflow UI, through the real AwsSession and SDK against the emulator.
 import * as assert from 'node:assert/strict';
-import { createWebLogin, getEnvironment, listEnvironmentNames, mapWithLimit } from '../../../src/airflow/mwaa';
+import { createWebLogin, describeWebLoginError, getEnvironment, listEnvironmentNames, mapWithLimit } from '../../../src/airflow/mwaa';
 import { AwsActionError } from '../../../src/aws/errors';
 import { AwsSession } from '../../../src/aws/session';
 import { MemoryLogger } from '../../../src/core/log';
@@ -96,6 +96,14 @@ describe('Open Airflow UI: MWAA calls against the emulator (demo seed)', functio
     assert.match(err.message, /^Amazon MWAA CreateWebLoginToken for DemoAirflow in us-east-1 failed: AWS had an internal error/);
     await fault('ListEnvironments', 'throttle');
     assert.match((await rejection(listEnvironmentNames(session, 'us-east-1'))).message, /^Amazon MWAA ListEnvironments in us-east-1 failed: AWS is throttling requests/);
+  });
+
+  it('says MWAA would not give a token while the web server is down, rather than "fix the input"', () => {
+    const refused = Object.assign(new Error('Environment Busy is CREATING; its web server is not available.'), { name: 'ValidationException', $metadata: { httpStatusCode: 400 } });
+    assert.equal(
+      describeWebLoginError(refused, 'Busy', 'us-east-1').message,
+      'Amazon MWAA would not open the Airflow UI of Busy in us-east-1: Environment Busy is CREATING; its web server is not available. Wait until the environment is AVAILABLE and try again.',
+    );
   });
 
   it('runs at most `limit` calls at once and keeps the order', async () => {

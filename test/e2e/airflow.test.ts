@@ -173,4 +173,17 @@ describe('Open Airflow UI in the browser (code-server + Chromium)', function () 
     await dialog.waitFor({ state: 'detached' });
     assert.equal(await tokenCalls(), before);
   });
+
+  it('warns that a PRIVATE_ONLY web server opens only from inside its VPC, and opens it when asked to', async () => {
+    const opened = await opensPage(async () => {
+      await openFromExplorer('PrivateAirflow');
+      const warning = page.locator('.monaco-dialog-box', { hasText: 'PRIVATE_ONLY' });
+      await warning.waitFor({ timeout: 30_000 });
+      assert.match(await warning.innerText(), /opens only from inside the environment's VPC/);
+      await warning.getByRole('button', { name: 'Open Anyway' }).click();
+      await warning.waitFor({ state: 'detached' });
+    });
+    assert.deepEqual(await loginStatus(opened.page), { state: 'logged-in', text: 'Logged in to PrivateAirflow as iam-user/test' });
+    await opened.page.close();
+  });
 });

@@ -383,7 +383,8 @@ export class AslValidator {
 
   private checkStateName(entry: PropertyNode, scope: Scope): void {
     const name = entry.key;
-    const length = [...name].length;
+    // Code points, not UTF-16 units; counting is only needed past 80 units.
+    const length = name.length <= MAX_STATE_NAME_LENGTH ? name.length : [...name].length;
     if (length === 0 || length > MAX_STATE_NAME_LENGTH) {
       this.reportKey('asl/invalid-state-name', 'error', `State names must be 1 to ${MAX_STATE_NAME_LENGTH} characters long; '${length === 0 ? '' : name.slice(0, 20) + '…'}' has ${length}.`, entry);
     }
@@ -651,15 +652,18 @@ export class AslValidator {
   checkPayloadTemplate(node: ValueNode, field: string, depth = 0): void {
     if (depth > 64) return;
     if (node.kind === 'object') {
-      const seen = new Map<string, PropertyNode>();
+      // Only keys ending in '.$' can collide with another key once the suffix is removed.
+      const seen = node.entries.some((e) => e.key.endsWith('.$')) ? new Map<string, PropertyNode>() : undefined;
       for (const entry of node.entries) {
         const dynamic = entry.key.endsWith('.$');
-        const bare = dynamic ? entry.key.slice(0, -2) : entry.key;
-        const earlier = seen.get(bare);
-        if (earlier && earlier.key !== entry.key) {
-          this.reportKey('asl/duplicate-field', 'error', `'${entry.key}' and '${earlier.key}' both produce the field '${bare}'.`, entry, { related: [{ range: this.doc.lines.range(earlier.keyStart, earlier.keyEnd), message: 'The other one.' }] });
+        if (seen) {
+          const bare = dynamic ? entry.key.slice(0, -2) : entry.key;
+          const earlier = seen.get(bare);
+          if (earlier && earlier.key !== entry.key) {
+            this.reportKey('asl/duplicate-field', 'error', `'${entry.key}' and '${earlier.key}' both produce the field '${bare}'.`, entry, { related: [{ range: this.doc.lines.range(earlier.keyStart, earlier.keyEnd), message: 'The other one.' }] });
+          }
+          seen.set(bare, entry);
         }
-        seen.set(bare, entry);
         if (dynamic) this.checkDynamicValue(entry, field);
         else this.checkPayloadTemplate(entry.value, field, depth + 1);
       }

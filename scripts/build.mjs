@@ -2,7 +2,7 @@
 // The AWS SDK clients are separate entry points so activation loads none of them:
 // src/aws loads each one with require() on first use.
 import * as esbuild from 'esbuild';
-import { readdirSync, existsSync, readFileSync } from 'node:fs';
+import { readdirSync, existsSync, readFileSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -36,6 +36,9 @@ const builds = [
 if (sdkEntries.length > 0) {
   builds.push({ ...common, entryPoints: sdkEntries, outdir: 'dist/sdk', external: ['vscode'] });
 }
+
+// A package build starts clean so no stale source map or old entry point is shipped.
+if (production) rmSync('dist', { recursive: true, force: true });
 
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));

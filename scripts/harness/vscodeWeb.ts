@@ -115,7 +115,9 @@ export function emulatorAvailable(): boolean {
 export async function startEmulatorIfPresent(options: { port?: number; seed?: string; statePath?: string; quiet?: boolean } = {}): Promise<RunningEmulatorLike | undefined> {
   if (!emulatorAvailable()) return undefined;
   // A computed path keeps bundlers and the type checker from needing the file before it exists.
-  const mod = (await import(emulatorModule)) as { startEmulator?: (o: typeof options) => Promise<RunningEmulatorLike> };
+  // require, not import(): under tsx's CommonJS hook (mocha --require tsx/cjs) only require knows .ts.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require(emulatorModule) as { startEmulator?: (o: typeof options) => Promise<RunningEmulatorLike> };
   if (typeof mod.startEmulator !== 'function') throw new Error(`${path.relative(repoRoot, emulatorModule)} does not export startEmulator (contract 1)`);
   return mod.startEmulator({ port: options.port ?? 0, quiet: options.quiet ?? true, seed: options.seed, statePath: options.statePath });
 }

@@ -63,7 +63,7 @@ export async function expectEventually(attempt: () => Promise<void>, what: strin
       await attempt();
       return;
     } catch (err) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${err instanceof Error ? err.message : err}`);
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${err instanceof Error ? err.message : err}`, { cause: err });
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
   }

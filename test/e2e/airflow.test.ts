@@ -3,68 +3,52 @@
 // the environment's web server, which takes the token from the URL fragment and logs in; every
 // click brings a new token, and an old URL opened again is refused.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { repoRoot } from '../../scripts/harness/vscodeWeb';
+import { e2e, WORKBENCH_TIMEOUT_MS, UI_TIMEOUT_MS } from './support';
 
 declare const window: { openedAt: string };
 declare const location: { href: string };
-import {
-  createSandbox,
-  launchChromium,
-  repoRoot,
-  sandboxEnvironment,
-  startCodeServer,
-  type RunningCodeServer,
-  type Sandbox,
-} from '../../scripts/harness/vscodeWeb';
-import { startEmulator, type RunningEmulator } from '../emulator/server';
 
 describe('Open Airflow UI in the browser (code-server + Chromium)', function () {
   this.timeout(240_000);
-  let emulator: RunningEmulator | undefined;
-  let sandbox: Sandbox | undefined;
-  let codeServer: RunningCodeServer | undefined;
-  let browser: Browser | undefined;
   let context: BrowserContext;
   let page: Page;
 
   before(async () => {
-    const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: 'inherit' });
-    assert.equal(build.status, 0, 'the extension did not build');
-    emulator = await startEmulator({ port: 0, seed: 'demo', quiet: true });
-    sandbox = createSandbox({ name: 'workflows-e2e-airflow', workspaceFrom: path.join(repoRoot, 'examples') });
-    const settingsFile = path.join(sandbox.userDataDir, 'User', 'settings.json');
-    const settings = JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
-    writeFileSync(settingsFile, JSON.stringify({ ...settings, 'awsWorkflows.regions': ['us-east-1', 'eu-west-1'] }, null, 2));
-    // The palette lists the environments the manifest names first.
-    appendFileSync(path.join(sandbox.workspace, 'aws-workflows.yaml'), '\nairflowEnvironments:\n  - name: EuropeAirflow\n    region: eu-west-1\n');
-    codeServer = await startCodeServer({ sandbox, env: sandboxEnvironment(sandbox, emulator) });
-    browser = await launchChromium();
-    // The emulator's web server has a self-signed certificate; *.localhost resolves to loopback by itself.
-    context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1200, height: 760 } });
+    const { browser, codeServer, emulator, sandbox } = e2e();
+    assert.ok(emulator?.controlUrl, 'these tests need the emulator (test/emulator/server.ts)');
+    // A folder of its own: a manifest that names an environment in another region, the shared workspace untouched.
+    const folder = path.join(sandbox.root, 'airflow-workspace');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, 'aws-workflows.yaml'), 'defaults:\n  region: us-east-1\nairflowEnvironments:\n  - name: EuropeAirflow\n    region: eu-west-1\n');
+    // The emulator's web server has a self-signed certificate (*.localhost resolves to loopback by itself),
+    // which the harness's openWorkbench() contexts would refuse: this suite keeps a context of its own.
+    context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 800 } });
+    context.setDefaultTimeout(UI_TIMEOUT_MS);
     // The login page drops the token from its address as soon as it reads it: keep the address it was opened at.
     await context.addInitScript(() => {
       window.openedAt = location.href;
     });
     page = await context.newPage();
-    await page.goto(codeServer.workbenchUrl(), { waitUntil: 'domcontentloaded' });
-    await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+    await page.goto(codeServer.workbenchUrl(folder), { waitUntil: 'domcontentloaded', timeout: WORKBENCH_TIMEOUT_MS });
+    await page.locator('.monaco-workbench').waitFor({ timeout: WORKBENCH_TIMEOUT_MS });
     // The profile's status bar item: the extension is active, so its commands are in the palette.
-    await page.locator('.statusbar-item', { hasText: 'us-east-1' }).waitFor({ timeout: 90_000 });
+    await page.locator('.statusbar-item', { hasText: 'us-east-1' }).waitFor({ timeout: WORKBENCH_TIMEOUT_MS });
   });
 
   afterEach(async function () {
-    // What the workbench showed when a step failed.
-    if (this.currentTest?.state === 'failed') await page?.screenshot({ path: path.join(repoRoot, '.test-results', 'e2e', `airflow-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
+    // What the workbench showed when a step failed (the harness's screenshots cover its own contexts only).
+    if (this.currentTest?.state !== 'failed') return;
+    const dir = path.join(repoRoot, '.test-results', 'screenshots');
+    mkdirSync(dir, { recursive: true });
+    await page?.screenshot({ path: path.join(dir, `airflow-${this.currentTest.title.slice(0, 60).replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
   });
 
   after(async () => {
-    await browser?.close().catch(() => undefined);
-    await codeServer?.stop();
-    await emulator?.stop();
-    sandbox?.dispose();
+    await context?.close().catch(() => undefined);
   });
 
   const view = () => page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Resources/i }) });
@@ -78,7 +62,7 @@ describe('Open Airflow UI in the browser (code-server + Chromium)', function () 
   }
 
   async function tokenCalls(): Promise<number> {
-    const requests = (await (await fetch(`${emulator!.controlUrl}/requests`)).json()) as { operation: string }[];
+    const requests = (await (await fetch(`${e2e().emulator!.controlUrl}/requests`)).json()) as { operation: string }[];
     return requests.filter((r) => r.operation === 'CreateWebLoginToken').length;
   }
 

@@ -4,9 +4,11 @@ import path from 'node:path';
 import { OPERATIONS, ValidationException, ThrottlingException, deserialize, errorTypeName, EXCEPTIONS, MwaaServerlessClient } from '../../../src/aws/mwaaServerless';
 import { DEFAULT_RETRY, backoffDelay, classifyForRetry } from '../../../src/aws/retry';
 
-const model = JSON.parse(readFileSync(path.resolve(__dirname, '../../../../shared/reference/aws-models/mwaa-serverless.json'), 'utf8'));
+import { REFERENCE_DIR, describeWithReference } from '../../support/reference';
 
-describe('MWAA Serverless client model', () => {
+const model = REFERENCE_DIR ? JSON.parse(readFileSync(path.join(REFERENCE_DIR, 'aws-models', 'mwaa-serverless.json'), 'utf8')) : undefined;
+
+describeWithReference('MWAA Serverless client model (against ../shared/reference)', () => {
   it('has every operation of the model, each as a camelCase method', () => {
     const ops = Object.keys(model.operations).sort();
     assert.equal(ops.length, 15);

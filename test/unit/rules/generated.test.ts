@@ -4,11 +4,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AWS_FACTS } from '../../../src/core/facts/aws.generated';
 import { ENTRY_FIELDS, SECTIONS } from '../../../src/core/manifest/fields';
+import { REFERENCE_DIR } from '../../support/reference';
 
 const root = join(__dirname, '..', '..', '..');
 
 describe('generated facts and schema', () => {
-  it('src/core/facts/aws.generated.ts matches the service models', async () => {
+  (REFERENCE_DIR ? it : it.skip)('src/core/facts/aws.generated.ts matches the service models (against ../shared/reference)', async () => {
     const { loadFacts } = (await import('../../../scripts/lib/aws-facts.mjs')) as { loadFacts(): { facts: unknown } };
     assert.deepEqual(JSON.parse(JSON.stringify(AWS_FACTS)), JSON.parse(JSON.stringify(loadFacts().facts)), 'run npm run generate');
   });

@@ -89,12 +89,11 @@ describe('Open Airflow UI in the browser (code-server + Chromium)', function () 
   async function openFromExplorer(name: string): Promise<void> {
     const item = row(new RegExp(`^${name}$`));
     await item.waitFor({ timeout: 30_000 });
-    await item.click({ button: 'right' });
-    // Menu items act on keyboard or a full mouse press; the keyboard is the reliable one here.
-    const entry = page.locator('.context-view .action-item', { hasText: /^Open Airflow UI$/ });
-    await entry.hover();
-    await page.waitForFunction((el) => el?.classList.contains('focused'), await entry.elementHandle(), { timeout: 10_000 });
-    await page.keyboard.press('Enter');
+    // The environment row's inline action, as a user clicks it: it shows on hover.
+    await item.hover();
+    const action = item.locator('.action-label[aria-label^="Open Airflow UI"]');
+    await action.waitFor({ timeout: 10_000 });
+    await action.click();
   }
 
   it('opens an environment from the palette, listing the manifest\'s environments first with status and Airflow version', async () => {

@@ -17,6 +17,8 @@ const layers = [
   { name: 'emulator', cmd: mocha('test/emulator/**/*.test.ts'), optionalDir: 'test/emulator' },
   { name: 'integration', cmd: ['node', ['scripts/run-integration.mjs']], requires: 'scripts/run-integration.mjs' },
   { name: 'e2e', cmd: ['node', ['scripts/run-e2e.mjs']], requires: 'scripts/run-e2e.mjs' },
+  // Last: the production build replaces dist. Checks the VSIX's contents and its 2 MB ceiling.
+  { name: 'package', single: true, cmd: ['npm', ['run', '--silent', 'package']] },
 ];
 
 const only = process.argv.slice(2);

@@ -61,3 +61,11 @@ export async function stopE2eEnvironment(): Promise<void> {
   await env.emulator?.stop().catch(() => undefined);
   env.sandbox.dispose();
 }
+
+/** Puts the emulator back to the demo seed, for suites that create resources or count the seeded ones. */
+export async function resetEmulator(): Promise<void> {
+  const { emulator } = e2e();
+  if (!emulator?.controlUrl) throw new Error('this suite needs the emulator (test/emulator/server.ts)');
+  const res = await fetch(`${emulator.controlUrl}/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seed: 'demo' }) });
+  if (!res.ok) throw new Error(`the emulator did not reset: ${res.status} ${await res.text()}`);
+}

@@ -1,2 +1,17 @@
-export { e2e, resultsDir, type E2eEnvironment } from './environment';
-export { openWorkbench, runCommand, waitForNotification, openView, expectEventually, screenshotOnFailure, WORKBENCH_TIMEOUT_MS, UI_TIMEOUT_MS } from './workbench';
+export { e2e, resetEmulator, resultsDir, type E2eEnvironment } from './environment';
+export { editUserSettingsJson, updateUserSettings } from './settings';
+export {
+  openWorkbench,
+  runCommand,
+  quickOpen,
+  waitForNotification,
+  openView,
+  resourcesView,
+  resourceRow,
+  expandResource,
+  expectEventually,
+  saveScreenshot,
+  screenshotOnFailure,
+  WORKBENCH_TIMEOUT_MS,
+  UI_TIMEOUT_MS,
+} from './workbench';

@@ -1,7 +1,8 @@
 // Helpers that drive the real workbench the way a person does. Every wait is on a condition.
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { repoRoot } from '../../../scripts/harness/vscodeWeb';
 import { e2e, resultsDir } from './environment';
 
 /** Cold starts take 9-20 s on a busy 2-core machine; these are ceilings, not expectations. */
@@ -28,17 +29,24 @@ export async function openWorkbench(folder?: string): Promise<Page> {
 /** Runs a command from the command palette (F1) by its full title, e.g. "AWS Workflows: Show Log". */
 export async function runCommand(page: Page, title: string): Promise<void> {
   const input = page.locator('.quick-input-widget .quick-input-box input');
-  // F1 is dropped while the workbench is still wiring keybindings; retry until the palette is open.
-  await expectEventually(async () => {
-    if (!(await input.isVisible())) await page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible', timeout: 2_000 });
-  }, `the command palette to open for "${title}"`);
-  await input.fill(`>${title}`);
   // A command used before in this code-server is labelled "<title>, recently used".
   const quoted = title.replace(/"/g, '\\"');
-  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label="${quoted}"], .quick-input-list .monaco-list-row[aria-label^="${quoted},"]`);
-  await row.first().waitFor({ state: 'visible', timeout: WORKBENCH_TIMEOUT_MS });
-  await row.first().click();
+  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label="${quoted}"], .quick-input-list .monaco-list-row[aria-label^="${quoted},"]`).first();
+  // F1 is dropped while the workbench is still wiring keybindings, and a palette opened before the remote
+  // extension host has reported our extension lists none of its commands: reopen it until the row shows.
+  await expectEventually(
+    async () => {
+      if (await input.isVisible()) await page.keyboard.press('Escape');
+      await input.waitFor({ state: 'hidden', timeout: 2_000 });
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: 2_000 });
+      await input.fill(`>${title}`);
+      await row.waitFor({ state: 'visible', timeout: 5_000 });
+    },
+    `"${title}" in the command palette`,
+    WORKBENCH_TIMEOUT_MS,
+  );
+  await row.click();
   await input.waitFor({ state: 'hidden' });
 }
 
@@ -55,6 +63,34 @@ export async function openView(page: Page): Promise<Locator> {
   const container = page.locator('[id="workbench.view.extension.awsWorkflows"]');
   await container.waitFor({ state: 'visible' });
   return container;
+}
+
+/** Opens a workspace file by name with Quick Open (Ctrl+P) and waits for its tab to be the active one. */
+export async function quickOpen(page: Page, fileName: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').waitFor();
+  await page.keyboard.type(fileName);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: fileName }).waitFor();
+}
+
+/** The Resources view's pane (its header and tree). */
+export function resourcesView(page: Page): Locator {
+  return page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Resources/i }) });
+}
+
+/** Rows of the Resources tree whose label matches. */
+export function resourceRow(page: Page, label: string | RegExp): Locator {
+  return resourcesView(page).locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: label }) });
+}
+
+/** Expands the first Resources row whose label matches (a no-op when it is already expanded). */
+export async function expandResource(page: Page, label: string | RegExp): Promise<void> {
+  const row = resourceRow(page, label).first();
+  await row.waitFor();
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+  await page.waitForFunction((el) => el?.getAttribute('aria-expanded') === 'true', await row.elementHandle(), { timeout: UI_TIMEOUT_MS });
 }
 
 /** Retries `attempt` until it stops throwing or the time is up (for UI races with no event to wait on). */
@@ -75,9 +111,27 @@ function fileNameFor(title: string): string {
   return title.replace(/[^a-zA-Z0-9._-]+/g, '-').replace(/^-|-$/g, '').slice(0, 150) || 'test';
 }
 
+const SCREENSHOTS_DIR = path.join(resultsDir, 'screenshots');
+const COMMITTED_SCREENSHOTS_DIR = path.join(repoRoot, 'media', 'screenshots');
+
+/**
+ * Saves the page as .test-results/screenshots/<name>.png; with UPDATE_SCREENSHOTS=1 also as the committed
+ * media/screenshots/<name>.png that the README shows, so a plain test run leaves the work tree clean.
+ */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  const file = path.join(SCREENSHOTS_DIR, `${name}.png`);
+  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  await page.screenshot({ path: file });
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
+    mkdirSync(COMMITTED_SCREENSHOTS_DIR, { recursive: true });
+    copyFileSync(file, path.join(COMMITTED_SCREENSHOTS_DIR, `${name}.png`));
+  }
+  return file;
+}
+
 /** Saves a screenshot of every open workbench page to .test-results/screenshots/<test>[-n].png. */
 export async function screenshotOnFailure(testTitle: string): Promise<string[]> {
-  const dir = path.join(resultsDir, 'screenshots');
+  const dir = SCREENSHOTS_DIR;
   mkdirSync(dir, { recursive: true });
   const saved: string[] = [];
   const pages = [...openContexts].flatMap((c) => c.pages());

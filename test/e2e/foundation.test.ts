@@ -1,10 +1,7 @@
 // What a person sees: the workbench loads with our activity-bar icon, the icon opens the Resources view
-// with its welcome content, and a command runs from the command palette.
+// (its regions, or its welcome content when no credentials are found), and a command runs from the palette.
 import * as assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { repoRoot } from '../../scripts/harness/vscodeWeb';
-import { openView, openWorkbench, resultsDir, runCommand } from './support';
+import { openView, openWorkbench, editUserSettingsJson, resourceRow, runCommand } from './support';
 
 describe('foundation (code-server in Chromium)', () => {
   it('loads the workbench with the AWS Workflows activity-bar icon', async () => {
@@ -12,21 +9,32 @@ describe('foundation (code-server in Chromium)', () => {
     await page.getByRole('tab', { name: /^AWS Workflows/ }).waitFor({ state: 'visible' });
   });
 
-  it('opens the Resources view from the activity bar and shows its content', async () => {
+  it('opens the Resources view from the activity bar: regions with credentials, the welcome content without', async () => {
     const page = await openWorkbench();
     const view = await openView(page);
-    await view.locator('.pane-header[aria-label="Resources Section"]').waitFor({ state: 'attached' });
-    // With the emulator's demo seed the tree has regions; without AWS access it shows the welcome content.
-    await view.locator('.monaco-list[aria-label="Resources"] .monaco-list-row').or(view.locator('.welcome-view-content')).first().waitFor({ state: 'visible' });
+    const region = resourceRow(page, /^us-east-1$/);
+    const welcome = view.locator('.welcome-view-content');
+    // The emulator's credentials: the tree lists the region in use.
+    await region.waitFor({ state: 'visible' });
 
-    // The README's screenshot is this view in the real UI; refresh the committed copy with UPDATE_SCREENSHOTS=1.
-    const shot = path.join(resultsDir, 'screenshots', 'readme', 'resources-view.png');
-    mkdirSync(path.dirname(shot), { recursive: true });
-    await page.screenshot({ path: shot });
-    if (process.env.UPDATE_SCREENSHOTS === '1') {
-      mkdirSync(path.join(repoRoot, 'media', 'screenshots'), { recursive: true });
-      copyFileSync(shot, path.join(repoRoot, 'media', 'screenshots', 'resources-view.png'));
+    // A profile that is in no AWS config file, saved in settings.json (a typo, or a profile since deleted):
+    // no credentials, so the welcome content with its Choose AWS Profile button.
+    const statusBar = page.locator('.statusbar-item', { hasText: 'no-such-profile' });
+    const restoreSettings = await editUserSettingsJson(page, { 'awsWorkflows.profile': 'no-such-profile' });
+    try {
+      await statusBar.waitFor({ state: 'visible' });
+      await welcome.getByText('No AWS credentials were found, so there is nothing to list yet.').waitFor({ state: 'visible' });
+      await welcome.locator('.monaco-button', { hasText: 'Choose AWS Profile' }).waitFor({ state: 'visible' });
+      await region.waitFor({ state: 'detached' });
+    } finally {
+      // The code-server is shared by every suite: never leave the profile behind.
+      await restoreSettings();
     }
+
+    // The setting gone again: the default chain finds the credentials, the regions come back.
+    await statusBar.waitFor({ state: 'detached' });
+    await region.waitFor({ state: 'visible' });
+    await welcome.waitFor({ state: 'hidden' });
   });
 
   it('runs "AWS Workflows: Show Log" from the command palette and shows our output channel', async () => {

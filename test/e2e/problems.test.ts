@@ -1,50 +1,31 @@
 // What a person sees in Chromium: the Problems panel lists the manifest's KMS error with our source and
 // code, and the injection grammars give JSONata, intrinsic functions and JSONPath their own scopes.
 import * as assert from 'node:assert/strict';
+import { cpSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { createSandbox, launchChromium, repoRoot, sandboxEnvironment, startCodeServer, type RunningCodeServer, type Sandbox } from '../../scripts/harness/vscodeWeb';
+import type { Page } from 'playwright-core';
+import { repoRoot } from '../../scripts/harness/vscodeWeb';
+import { e2e, openWorkbench, quickOpen as quickOpenIn, runCommand as runCommandIn, saveScreenshot } from './support';
 
 const FIXTURE = path.join(repoRoot, 'test', 'fixtures', 'vscode', 'diagnostics');
 
 describe('problems and highlighting (Chromium)', function () {
   this.timeout(180_000);
-  let sandbox: Sandbox;
-  let codeServer: RunningCodeServer;
-  let browser: Browser;
+  let folder: string;
   let page: Page;
 
-  before(async () => {
-    sandbox = createSandbox({ name: 'workflows-e2e-problems', workspaceFrom: FIXTURE });
-    codeServer = await startCodeServer({ sandbox, env: sandboxEnvironment(sandbox, undefined) });
-    browser = await launchChromium();
-    page = await browser.newPage();
-    await page.goto(codeServer.workbenchUrl());
-    await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+  before(() => {
+    // A copy of the fixture of its own, opened as the workspace folder.
+    folder = path.join(e2e().sandbox.root, 'problems-workspace');
+    cpSync(FIXTURE, folder, { recursive: true });
   });
 
-  after(async () => {
-    await browser?.close();
-    await codeServer?.stop();
-    sandbox?.dispose();
+  beforeEach(async () => {
+    page = await openWorkbench(folder);
   });
 
-  async function quickOpen(fileName: string): Promise<void> {
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').waitFor();
-    await page.keyboard.type(fileName);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator('.tab.active', { hasText: fileName }).waitFor();
-  }
-
-  async function runCommand(title: string): Promise<void> {
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input').waitFor();
-    await page.keyboard.type(title);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-    await page.keyboard.press('Enter');
-  }
+  const quickOpen = (fileName: string) => quickOpenIn(page, fileName);
+  const runCommand = (title: string) => runCommandIn(page, title);
 
   /** The TextMate scopes at line:column, from Developer: Inspect Editor Tokens and Scopes. */
   async function scopesAt(line: number, column: number): Promise<{ token: string; scopes: string }> {
@@ -72,6 +53,7 @@ describe('problems and highlighting (Chromium)', function () {
     assert.match(text, /\[Ln 7, Col 13\]/);
     // The file node above it counts the file's problems (missing key and stray reuse period).
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'kms/stray-key' }).first().waitFor();
+    await saveScreenshot(page, 'problems-kms');
   });
 
   it('gives JSONata, intrinsic functions and JSONPath their own scopes in a state machine', async () => {

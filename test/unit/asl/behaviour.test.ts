@@ -9,6 +9,7 @@ import { parseAslText, substituteJsonPlaceholders } from '../../../src/core/asl/
 import type { Finding } from '../../../src/core/findings';
 import { analyzeJsonata, analyzeJsonataAll, clearJsonataCache } from '../../../src/core/asl/jsonata';
 import jsonata from 'jsonata';
+import { random } from '../lint/support';
 
 const corpus = path.join(__dirname, '..', '..', 'fixtures', 'asl');
 
@@ -96,18 +97,6 @@ describe('ASL query language resolution', () => {
     assert.match(f.message, /^The QueryLanguage is set to 'JSONata', but field 'ResultPath' is only supported for the 'JSONPath' QueryLanguage\./);
   });
 });
-
-/** A deterministic generator (mulberry32) for the mutation fuzzing. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function assertNoCrash(text: string, format: 'json' | 'yaml', label: string): void {
   let findings: Finding[];

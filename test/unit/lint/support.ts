@@ -1,5 +1,6 @@
 // Helpers shared by the document-rule tests: exact ranges by the text they cover.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import type { Finding, Range } from '../../../src/core/findings';
 import { LineIndex } from '../../../src/core/parse/document';
 
@@ -60,4 +61,13 @@ export function rangeAfter(text: string, anchor: string, needle: string): Range 
   const at = text.indexOf(needle, a + anchor.length);
   assert.ok(at >= 0, `'${needle}' is not after '${anchor}' in the test text`);
   return new LineIndex(text).range(at, at + needle.length);
+}
+
+/** Asserts that the codes `area/...` spelled out in a validator's source are exactly the documented rules. */
+export function assertDocumentsEmittedCodes(validatorSource: string, area: string, rules: readonly { code: string }[]): void {
+  const documented = new Set(rules.map((r) => r.code));
+  const source = readFileSync(validatorSource, 'utf8');
+  const emitted = new Set([...source.matchAll(new RegExp(`'(${area}/[a-z-]+)'`, 'g'))].map((m) => m[1]));
+  assert.deepEqual([...emitted].filter((c) => !documented.has(c)), []);
+  assert.deepEqual([...documented].filter((c) => !emitted.has(c)), []);
 }

@@ -14,7 +14,7 @@ describe('resource explorer in the browser (code-server + Chromium)', function (
     await resetEmulator();
     // Two per page, so the three state machines in us-east-1 need "Load more…". Written before the
     // workbench opens, so the extension starts with them.
-    restoreSettings = updateUserSettings({ 'awsWorkflows.regions': ['us-east-1', 'eu-west-1'], 'awsWorkflows.explorer.pageSize': 2, 'workbench.colorTheme': 'Default Dark Modern' });
+    restoreSettings = updateUserSettings({ 'awsWorkflows.regions': ['us-east-1', 'eu-west-1'], 'awsWorkflows.explorer.pageSize': 2 });
     page = await openWorkbench();
   });
 

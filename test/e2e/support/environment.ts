@@ -1,6 +1,6 @@
 // ONE code-server (+ emulator, + Chromium) per e2e run, started by the root hooks in hooks.ts and shared
 // by every test file through e2e().
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import {
@@ -35,6 +35,9 @@ export function e2e(): E2eEnvironment {
 
 export async function startE2eEnvironment(): Promise<E2eEnvironment> {
   const sandbox = createSandbox({ name: 'workflows-e2e', workspaceFrom: path.join(repoRoot, 'examples') });
+  // One theme for every screenshot the README shows.
+  const settingsFile = path.join(sandbox.userDataDir, 'User', 'settings.json');
+  writeFileSync(settingsFile, JSON.stringify({ ...JSON.parse(readFileSync(settingsFile, 'utf8')), 'workbench.colorTheme': 'Default Dark Modern' }, null, 2));
   let emulator: RunningEmulatorLike | undefined;
   let codeServer: RunningCodeServer | undefined;
   try {

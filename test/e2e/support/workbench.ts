@@ -46,7 +46,17 @@ export async function runCommand(page: Page, title: string): Promise<void> {
     `"${title}" in the command palette`,
     WORKBENCH_TIMEOUT_MS,
   );
-  await row.click();
+  // Enter accepts the active row; a mouse click can land on a row the list re-sorts under the pointer.
+  await expectEventually(
+    async () => {
+      if (!(await row.getAttribute('class'))?.includes('focused')) await input.press('ArrowDown');
+      const active = await page.locator('.quick-input-list .monaco-list-row.focused').getAttribute('aria-label');
+      if (!active?.startsWith(title)) throw new Error(`the palette's active row is "${active}"`);
+    },
+    `"${title}" as the palette's active row`,
+    UI_TIMEOUT_MS,
+  );
+  await input.press('Enter');
   await input.waitFor({ state: 'hidden' });
 }
 

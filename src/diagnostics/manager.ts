@@ -84,8 +84,8 @@ export class DiagnosticsManager extends Disposable {
     this._register(files.onDidChangeManifest((uri) => {
       this.relintAll(uri);
     }));
-    this._register(files.onDidCreateOrDeleteFile((uri) => {
-      // A definition appeared or vanished: the manifests above it say whether it exists.
+    this._register(files.onDidTouchFile((uri) => {
+      // A definition appeared, vanished or changed: the manifests above it say whether it exists and fits.
       for (const doc of vscode.workspace.textDocuments) {
         if (isManifestUri(doc.uri) && files.isGovernedBy(uri, doc.uri)) this.schedule(doc, 0);
       }

@@ -46,8 +46,8 @@ export class WorkspaceFiles extends Disposable {
   /** A manifest was created, deleted or changed on disk. */
   readonly onDidChangeManifest = this.changeEmitter.event;
   private readonly fileEmitter = this._register(new vscode.EventEmitter<vscode.Uri>());
-  /** A file that a manifest could name was created or deleted. */
-  readonly onDidCreateOrDeleteFile = this.fileEmitter.event;
+  /** A file that a manifest could name was created, deleted or changed on disk. */
+  readonly onDidTouchFile = this.fileEmitter.event;
   readonly ready: Promise<void>;
 
   constructor(private readonly logger: Logger) {
@@ -60,10 +60,20 @@ export class WorkspaceFiles extends Disposable {
       this.changeEmitter.fire(uri);
     }));
     this._register(manifestWatcher.onDidChange((uri) => this.changeEmitter.fire(uri)));
-    // Definitions can be any of these; changes to their content are not watched, only existence.
-    const fileWatcher = this._register(vscode.workspace.createFileSystemWatcher('**/*.{json,yaml,yml,py}', false, true, false));
+    // Definitions can be any of these. Changes count too: a watcher may report a delete followed by a
+    // re-create as one change, and a definition's content decides whether it is the kind its entry expects.
+    const fileWatcher = this._register(vscode.workspace.createFileSystemWatcher('**/*.{json,yaml,yml,py}'));
     this._register(fileWatcher.onDidCreate((uri) => this.fileEmitter.fire(uri)));
     this._register(fileWatcher.onDidDelete((uri) => this.fileEmitter.fire(uri)));
+    this._register(fileWatcher.onDidChange((uri) => this.fileEmitter.fire(uri)));
+    // Files created, deleted or renamed in VS Code (explorer, refactorings, extensions' workspace edits)
+    // are reported at once here; the watcher, which can be late or coalesce events, covers outside tools.
+    this._register(vscode.workspace.onDidCreateFiles((e) => e.files.forEach((uri) => this.fileEmitter.fire(uri))));
+    this._register(vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.fileEmitter.fire(uri))));
+    this._register(vscode.workspace.onDidRenameFiles((e) => e.files.forEach(({ oldUri, newUri }) => {
+      this.fileEmitter.fire(oldUri);
+      this.fileEmitter.fire(newUri);
+    })));
     this.ready = this.findManifests();
   }
 

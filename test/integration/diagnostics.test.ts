@@ -145,7 +145,10 @@ describe('diagnostics (in the extension host)', function () {
     const missing = await waitForDiagnostics(manifestUri, (ds) => ds.length > before, 'a problem for the deleted definition');
     const added = missing.filter((d) => /refunds\.asl\.json/.test(d.message) || doc(manifestUri, d) === 'flows/refunds.asl.json');
     assert.ok(added.length > 0, `no diagnostic names the deleted file: ${missing.map((d) => d.message).join(' | ')}`);
-    await vscode.workspace.fs.writeFile(refunds, text);
+    // Put back as a user does in VS Code (explorer, undo): a workspace edit, which VS Code reports at once.
+    const restore = new vscode.WorkspaceEdit();
+    restore.createFile(refunds, { contents: text });
+    assert.ok(await vscode.workspace.applyEdit(restore), 'the workspace edit that re-creates the file was refused');
     await waitForDiagnostics(manifestUri, (ds) => ds.length === before, 'the problem to go once the file is back');
   });
 

@@ -11,8 +11,8 @@ import { stringify } from 'yaml';
 const REGION = 'us-east-1';
 const ACCOUNT = '123456789012';
 
-/** A deterministic pseudo-random generator (mulberry32). */
-function random(seed) {
+/** A deterministic pseudo-random generator (mulberry32); the fuzz tests use it too. */
+export function random(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -3,37 +3,18 @@
 // Prints the median of repeated runs and the ratio. Our code is bundled with esbuild first, as
 // the extension and CLI ship it.
 //   node scripts/bench/lint.mjs [--runs N]
-import { build } from 'esbuild';
 import { performance } from 'node:perf_hooks';
-import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import { benchInputs } from './generate-asl.mjs';
+import { bundleCore } from '../lib/bundle-core.mjs';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const require = createRequire(import.meta.url);
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : undefined;
 
-const outDir = path.join(root, '.cache', 'bench');
-mkdirSync(outDir, { recursive: true });
-const bundle = path.join(outDir, 'asl-lint.bundle.cjs');
-await build({
-  stdin: {
-    contents: `export { parseDocument } from './src/core/parse/document';
+const ours = await bundleCore('asl-lint', `export { parseDocument } from './src/core/parse/document';
 export { validateAsl } from './src/core/asl/validate';
-export { clearAslCaches } from './src/core/asl/caches';`,
-    resolveDir: root,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  outfile: bundle,
-  logLevel: 'error',
-});
-const ours = require(bundle);
+export { clearAslCaches } from './src/core/asl/caches';`);
 const asls = require('amazon-states-language-service');
 const { TextDocument } = require('vscode-languageserver-textdocument');
 

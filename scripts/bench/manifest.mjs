@@ -2,14 +2,9 @@
 // (125 entries of each kind, with encryption, logging, tags and network settings, and the
 // definition kind sniff). Prints the median of 20 runs after warm-up. Goal: well under 20 ms.
 //   node scripts/bench/manifest.mjs [--runs N] [--entries N]
-import { build } from 'esbuild';
+import { bundleCore } from '../lib/bundle-core.mjs';
 import { performance } from 'node:perf_hooks';
-import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
-const require = createRequire(import.meta.url);
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
@@ -17,19 +12,7 @@ const arg = (name, fallback) => {
 const RUNS = arg('--runs', 20);
 const ENTRIES = arg('--entries', 500);
 
-const outDir = path.join(root, '.cache', 'bench');
-mkdirSync(outDir, { recursive: true });
-const bundle = path.join(outDir, 'manifest.bundle.cjs');
-await build({
-  stdin: { contents: "export { parseManifest, checkManifest } from './src/core/manifest';", resolveDir: root, loader: 'ts' },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  outfile: bundle,
-  logLevel: 'error',
-});
-const { parseManifest, checkManifest } = require(bundle);
+const { parseManifest, checkManifest } = await bundleCore('manifest', "export { parseManifest, checkManifest } from './src/core/manifest';");
 
 export function generateManifest(entries) {
   const per = Math.ceil(entries / 4);

@@ -42,17 +42,8 @@ export function expectedCodes(text: string): string[] {
   return m ? m[1].split(',').map((s) => s.trim()).filter(Boolean).sort() : [];
 }
 
-/** Deterministic pseudo-random numbers for fuzzing (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers for fuzzing (mulberry32), shared with the bench's generator. */
+export { random } from '../../../scripts/bench/generate-asl.mjs';
 
 /** The range of the first `needle` after the first `anchor`. */
 export function rangeAfter(text: string, anchor: string, needle: string): Range {

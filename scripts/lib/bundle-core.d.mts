@@ -1,0 +1,2 @@
+export const repoRoot: string;
+export function bundleCore(name: string, exportsSource: string): Promise<Record<string, unknown>>;

@@ -151,6 +151,22 @@ interface CreateWorkflowInput {
   TriggerMode?: string;
 }
 
+/** Create and Update both snapshot the definition and settings into a new version. */
+function versionFrom(input: Omit<CreateWorkflowInput, 'Name' | 'ClientToken' | 'Tags' | 'EncryptionConfiguration'>, definition: string, now: string): ServerlessWorkflowVersion {
+  return {
+    version: newVersionId(),
+    definitionS3Location: input.DefinitionS3Location,
+    definition,
+    roleArn: input.RoleArn,
+    description: input.Description,
+    loggingConfiguration: input.LoggingConfiguration,
+    engineVersion: input.EngineVersion ?? 1,
+    networkConfiguration: input.NetworkConfiguration,
+    triggerMode: input.TriggerMode,
+    createdAt: now,
+  };
+}
+
 export function createServerlessWorkflow(input: CreateWorkflowInput, ctx: RequestContext) {
   const { ClientToken, ...params } = input;
   return idempotent(ctx, 'CreateWorkflow', ClientToken, params, () => {
@@ -160,18 +176,7 @@ export function createServerlessWorkflow(input: CreateWorkflowInput, ctx: Reques
     const definition = readDefinition(ctx, input.DefinitionS3Location);
     const suffix = randomBytes(8).toString('hex').slice(0, 10);
     const arn = `arn:aws:airflow-serverless:${ctx.region}:${ctx.accountId}:workflow/${input.Name}-${suffix}`;
-    const version: ServerlessWorkflowVersion = {
-      version: newVersionId(),
-      definitionS3Location: input.DefinitionS3Location,
-      definition: definition.text,
-      roleArn: input.RoleArn,
-      description: input.Description,
-      loggingConfiguration: input.LoggingConfiguration,
-      engineVersion: input.EngineVersion ?? 1,
-      networkConfiguration: input.NetworkConfiguration,
-      triggerMode: input.TriggerMode,
-      createdAt: ctx.now,
-    };
+    const version = versionFrom(input, definition.text, ctx.now);
     mwsState(ctx).workflows[arn] = {
       arn,
       name: input.Name,
@@ -244,18 +249,7 @@ export const mwaaServerless: JsonService = {
       const workflow = findWorkflow(ctx, input.WorkflowArn);
       checkCommon(input);
       const definition = readDefinition(ctx, input.DefinitionS3Location);
-      const version: ServerlessWorkflowVersion = {
-        version: newVersionId(),
-        definitionS3Location: input.DefinitionS3Location,
-        definition: definition.text,
-        roleArn: input.RoleArn,
-        description: input.Description,
-        loggingConfiguration: input.LoggingConfiguration,
-        engineVersion: input.EngineVersion ?? 1,
-        networkConfiguration: input.NetworkConfiguration,
-        triggerMode: input.TriggerMode,
-        createdAt: ctx.now,
-      };
+      const version = versionFrom(input, definition.text, ctx.now);
       workflow.versions.push(version);
       workflow.modifiedAt = ctx.now;
       return { WorkflowArn: workflow.arn, ModifiedAt: ctx.now, WorkflowVersion: version.version, Warnings: [] };

@@ -3,7 +3,7 @@
 import { existsSync, promises as fsp, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import type { CliCommand, CliIo } from './main';
+import { defineCommand, UsageError, type CliIo, type CommandSpec, type Flags } from './command';
 import type { Logger } from '../core/log';
 import { redact } from '../core/log';
 import { MANIFEST_FILE_NAME } from '../core/manifest/model';
@@ -12,65 +12,23 @@ import {
   type DeployClients, type DeployHooks, type DeployResult,
 } from '../deploy/engine';
 
-export const DEPLOY_HELP = `Usage: aws-workflows deploy [names…] [options]
-
-Creates or updates what aws-workflows.yaml describes: Step Functions state machines and
+const deploySpec = {
+  name: 'deploy',
+  usage: '[names…] [options]',
+  description: `Creates or updates what aws-workflows.yaml describes: Step Functions state machines and
 activities, EC2 Image Builder workflows and MWAA Serverless workflows. With names, deploys only
-those entries. Local checks run first; an entry with errors is not deployed.
-
-Options:
-  --file PATH        The manifest (default: ./${MANIFEST_FILE_NAME})
-  --region R         Region for entries and defaults that set none
-  --profile P        AWS profile (default: AWS_PROFILE, then the default chain)
-  --dry-run          Check locally and with the services' own validation; change nothing
-  --yes, -y          Never prompt (also when CI is set): updates go ahead, the suggested
-                     Image Builder version is used
-  --verbose          Print each step and request summary to stderr
-  -h, --help         Show this help
-
-Prints one line per entry: kind, name, created|updated|unchanged|validated|failed, ARN, version.
-Exit codes: 0 all deployed (or unchanged), 1 any failed, 2 usage error.
-`;
-
-interface Options {
-  names: string[];
-  file?: string;
-  region?: string;
-  profile?: string;
-  dryRun: boolean;
-  yes: boolean;
-  verbose: boolean;
-  help: boolean;
-}
-
-class UsageError extends Error {}
-
-export function parseDeployArgs(args: string[]): Options {
-  const o: Options = { names: [], dryRun: false, yes: false, verbose: false, help: false };
-  const value = (i: number, flag: string): string => {
-    const v = args[i + 1];
-    if (v === undefined || v.startsWith('-')) throw new UsageError(`${flag} needs a value.`);
-    return v;
-  };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const take = (): string => inline ?? value(i++, flag);
-    switch (flag) {
-      case '--file': o.file = take(); break;
-      case '--region': o.region = take(); break;
-      case '--profile': o.profile = take(); break;
-      case '--dry-run': o.dryRun = true; break;
-      case '--yes': case '-y': o.yes = true; break;
-      case '--verbose': o.verbose = true; break;
-      case '-h': case '--help': o.help = true; break;
-      default:
-        if (a.startsWith('-')) throw new UsageError(`unknown option '${a}'.`);
-        o.names.push(a);
-    }
-  }
-  return o;
-}
+those entries. Local checks run first; an entry with errors is not deployed.`,
+  flags: {
+    file: { type: 'string', value: 'PATH', help: `The manifest (default: ./${MANIFEST_FILE_NAME})` },
+    region: { type: 'string', value: 'R', help: 'Region for entries and defaults that set none' },
+    profile: { type: 'string', value: 'P', help: 'AWS profile (default: AWS_PROFILE, then the default chain)' },
+    'dry-run': { type: 'boolean', help: "Check locally and with the services' own validation; change nothing" },
+    yes: { type: 'boolean', short: 'y', help: 'Never prompt (also when CI is set): updates go ahead, the suggested\nImage Builder version is used' },
+    verbose: { type: 'boolean', help: 'Print each step and request summary to stderr' },
+  },
+  epilogue: `Prints one line per entry: kind, name, created|updated|unchanged|validated|failed, ARN, version.
+Exit codes: 0 all deployed (or unchanged), 1 any failed, 2 usage error.`,
+} satisfies CommandSpec<Flags>;
 
 function stderrLogger(io: CliIo, verbose: boolean): Logger {
   const write = (level: string) => (m: string) => { io.stderr.write(`${level} ${redact(m)}\n`); };
@@ -87,49 +45,36 @@ async function ask(question: string): Promise<string> {
   }
 }
 
-export const deployCommand: CliCommand = async (args, io) => {
-  let options: Options;
-  try {
-    options = parseDeployArgs(args);
-  } catch (e) {
-    io.stderr.write(`aws-workflows deploy: ${(e as Error).message}\nRun 'aws-workflows deploy --help' for usage.\n`);
-    return 2;
-  }
-  if (options.help) {
-    io.stdout.write(DEPLOY_HELP);
-    return 0;
-  }
-  const manifestPath = resolve(io.cwd, options.file ?? MANIFEST_FILE_NAME);
+export const deployCommand = defineCommand(deploySpec, async ({ flags, operands: names }, io) => {
+  const manifestPath = resolve(io.cwd, flags.file ?? MANIFEST_FILE_NAME);
   if (!existsSync(manifestPath)) {
-    io.stderr.write(`aws-workflows deploy: ${relative(io.cwd, manifestPath) || manifestPath} not found. Run it in the folder that holds ${MANIFEST_FILE_NAME}, or pass --file.\n`);
-    return 2;
+    throw new UsageError(`${relative(io.cwd, manifestPath) || manifestPath} not found. Run it in the folder that holds ${MANIFEST_FILE_NAME}, or pass --file.`);
   }
-  const logger = stderrLogger(io, options.verbose);
+  const logger = stderrLogger(io, flags.verbose);
   // Loaded here, not at the top, so `--help` and usage errors load no AWS code.
   const { AwsSession } = await import('../aws/session');
-  const session = new AwsSession({ logger, env: io.env, settings: () => ({ profile: options.profile, region: options.region }) });
+  const session = new AwsSession({ logger, env: io.env, settings: () => ({ profile: flags.profile, region: flags.region }) });
   const clients: DeployClients = session;
   const defaultRegion = await session.getRegion();
 
   const loaded = loadManifest(manifestPath, readFileSync(manifestPath, 'utf8'), defaultRegion);
   let targets = targetsOf(loaded, defaultRegion);
-  if (options.names.length) {
-    const unknown = options.names.filter((n) => !targets.some((t) => t.name === n));
+  if (names.length) {
+    const unknown = names.filter((n) => !targets.some((t) => t.name === n));
     if (unknown.length) {
-      io.stderr.write(`aws-workflows deploy: ${unknown.map((n) => `'${n}'`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in ${relative(io.cwd, manifestPath)}. Entries: ${targets.map((t) => t.name).join(', ') || '(none)'}.\n`);
-      return 2;
+      throw new UsageError(`${unknown.map((n) => `'${n}'`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in ${relative(io.cwd, manifestPath)}. Entries: ${targets.map((t) => t.name).join(', ') || '(none)'}.`);
     }
-    targets = targets.filter((t) => options.names.includes(t.name));
+    targets = targets.filter((t) => names.includes(t.name));
   }
   if (targets.length === 0) {
     io.stderr.write(`aws-workflows deploy: ${relative(io.cwd, manifestPath)} has no entries to deploy.\n`);
     return 0;
   }
 
-  const interactive = !options.yes && !io.env.CI && Boolean(process.stdin.isTTY);
+  const interactive = !flags.yes && !io.env.CI && Boolean(process.stdin.isTTY);
   const show = (file: string) => relative(io.cwd, file) || file;
   const hooks: DeployHooks = {
-    onStep: options.verbose ? (m) => io.stderr.write(`  ${m}\n`) : undefined,
+    onStep: flags.verbose ? (m) => io.stderr.write(`  ${m}\n`) : undefined,
     // CLI: warnings are printed and the deploy goes on; CI logs keep them.
     confirmWarnings: async (_t, groups) => {
       for (const g of groups) for (const f of g.findings) io.stderr.write(`${formatFinding(show(g.file), f)}\n`);
@@ -160,7 +105,7 @@ export const deployCommand: CliCommand = async (args, io) => {
       logger,
       hooks,
       signal: controller.signal,
-      dryRun: options.dryRun,
+      dryRun: flags['dry-run'],
     }, (r) => {
       io.stdout.write(`${formatResultLine(r)}\n`);
       for (const w of r.warnings) io.stdout.write(`  warning: ${w}\n`);
@@ -172,6 +117,6 @@ export const deployCommand: CliCommand = async (args, io) => {
   }
   const count = (a: DeployResult['action']) => results.filter((r) => r.action === a).length;
   const parts = (['created', 'updated', 'unchanged', 'validated', 'cancelled', 'failed'] as const).filter((a) => count(a) > 0).map((a) => `${count(a)} ${a}`);
-  io.stdout.write(`${options.dryRun ? 'Dry run: ' : ''}${parts.join(', ')}.\n`);
+  io.stdout.write(`${flags['dry-run'] ? 'Dry run: ' : ''}${parts.join(', ')}.\n`);
   return count('failed') > 0 ? 1 : 0;
-};
+});

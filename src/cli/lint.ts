@@ -1,36 +1,29 @@
 // `aws-workflows lint`: the editor's checks for terminals and CI. No AWS calls.
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import type { CliCommand } from './main';
+import { dirname, join, relative, resolve } from 'node:path';
+import { defineCommand, UsageError, type CommandSpec, type Flags } from './command';
 import type { Finding } from '../core/findings';
 import { lintText, type LintContext } from '../core/lint';
 import { parseManifest } from '../core/manifest';
 import { MANIFEST_FILE_NAME, type Manifest } from '../core/manifest/model';
 import { expandGlob, isGlob } from './glob';
 
-export const LINT_HELP = `Usage: aws-workflows lint [paths or globs…] [--format text|json]
-
-Checks Step Functions state machines, EC2 Image Builder workflow documents, MWAA Serverless
+const lintSpec = {
+  name: 'lint',
+  usage: '[paths or globs…] [--format text|json]',
+  description: `Checks Step Functions state machines, EC2 Image Builder workflow documents, MWAA Serverless
 DAGs and aws-workflows.yaml, as the editor does. With no paths, checks aws-workflows.yaml in the
-current folder and every definition it names. Folders are searched for .json, .yaml and .yml files.
-
-Options:
-  --format text|json   text (default): file:line:col severity code message
-                       json: [{file, range:{start:{line,character},end:{line,character}}, severity, code, message}]
-                       with 0-based positions
-  -h, --help           Show this help
-
-Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
-`;
-
-interface Options {
-  format: 'text' | 'json';
-  paths: string[];
-  help: boolean;
-}
-
-class UsageError extends Error {}
+current folder and every definition it names. Folders are searched for .json, .yaml and .yml files.`,
+  flags: {
+    format: {
+      type: 'string',
+      choices: ['text', 'json'],
+      help: 'text (default): file:line:col severity code message\njson: [{file, range:{start:{line,character},end:{line,character}}, severity, code, message}]\nwith 0-based positions',
+    },
+  },
+  epilogue: 'Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error.',
+} satisfies CommandSpec<Flags>;
 
 interface Target {
   /** As shown in the output: relative to the current folder, forward slashes. */
@@ -44,28 +37,11 @@ export interface FileFinding extends Finding {
   file: string;
 }
 
-export const lintCommand: CliCommand = async (args, io) => {
-  let options: Options;
-  try {
-    options = parseArgs(args);
-  } catch (e) {
-    io.stderr.write(`aws-workflows lint: ${(e as Error).message}\nRun 'aws-workflows lint --help' for usage.\n`);
-    return 2;
-  }
-  if (options.help) {
-    io.stdout.write(LINT_HELP);
-    return 0;
-  }
+export const lintCommand = defineCommand(lintSpec, async ({ flags, operands: paths }, io) => {
+  const format = flags.format ?? 'text';
   const manifestPath = join(io.cwd, MANIFEST_FILE_NAME);
   const manifest = existsSync(manifestPath) ? readManifest(manifestPath) : undefined;
-  let targets: Target[];
-  try {
-    targets = options.paths.length > 0 ? resolveTargets(options.paths, io.cwd) : manifestTargets(io.cwd, manifestPath, manifest);
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    io.stderr.write(`aws-workflows lint: ${e.message}\n`);
-    return 2;
-  }
+  const targets = paths.length > 0 ? resolveTargets(paths, io.cwd) : manifestTargets(io.cwd, manifestPath, manifest);
 
   const context: LintContext = {
     fileExists: (rel) => existsSync(resolve(io.cwd, rel)),
@@ -86,8 +62,7 @@ export const lintCommand: CliCommand = async (args, io) => {
     try {
       text = readFileSync(target.absolute, 'utf8');
     } catch (e) {
-      io.stderr.write(`aws-workflows lint: cannot read ${target.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-      return 2;
+      throw new UsageError(`cannot read ${target.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
     const { kind, findings } = lintText({ fileName: target.file, text, context });
     if (kind === 'unknown') {
@@ -105,14 +80,14 @@ export const lintCommand: CliCommand = async (args, io) => {
     for (const f of findings) results.push({ file: target.file, ...f });
   }
 
-  if (options.format === 'json') {
+  if (format === 'json') {
     io.stdout.write(`${JSON.stringify(results.map(({ file, range, severity, code, message }) => ({ file, range, severity, code, message })), null, 2)}\n`);
   } else {
     for (const f of results) io.stdout.write(`${formatText(f)}\n`);
     io.stderr.write(`${summary(results, checked)}\n`);
   }
   return results.some((f) => f.severity === 'error') ? 1 : 0;
-};
+});
 
 export function formatText(f: FileFinding): string {
   const message = f.message.replace(/\s*\n\s*/g, ' ');
@@ -125,30 +100,6 @@ function summary(results: FileFinding[], checked: number): string {
   return `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')} in ${plural(checked, 'file')} checked.`;
 }
 
-function parseArgs(args: string[]): Options {
-  const options: Options = { format: 'text', paths: [], help: false };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--') {
-      options.paths.push(...args.slice(i + 1));
-      break;
-    }
-    if (arg === '-h' || arg === '--help') {
-      options.help = true;
-      return options;
-    }
-    if (arg === '--format' || arg.startsWith('--format=')) {
-      const value = arg === '--format' ? args[++i] : arg.slice('--format='.length);
-      if (value !== 'text' && value !== 'json') throw new UsageError(`--format must be text or json${value === undefined ? '' : `, not '${value}'`}.`);
-      options.format = value;
-      continue;
-    }
-    if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'.`);
-    options.paths.push(arg);
-  }
-  return options;
-}
-
 function resolveTargets(paths: string[], cwd: string): Target[] {
   const targets = new Map<string, Target>();
   const add = (absolute: string, explicit: boolean) => {
@@ -156,10 +107,9 @@ function resolveTargets(paths: string[], cwd: string): Target[] {
   };
   for (const path of paths) {
     if (isGlob(path) && !existsSync(resolve(cwd, path))) {
-      const base = isAbsolute(path) ? '/' : cwd;
-      const matches = expandGlob(isAbsolute(path) ? path.slice(1) : path, base);
+      const matches = expandGlob(path, cwd);
       if (matches.length === 0) throw new UsageError(`no files match '${path}'.`);
-      for (const m of matches) add(resolve(base, m), false);
+      for (const m of matches) add(m, false);
       continue;
     }
     const absolute = resolve(cwd, path);
@@ -170,7 +120,7 @@ function resolveTargets(paths: string[], cwd: string): Target[] {
       throw new UsageError(`no such file or folder: ${path}`);
     }
     if (stat.isDirectory()) {
-      for (const m of expandGlob('**/*.{json,yaml,yml}', absolute)) add(resolve(absolute, m), false);
+      for (const m of expandGlob('**/*.{json,yaml,yml}', absolute)) add(m, false);
     } else {
       add(absolute, true);
     }

@@ -1,57 +1,75 @@
 // Command dispatch for the CLI. Each command lives in its own module and is loaded on demand.
+// A new command is one entry in `commands`; its flags are a table in its own module (see ./command).
 
-export interface CliIo {
-  stdout: { write(s: string): unknown };
-  stderr: { write(s: string): unknown };
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-}
+import type { CliCommand, CliIo } from './command';
+
+export type { CliCommand, CliIo } from './command';
 
 declare const __VERSION__: string | undefined;
 
 export const CLI_VERSION: string = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
 
-const HELP = `Usage: aws-workflows <command> [options]
+export interface CommandEntry {
+  /** The help's first column: the name and its operands. */
+  synopsis: string;
+  summary: string;
+  /** Loaded on first use, so `--help` loads nothing else. */
+  load: () => Promise<CliCommand>;
+}
 
-Check and ship AWS workflow definitions: Step Functions state machines and activities,
-EC2 Image Builder workflows and Amazon MWAA Serverless workflows.
-
-Commands:
-  lint [paths or globs…]   Check definitions and aws-workflows.yaml (no AWS calls)
-  deploy [names…]          Create or update the workflows described in aws-workflows.yaml
-
-Options:
-  -h, --help               Show this help
-  -v, --version            Show the version
-
-Run 'aws-workflows <command> --help' for a command's options.
-`;
-
-export type CliCommand = (args: string[], io: CliIo) => Promise<number>;
-
-/** Registered by each command module; kept as loaders so `--help` loads nothing else. */
-export const commands: Record<string, () => Promise<CliCommand>> = {
-  // require, not import(): under tsx's CommonJS hook (unit tests) import() goes to Node's ESM loader, which cannot resolve './lint'.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  lint: async () => (require('./lint') as typeof import('./lint')).lintCommand,
-  deploy: async () => (await import('./deploy')).deployCommand,
+// require, not import(): under tsx's CommonJS hook (unit tests) import() goes to Node's ESM loader, which cannot resolve './lint'.
+/* eslint-disable @typescript-eslint/no-require-imports */
+export const commands: Record<string, CommandEntry> = {
+  lint: {
+    synopsis: 'lint [paths or globs…]',
+    summary: 'Check definitions and aws-workflows.yaml (no AWS calls)',
+    load: async () => (require('./lint') as typeof import('./lint')).lintCommand,
+  },
+  deploy: {
+    synopsis: 'deploy [names…]',
+    summary: 'Create or update the workflows described in aws-workflows.yaml',
+    load: async () => (require('./deploy') as typeof import('./deploy')).deployCommand,
+  },
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+function help(): string {
+  const rows = [...Object.values(commands).map((c) => [c.synopsis, c.summary]), ['-h, --help', 'Show this help'], ['-v, --version', 'Show the version']];
+  const width = Math.max(...rows.map(([left]) => left.length)) + 3;
+  const row = ([left, right]: string[]) => `  ${left.padEnd(width)}${right}`;
+  const count = Object.keys(commands).length;
+  return [
+    'Usage: aws-workflows <command> [options]',
+    '',
+    'Check and ship AWS workflow definitions: Step Functions state machines and activities,',
+    'EC2 Image Builder workflows and Amazon MWAA Serverless workflows.',
+    '',
+    'Commands:',
+    ...rows.slice(0, count).map(row),
+    '',
+    'Options:',
+    ...rows.slice(count).map(row),
+    '',
+    "Run 'aws-workflows <command> --help' for a command's options.",
+    '',
+  ].join('\n');
+}
 
 export async function runCli(args: string[], io: CliIo): Promise<number> {
   const [first, ...rest] = args;
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
-    io.stdout.write(HELP);
+    io.stdout.write(help());
     return first === undefined ? 2 : 0;
   }
   if (first === '-v' || first === '--version') {
     io.stdout.write(`${CLI_VERSION}\n`);
     return 0;
   }
-  const load = commands[first];
-  if (!load) {
+  const entry = Object.hasOwn(commands, first) ? commands[first] : undefined;
+  if (!entry) {
     io.stderr.write(`aws-workflows: unknown command '${first}'. Run 'aws-workflows --help' for the list.\n`);
     return 2;
   }
-  const command = await load();
+  const command = await entry.load();
   return command(rest, io);
 }

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import path, { dirname, join, resolve } from 'node:path';
 import { runCli, type CliIo } from '../../../src/cli/main';
-import { expandGlob, globToRegExp } from '../../../src/cli/glob';
+import { expandGlob, isGlob, toGlobPattern } from '../../../src/cli/glob';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -127,11 +127,13 @@ describe('aws-workflows lint', () => {
       [['--format'], /--format must be text or json/],
       [['missing.yaml'], /no such file or folder: missing\.yaml/],
       [['nothing/*.yaml'], /no files match 'nothing\/\*\.yaml'/],
+      [['{a,b.json'], /no files match '\{a,b\.json'/],
     ];
     for (const [args, message] of cases) {
       const { code, err, out } = await lint(dir, ...args);
       assert.equal(code, 2, args.join(' '));
       assert.match(err, message);
+      assert.match(err, /^aws-workflows lint: [^\n]+\n$/, 'one line');
       assert.equal(out, '');
     }
     const empty = workspace({ 'x.yaml': 'a: 1\n' });
@@ -188,27 +190,30 @@ describe('aws-workflows lint', () => {
 });
 
 describe('lint globs', () => {
-  it('translates *, **, ?, [] and {}', () => {
-    assert.ok(globToRegExp('*.yaml').test('a.yaml'));
-    assert.ok(!globToRegExp('*.yaml').test('d/a.yaml'));
-    assert.ok(globToRegExp('**/*.yaml').test('a.yaml'));
-    assert.ok(globToRegExp('**/*.yaml').test('d/e/a.yaml'));
-    assert.ok(globToRegExp('d/**').test('d/e/a.json'));
-    assert.ok(globToRegExp('a?.{json,yml}').test('ab.yml'));
-    assert.ok(!globToRegExp('a?.{json,yml}').test('ab.yaml'));
-    assert.ok(globToRegExp('[ab].asl.json').test('b.asl.json'));
-    assert.ok(!globToRegExp('[!ab].json').test('a.json'));
-    assert.ok(!globToRegExp('a.json').test('abjson'));
+  const files = { 'a/b/c.yaml': '', 'a/d.yaml': '', 'node_modules/x/e.yaml': '', '.git/f.yaml': '', 'f.yaml': '', '.hidden.yaml': '', '.dir/g.yaml': '', 'b.json': '' };
+  let dir: string;
+  beforeEach(() => { dir = workspace(files); });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const rel = (list: string[]) => list.map((f) => path.relative(dir, f).replace(/\\/g, '/'));
+
+  it('matches *, **, ?, [] and {} from the folder, skipping node_modules, .git and dotfiles', () => {
+    assert.deepEqual(rel(expandGlob('**/*.yaml', dir)), ['a/b/c.yaml', 'a/d.yaml', 'f.yaml']);
+    assert.deepEqual(rel(expandGlob('*.yaml', dir)), ['f.yaml']);
+    assert.deepEqual(rel(expandGlob('a/**/*.yaml', dir)), ['a/b/c.yaml', 'a/d.yaml']);
+    assert.deepEqual(rel(expandGlob('./a/?.yaml', dir)), ['a/d.yaml']);
+    assert.deepEqual(rel(expandGlob('[!a].{json,yml}', dir)), ['b.json']);
+    assert.deepEqual(rel(expandGlob(join(dir, 'a', '*.yaml'), '/')), ['a/d.yaml']);
   });
 
-  it('walks from the literal prefix and skips node_modules', () => {
-    const dir = workspace({ 'a/b/c.yaml': '', 'a/d.yaml': '', 'node_modules/x/e.yaml': '', 'f.yaml': '' });
-    try {
-      assert.deepEqual(expandGlob('**/*.yaml', dir), ['a/b/c.yaml', 'a/d.yaml', 'f.yaml']);
-      assert.deepEqual(expandGlob('a/**/*.yaml', dir), ['a/b/c.yaml', 'a/d.yaml']);
-      assert.deepEqual(expandGlob('./a/*.yaml', dir), ['a/d.yaml']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  it('matches a malformed brace literally instead of failing', () => {
+    assert.ok(isGlob('{a,b.json'));
+    assert.deepEqual(expandGlob('{a,b.json', dir), []);
+    writeFileSync(join(dir, '{a,b.json'), '');
+    assert.deepEqual(rel(expandGlob('*', dir)).includes('{a,b.json'), true);
+  });
+
+  it('reads Windows backslashes as separators only on Windows', () => {
+    assert.equal(toGlobPattern('C:\\defs\\*.asl.json', path.win32), 'C:/defs/*.asl.json');
+    assert.equal(toGlobPattern('defs\\*.json', path.posix), 'defs\\*.json');
   });
 });

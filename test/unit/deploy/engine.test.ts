@@ -6,7 +6,7 @@ import { definitionKey } from '../../../src/deploy/engine/s3';
 import { placeServiceDiagnostics } from '../../../src/deploy/engine/serviceValidation';
 import { toStateMachineJson } from '../../../src/deploy/engine/definition';
 import { formatResultLine } from '../../../src/deploy/engine/deploy';
-import { parseDeployArgs } from '../../../src/cli/deploy';
+import { deployCommand } from '../../../src/cli/deploy';
 
 const DEF = '{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}';
 
@@ -78,8 +78,12 @@ describe('deploy engine (pure parts)', () => {
   });
 
   it('parses the deploy options', () => {
-    assert.deepEqual(parseDeployArgs(['a', '--file=x.yaml', '--region', 'eu-west-1', '--dry-run', '-y']), { names: ['a'], file: 'x.yaml', region: 'eu-west-1', dryRun: true, yes: true, verbose: false, help: false });
-    assert.throws(() => parseDeployArgs(['--region']), /needs a value/);
-    assert.throws(() => parseDeployArgs(['--force']), /unknown option/);
+    const parsed = deployCommand.parse(['a', '--file=x.yaml', '--region', 'eu-west-1', '--dry-run', '-y']);
+    assert.deepEqual(parsed, { operands: ['a'], flags: { __proto__: null, file: 'x.yaml', region: 'eu-west-1', profile: undefined, 'dry-run': true, yes: true, verbose: false } });
+    assert.throws(() => deployCommand.parse(['--region']), /--region needs a value/);
+    assert.throws(() => deployCommand.parse(['--region', '--dry-run']), /--region needs a value/);
+    assert.throws(() => deployCommand.parse(['--dry-run=1']), /--dry-run takes no value/);
+    assert.throws(() => deployCommand.parse(['--force']), /unknown option '--force'/);
+    assert.deepEqual(deployCommand.parse(['--', '--force']).operands, ['--force']);
   });
 });

@@ -127,11 +127,13 @@ function sfnNameRules(doc, file) {
   for (const group of list.matchAll(/(?:brackets|wildcard characters|special characters) ((?:\S )*?\S)(?= control| wildcard| special| white|$)/g)) {
     for (const ch of group[1].split(' ')) if (ch.length === 1) chars.add(ch);
   }
-  const ranges = [...list.matchAll(/U\+([0-9A-F]{4})-([0-9A-F]{4})/g)].map((r) => [parseInt(r[1], 16), parseInt(r[2], 16)]);
+  // "U+0000-001F", "U+D800-DFFF", and single code points such as "U+10FFFF".
+  const ranges = [...list.matchAll(/U\+([0-9A-F]{4,6})(?:-([0-9A-F]{4,6}))?/g)].map((r) => [parseInt(r[1], 16), parseInt(r[2] ?? r[1], 16)]);
+  const inClass = ([a, b]) => b <= 0xffff && (b < 0xd800 || a > 0xdfff);
   if (chars.size < 15 || ranges.length < 3 || !/white space/.test(list)) fail(`${file}: could not read the forbidden characters from the Step Functions name documentation`);
   const esc = (c) => (/[\\\]^[-]/.test(c) ? `\\${c}` : c);
   const hex = (n) => `\\u${n.toString(16).padStart(4, '0')}`;
-  const forbiddenClass = `[\\s${[...chars].map(esc).join('')}${ranges.filter(([a]) => a < 0xd800 || a > 0xdfff).map(([a, b]) => `${hex(a)}-${hex(b)}`).join('')}]`;
+  const forbiddenClass = `[\\s${[...chars].map(esc).join('')}${ranges.filter(inClass).map(([a, b]) => `${hex(a)}-${hex(b)}`).join('')}]`;
   checkRegex(forbiddenClass, 'sfn name');
   // The logging-safe set is stated as "0-9, A-Z, a-z, - and _".
   const safe = m[2].split(/,\s*|\s+and\s+/).map((s) => s.trim()).filter(Boolean);
@@ -140,6 +142,9 @@ function sfnNameRules(doc, file) {
   return {
     forbiddenCharacters: [...chars].join(''),
     forbiddenPattern: forbiddenClass,
+    // Surrogates and code points past U+FFFF are checked by code point: a character class for them
+    // needs the regex 'u' flag, which the JSON schema's copy of forbiddenPattern cannot count on.
+    forbiddenCodePoints: ranges.filter((r) => !inClass(r)),
     loggingSafePattern: `^${safeClass}+$`,
     loggingSafeDescription: m[2].trim(),
     forbiddenDescription: list,

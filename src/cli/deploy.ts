@@ -3,6 +3,7 @@
 import { existsSync, promises as fsp, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
+import { AWS_FLAGS, cliSession } from './aws';
 import { defineCommand, UsageError, type CliIo, type CommandSpec, type Flags } from './command';
 import type { Logger } from '../core/log';
 import { redact } from '../core/log';
@@ -20,8 +21,7 @@ activities, EC2 Image Builder workflows and MWAA Serverless workflows. With name
 those entries. Local checks run first; an entry with errors is not deployed.`,
   flags: {
     file: { type: 'string', value: 'PATH', help: `The manifest (default: ./${MANIFEST_FILE_NAME})` },
-    region: { type: 'string', value: 'R', help: 'Region for entries and defaults that set none' },
-    profile: { type: 'string', value: 'P', help: 'AWS profile (default: AWS_PROFILE, then the default chain)' },
+    ...AWS_FLAGS,
     'dry-run': { type: 'boolean', help: "Check locally and with the services' own validation; change nothing" },
     yes: { type: 'boolean', short: 'y', help: 'Never prompt (also when CI is set): updates go ahead, the suggested\nImage Builder version is used' },
     verbose: { type: 'boolean', help: 'Print each step and request summary to stderr' },
@@ -51,9 +51,7 @@ export const deployCommand = defineCommand(deploySpec, async ({ flags, operands:
     throw new UsageError(`${relative(io.cwd, manifestPath) || manifestPath} not found. Run it in the folder that holds ${MANIFEST_FILE_NAME}, or pass --file.`);
   }
   const logger = stderrLogger(io, flags.verbose);
-  // Loaded here, not at the top, so `--help` and usage errors load no AWS code.
-  const { AwsSession } = await import('../aws/session');
-  const session = new AwsSession({ logger, env: io.env, settings: () => ({ profile: flags.profile, region: flags.region }) });
+  const session = cliSession(io, flags, logger);
   const clients: DeployClients = session;
   const defaultRegion = await session.getRegion();
 

@@ -2,8 +2,10 @@
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { AWS_FLAGS, cliSession } from './aws';
 import { defineCommand, UsageError, type CommandSpec, type Flags } from './command';
 import type { Finding } from '../core/findings';
+import { silentLogger } from '../core/log';
 import { lintText, type LintContext } from '../core/lint';
 import { parseManifest } from '../core/manifest';
 import { MANIFEST_FILE_NAME, type Manifest } from '../core/manifest/model';
@@ -11,7 +13,7 @@ import { expandGlob, isGlob } from './glob';
 
 const lintSpec = {
   name: 'lint',
-  usage: '[paths or globs…] [--format text|json]',
+  usage: '[paths or globs…] [--format text|json] [--region R] [--profile P]',
   description: `Checks Step Functions state machines, EC2 Image Builder workflow documents, MWAA Serverless
 DAGs and aws-workflows.yaml, as the editor does. With no paths, checks aws-workflows.yaml in the
 current folder and every definition it names. Folders are searched for .json, .yaml and .yml files.`,
@@ -21,6 +23,8 @@ current folder and every definition it names. Folders are searched for .json, .y
       choices: ['text', 'json'],
       help: 'text (default): file:line:col severity code message\njson: [{file, range:{start:{line,character},end:{line,character}}, severity, code, message}]\nwith 0-based positions',
     },
+    // The region KMS key and ARN rules compare against, resolved as deploy resolves it; no AWS calls.
+    ...AWS_FLAGS,
   },
   epilogue: 'Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error.',
 } satisfies CommandSpec<Flags>;
@@ -52,7 +56,7 @@ export const lintCommand = defineCommand(lintSpec, async ({ flags, operands: pat
         return undefined;
       }
     },
-    defaultRegion: io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION,
+    defaultRegion: await cliSession(io, flags, silentLogger).getRegion(),
     manifest,
   };
   const results: FileFinding[] = [];

@@ -5,7 +5,7 @@ import type { Finding } from './findings';
 import { compareFindings } from './findings';
 import type { DocumentKind, ManifestForKind } from './kind';
 import { detectKind } from './kind';
-import { formatOf, parseDocument, parseFindings } from './parse/document';
+import { formatOf, parseDocument, parseFindings, stripBom } from './parse/document';
 import type { Manifest } from './manifest/model';
 import { checkManifest, parseManifest } from './manifest';
 import { validateImageBuilderDocument } from './imagebuilder/validate';
@@ -41,7 +41,8 @@ export const RULES: RuleDoc[] = [
   { code: 'lint/unknown-kind', severity: 'warning', summary: 'The CLI was given a file that is not a state machine, Image Builder workflow, MWAA Serverless DAG or aws-workflows.yaml.', example: 'aws-workflows lint package.json' },
 ];
 
-export function lintText(input: LintInput): LintResult {
+export function lintText(original: LintInput): LintResult {
+  const input = { ...original, text: stripBom(original.text) };
   let kind: DocumentKind = input.kind ?? 'unknown';
   try {
     kind = input.kind ?? detectKind(input.fileName, input.text, input.context?.manifest);

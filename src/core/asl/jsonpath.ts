@@ -44,7 +44,8 @@ export function checkPath(text: string, kind: PathKind, options: { context: bool
       if (pos >= len) return { message: "The path ends after '.': a name is expected." };
       const n = text.charCodeAt(pos);
       if (n === C.Dot) return { message: "Empty name between dots in the path." };
-      if (n === C.LBracket) return { message: "'.[' is not valid: use '[…]' directly after the previous name." };
+      // Jayway's compiler hands a '[' after a dot to the bracket reader ($.a.[0], $.[?(@.x)]): legal.
+      if (n === C.LBracket) continue;
       if (n === C.Star) {
         if (kind === 'reference') return { message: "A reference path cannot use wildcards ('*')." };
         pos++;

@@ -3,7 +3,7 @@
 // the text invalid JSON until substituted, so they are replaced by a same-length number before
 // parsing (offsets stay valid) and remembered, to be reported as warnings, not syntax errors.
 
-import { parseDocument, type ParsedDocument } from '../parse/document';
+import { parseDocument, stripBom, type ParsedDocument } from '../parse/document';
 
 export interface Placeholder {
   name: string;
@@ -14,8 +14,11 @@ export interface Placeholder {
 /** Matches a string that is exactly one placeholder, such as YAML `Seconds: ${Timeout}`. */
 export const WHOLE_PLACEHOLDER = /^\$\{[^{}\s]+\}$/;
 
+/** A complete `${…}` somewhere in the value; an unclosed `${Name` is not one and gets checked as written. */
+const SOME_PLACEHOLDER = /\$\{[^{}]+\}/;
+
 export function hasPlaceholder(value: string): boolean {
-  return value.includes('${');
+  return value.includes('${') && SOME_PLACEHOLDER.test(value);
 }
 
 /** Finds `${Name}` tokens outside JSON strings and returns the text with each replaced by `1` plus spaces. */
@@ -55,7 +58,8 @@ export function substituteJsonPlaceholders(text: string): { text: string; placeh
  * Parses ASL text, tolerating unquoted placeholders in JSON. The returned document's `text` is
  * the original; `placeholders` lists the substituted tokens.
  */
-export function parseAslText(text: string, format: 'json' | 'yaml'): { doc: ParsedDocument; placeholders: Placeholder[] } {
+export function parseAslText(input: string, format: 'json' | 'yaml'): { doc: ParsedDocument; placeholders: Placeholder[] } {
+  const text = stripBom(input);
   if (format === 'yaml') return { doc: parseDocument(text, 'yaml'), placeholders: [] };
   const sub = substituteJsonPlaceholders(text);
   const doc = parseDocument(sub.text, 'json');

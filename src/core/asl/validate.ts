@@ -627,6 +627,7 @@ export class AslValidator {
     const text = node.value;
     if (hasPlaceholder(text)) return;
     if (options.intrinsic && looksLikeIntrinsic(text)) {
+      if (this.leadingSpace(node, field, 'asl/invalid-reference-path')) return;
       this.checkIntrinsicString(node, text, field, true);
       return;
     }
@@ -640,8 +641,19 @@ export class AslValidator {
     const result = checkIntrinsic(text);
     for (const issue of result.issues) this.reportNode(issue.code, issue.severity, `'${field}': ${issue.message}`, node, issue.data ? { data: issue.data } : undefined);
     if (mustReturnString && result.call && INTRINSIC_FUNCTIONS[result.call.name] && !INTRINSIC_FUNCTIONS[result.call.name].returnsString) {
-      this.reportNode('asl/intrinsic-argument', 'warning', `'${field}' needs a string, but ${result.call.name} does not return one; use States.Format(…) or a reference path.`, node);
+      const allowed = Object.keys(INTRINSIC_FUNCTIONS).filter((f) => INTRINSIC_FUNCTIONS[f].returnsString);
+      this.reportNode('asl/fail-path-intrinsic', 'error', `'${field}' accepts only ${allowed.join(', ')}, not ${result.call.name}; use one of those or a reference path.`, node, { data: { function: result.call.name } });
     }
+  }
+
+  /** A `.$` value or ErrorPath/CausePath must start with `$` or the function name: AWS reads ' $.x' and ' States.UUID()' as neither. */
+  private leadingSpace(node: StringNode, field: string, code: string): boolean {
+    if (!/^\s/.test(node.value)) return false;
+    const trimmed = node.value.trimStart();
+    this.reportNode(code, 'error', `'${field}' starts with white space, so it is neither a path nor an intrinsic function call; remove the leading space.`, node, {
+      fixes: [this.replaceFix('Remove the leading space', node.start, node.end, trimmed)],
+    });
+    return true;
   }
 
   /**
@@ -690,6 +702,7 @@ export class AslValidator {
     }
     const text = v.value;
     if (hasPlaceholder(text)) return;
+    if (this.leadingSpace(v, entry.key, 'asl/invalid-dollar-value')) return;
     if (text.startsWith('$')) {
       const problem = checkPath(text, 'path', { context: true, variables: true });
       if (problem) this.reportNode('asl/invalid-path', 'error', `'${entry.key}' in ${field}: ${problem.message}`, v);

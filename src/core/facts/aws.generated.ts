@@ -14,6 +14,16 @@ export const AWS_FACTS = {
       "max": 80,
       "forbiddenCharacters": "<>{}[]?*\"#%\\^|~`$&,;:/",
       "forbiddenPattern": "[\\s<>{}\\[\\]?*\"#%\\\\\\^|~`$&,;:/\\u0000-\\u001f\\u007f-\\u009f\\ufffe-\\uffff]",
+      "forbiddenCodePoints": [
+        [
+          55296,
+          57343
+        ],
+        [
+          1114111,
+          1114111
+        ]
+      ],
       "loggingSafePattern": "^[0-9A-Za-z\\-_]+$",
       "loggingSafeDescription": "0-9, A-Z, a-z, - and _",
       "forbiddenDescription": "white space brackets < > { } [ ] wildcard characters ? * special characters \" # % \\ ^ | ~ ` $ & , ; : / control characters ( U+0000-001F , U+007F-009F , U+FFFE-FFFF ) surrogates ( U+D800-DFFF ) invalid characters ( U+10FFFF )"
@@ -23,6 +33,16 @@ export const AWS_FACTS = {
       "max": 80,
       "forbiddenCharacters": "<>{}[]?*\"#%\\^|~`$&,;:/",
       "forbiddenPattern": "[\\s<>{}\\[\\]?*\"#%\\\\\\^|~`$&,;:/\\u0000-\\u001f\\u007f-\\u009f\\ufffe-\\uffff]",
+      "forbiddenCodePoints": [
+        [
+          55296,
+          57343
+        ],
+        [
+          1114111,
+          1114111
+        ]
+      ],
       "loggingSafePattern": "^[0-9A-Za-z\\-_]+$",
       "loggingSafeDescription": "0-9, A-Z, a-z, - and _",
       "forbiddenDescription": "white space brackets < > { } [ ] wildcard characters ? * special characters \" # % \\ ^ | ~ ` $ & , ; : / control characters ( U+0000-001F , U+007F-009F , U+FFFE-FFFF ) surrogates ( U+D800-DFFF ) invalid characters ( U+10FFFF )"

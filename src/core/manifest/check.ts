@@ -56,6 +56,7 @@ class ManifestChecker {
     for (const e of m.stateMachines) this.guard(e, () => this.stateMachine(e));
     for (const e of m.activities) this.guard(e, () => this.activity(e));
     for (const e of m.imageBuilderWorkflows) this.guard(e, () => this.imageBuilderWorkflow(e));
+    this.imageBuilderCaseDuplicates();
     for (const e of m.airflowWorkflows) this.guard(e, () => this.airflowWorkflow(e));
     for (const env of m.airflowEnvironments) {
       for (const p of mwaaEnvironmentNameProblems(env.name)) this.out.push({ code: p.code, severity: p.severity, message: p.message, range: env.range });
@@ -162,6 +163,31 @@ class ManifestChecker {
     this.placeName(e, activityNameProblems(e.name));
     this.common(e, 'stepFunctions');
     if (s.encryption) for (const p of encryptionProblems('stepFunctions', s.encryption, this.kmsContext(e, s.encryption.kmsKeyId, []))) this.placeIn(e, 'encryption.', p);
+  }
+
+  /**
+   * Image Builder keeps one workflow per lowercase name: its build-version ARN's name part is
+   * `[a-z0-9-_]+` (model pattern WorkflowBuildVersionArn), so 'Harden' and 'harden' of one type
+   * in one region are the same workflow.
+   */
+  private imageBuilderCaseDuplicates(): void {
+    const first = new Map<string, ManifestEntry<ImageBuilderWorkflowSpec>>();
+    for (const e of this.parsed.manifest.imageBuilderWorkflows) {
+      const key = `${String(e.spec.type ?? '').toUpperCase()}|${this.region(e) ?? ''}|${e.name.toLowerCase()}`;
+      const earlier = first.get(key);
+      if (!earlier) {
+        first.set(key, e);
+        continue;
+      }
+      if (earlier.name === e.name) continue; // the same spelling twice is the parser's duplicate-name finding
+      this.out.push({
+        code: 'manifest/duplicate-name',
+        severity: 'error',
+        message: `'${e.name}' and '${earlier.name}' are one Image Builder workflow: the service names workflows in lowercase. Rename one of them.`,
+        range: e.nameRange,
+        related: [{ range: earlier.nameRange, message: `'${earlier.name}' is defined here.` }],
+      });
+    }
   }
 
   private imageBuilderWorkflow(e: ManifestEntry<ImageBuilderWorkflowSpec>): void {

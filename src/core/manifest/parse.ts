@@ -8,6 +8,7 @@ import type { ArrayNode, ObjectNode, PropertyNode, ValueNode } from '../parse/no
 import { closestMatch } from './didYouMean';
 import { AIRFLOW_ENVIRONMENTS_DESCRIPTION, DEFAULTS_FIELDS, ENTRY_FIELDS, REQUIRED_FIELDS, SECTIONS, TOP_LEVEL_KEYS, type FieldDef, type SectionInfo } from './fields';
 import type { AirflowEnvironmentRef, AnyManifestEntry, FieldRanges, Manifest, ParsedManifest } from './model';
+import { withArticle } from '../rules/problem';
 
 /**
  * Field ranges whose line/character positions are computed on first use: a manifest has
@@ -115,7 +116,7 @@ class ManifestReader {
         code: section ? 'manifest/duplicate-name' : 'manifest/duplicate-key',
         severity: 'error',
         message: section
-          ? `There is already a ${section.label} named '${key}' in ${section.section}: names are unique per kind. Only the last one would be used.`
+          ? `There is already ${withArticle(section.label)} named '${key}' in ${section.section}: names are unique per kind. Only the last one would be used.`
           : `Duplicate key '${key}': only the last one would be used.`,
         range: this.range(p.start, p.end),
         related: p.otherStart !== undefined ? [{ range: this.range(p.otherStart, p.otherEnd ?? p.otherStart), message: 'First defined here.' }] : undefined,

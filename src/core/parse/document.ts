@@ -71,7 +71,14 @@ export function formatOf(fileName: string): SourceFormat {
   return /\.json$/i.test(fileName) ? 'json' : 'yaml';
 }
 
-export function parseDocument(text: string, format: SourceFormat): ParsedDocument {
+/** Without one leading byte-order mark: editors hide it, and it is neither JSON nor part of a YAML key. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Parses `text` (less a leading byte-order mark, so positions are the ones an editor shows). */
+export function parseDocument(input: string, format: SourceFormat): ParsedDocument {
+  const text = stripBom(input);
   const { root, problems } = format === 'json' ? parseJson(text) : parseYaml(text);
   return { text, format, root, problems, lines: new LineIndex(text) };
 }

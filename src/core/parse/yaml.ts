@@ -46,7 +46,9 @@ export function parseYamlWithPackage(text: string): { root?: ValueNode; problems
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyValue: unknown = isScalar(pair.key) ? pair.key.value : undefined;
-        if (keyValue === '<<' || (typeof keyValue === 'symbol' && keyValue.description === '<<')) {
+        // Only a plain `<<` is a merge key; a quoted "<<" is an ordinary key (YAML merge key spec).
+        const plainKey = isScalar(pair.key) && (pair.key.type === undefined || pair.key.type === 'PLAIN');
+        if ((keyValue === '<<' && plainKey) || (typeof keyValue === 'symbol' && keyValue.description === '<<')) {
           // merge keys (<<: *base) are expanded by the yaml package into toJS only; expand them here too
           const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
           for (const src of sources) {

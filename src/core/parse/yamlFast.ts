@@ -306,8 +306,10 @@ class FastYaml {
         } else if (e === 'x' || e === 'u' || e === 'U') {
           const n = e === 'x' ? 2 : e === 'u' ? 4 : 8;
           const hex = t.slice(p + 2, p + 2 + n);
-          if (hex.length !== n || !/^[0-9a-fA-F]+$/.test(hex)) throw new Bail();
-          out += String.fromCodePoint(parseInt(hex, 16));
+          const cp = parseInt(hex, 16);
+          // Past U+10FFFF is no character: the full parser reports it.
+          if (hex.length !== n || !/^[0-9a-fA-F]+$/.test(hex) || cp > 0x10ffff) throw new Bail();
+          out += String.fromCodePoint(cp);
           p += 2 + n;
         } else {
           throw new Bail();

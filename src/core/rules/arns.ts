@@ -2,7 +2,7 @@
 
 import { AWS_FACTS } from '../facts/aws.generated';
 import type { RuleDoc } from './ruleDoc';
-import { compiled, firstError, type ValueProblem } from './problem';
+import { compiled, firstError, withArticle, type ValueProblem } from './problem';
 
 export interface ParsedArn {
   partition: string;
@@ -49,7 +49,7 @@ export function roleArnProblems(value: string, region?: string): ValueProblem[] 
     const arn = parseArn(trimmed);
     let why = 'an IAM role ARN looks like arn:aws:iam::123456789012:role/my-role';
     if (!trimmed.startsWith('arn:')) why = `it is not an ARN: ${why}`;
-    else if (arn && arn.service !== 'iam') why = `it is a ${arn.service} ARN, not an IAM role ARN`;
+    else if (arn && arn.service !== 'iam') why = `it is ${withArticle(arn.service)} ARN, not an IAM role ARN`;
     else if (arn && !arn.resource.startsWith('role/')) why = `it names an IAM ${arn.resource.split('/')[0]}, not a role`;
     else if (arn && arn.region !== '') why = 'IAM ARNs have no Region (arn:aws:iam::account:role/name)';
     else if (arn && !PARTITIONS.includes(arn.partition)) why = `'${arn.partition}' is not an AWS partition (${PARTITIONS.join(', ')})`;

@@ -14,7 +14,7 @@ import { AWS_FACTS } from '../facts/aws.generated';
 import { closestMatch } from '../manifest/didYouMean';
 import { partitionOfRegion, PARTITIONS, REGION_PATTERN } from './arns';
 import type { RuleDoc } from './ruleDoc';
-import { firstError, type ValueFix, type ValueProblem } from './problem';
+import { firstError, withArticle, type ValueFix, type ValueProblem } from './problem';
 
 export type KmsService = 'stepFunctions' | 'mwaaServerless' | 'imageBuilder';
 export type KmsKeyForm = 'keyId' | 'multiRegionKeyId' | 'keyArn' | 'aliasArn' | 'aliasName';
@@ -126,7 +126,7 @@ export function kmsKeyIdProblems(service: KmsService, value: string, ctx: KmsCon
     out.push({
       code: 'kms/key-form-unsupported',
       severity: 'warning',
-      message: `${rules.label} takes the KMS key as ${rules.forms.map((f) => `a ${KMS_FORM_LABEL[f]}`).join(' or ')}, not a ${KMS_FORM_LABEL[ref.form]}: write arn:aws:kms:<region>:<account>:${ref.form === 'aliasName' ? ref.id : `key/${ref.id}`}.`,
+      message: `${rules.label} takes the KMS key as ${rules.forms.map((f) => withArticle(KMS_FORM_LABEL[f])).join(' or ')}, not ${withArticle(KMS_FORM_LABEL[ref.form])}: write arn:aws:kms:<region>:<account>:${ref.form === 'aliasName' ? ref.id : `key/${ref.id}`}.`,
     });
   }
   if (ref.region && ctx.region && REGION_PATTERN.test(ctx.region)) {
@@ -198,7 +198,7 @@ export function encryptionProblems(service: Exclude<KmsService, 'imageBuilder'>,
     out.push({
       code: 'kms/invalid-encryption-type',
       severity: 'error',
-      message: `'${type}' is not a ${rules.label} encryption type: use ${types.join(' or ')}.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
+      message: `'${type}' is not ${withArticle(`${rules.label} encryption type`)}: use ${types.join(' or ')}.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
       field: 'type',
       fixes: suggestion ? [{ kind: 'replace', field: 'type', title: `Change the type to ${suggestion}`, value: suggestion, preferred: true }] : undefined,
     });

@@ -13,14 +13,15 @@ function codePointLength(s: string): number {
   return n;
 }
 
-/** Offsets (UTF-16) of every character of `value` that `charClass` matches. */
-function matchingChars(value: string, charClass: string): { chars: string[]; first?: [number, number] } {
+/** Offsets (UTF-16) of every character of `value` that `charClass` (or one of `codePoints`' ranges) matches. */
+function matchingChars(value: string, charClass: string, codePoints: readonly (readonly number[])[] = []): { chars: string[]; first?: [number, number] } {
   const re = compiled(charClass.replace(/^\^|\$$/g, ''));
   const chars: string[] = [];
   let first: [number, number] | undefined;
   let offset = 0;
   for (const ch of value) {
-    if (re.test(ch)) {
+    const cp = ch.codePointAt(0) as number;
+    if (re.test(ch) || codePoints.some(([a, b]) => cp >= a && cp <= b)) {
       if (!chars.includes(ch)) chars.push(ch);
       first ??= [offset, offset + ch.length];
     }
@@ -41,9 +42,10 @@ function sfnNameProblems(value: string, what: 'state machine' | 'activity', fact
   const out: ValueProblem[] = [];
   const length = lengthProblem('sfn/name-length', `${what} name`, value, facts.min, facts.max);
   if (length) out.push(length);
-  const bad = matchingChars(value, facts.forbiddenPattern);
+  const bad = matchingChars(value, facts.forbiddenPattern, facts.forbiddenCodePoints);
   if (bad.first) {
-    const fixed = [...value].map((c) => (compiled(facts.forbiddenPattern).test(c) ? '-' : c)).join('');
+    const forbidden = (c: string) => matchingChars(c, facts.forbiddenPattern, facts.forbiddenCodePoints).first !== undefined;
+    const fixed = [...value].map((c) => (forbidden(c) ? '-' : c)).join('');
     out.push({
       code: 'sfn/name-invalid-char',
       severity: 'error',

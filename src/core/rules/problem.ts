@@ -44,6 +44,12 @@ export function compiled(pattern: string): RegExp {
 export function showChar(ch: string): string {
   const cp = ch.codePointAt(0) ?? 0;
   if (ch === ' ') return 'a space';
-  if (/\s/u.test(ch) || cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp >= 0xfffe) return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (/\s/u.test(ch) || cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0xd800 && cp <= 0xdfff) || cp >= 0xfffe) return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
   return `'${ch}'`;
+}
+
+/** `a` or `an` before a phrase, by its sound: an alias ARN, an MWAA Serverless workflow, a key ARN. */
+export function withArticle(phrase: string): string {
+  const an = /^[aeiou]/i.test(phrase) || /^[FHLMNRSX](?:[A-Z0-9]|$)/.test(phrase);
+  return `${an ? 'an' : 'a'} ${phrase}`;
 }

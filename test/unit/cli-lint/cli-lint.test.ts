@@ -164,6 +164,39 @@ describe('aws-workflows lint', () => {
     }
   });
 
+  it('resolves the region as deploy does: flag, then the profile region, then the environment', async () => {
+    const manifest = [
+      'stateMachines:',
+      '  orders:',
+      '    definition: statemachines/orders.asl.yaml',
+      '    roleArn: arn:aws:iam::123456789012:role/orders',
+      '    encryption: { type: CUSTOMER_MANAGED_KMS_KEY, kmsKeyId: arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab }',
+      '',
+    ].join('\n');
+    const ws = workspace({ 'aws-workflows.yaml': manifest, 'statemachines/orders.asl.yaml': FILES['statemachines/orders.asl.yaml'], 'config': '[profile dev]\nregion = eu-west-1\n' });
+    const run = async (env: NodeJS.ProcessEnv, ...args: string[]) => {
+      const io: CliIo & { out: string; err: string } = {
+        out: '', err: '', cwd: ws, env: { AWS_CONFIG_FILE: join(ws, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(ws, 'none'), ...env },
+        stdout: { write: (s: string) => { io.out += s; } },
+        stderr: { write: (s: string) => { io.err += s; } },
+      };
+      const code = await runCli(['lint', '--format', 'json', ...args], io);
+      return { code, codes: (JSON.parse(io.out) as { code: string }[]).map((f) => f.code) };
+    };
+    try {
+      // The profile's region (eu-west-1) beats AWS_REGION, as in deploy: the us-east-1 key is in another region.
+      assert.deepEqual(await run({ AWS_PROFILE: 'dev', AWS_REGION: 'us-east-1' }), { code: 1, codes: ['kms/region-mismatch'] });
+      assert.deepEqual(await run({ AWS_REGION: 'us-east-1' }, '--profile', 'dev'), { code: 1, codes: ['kms/region-mismatch'] });
+      assert.deepEqual(await run({ AWS_PROFILE: 'dev' }, '--region', 'us-east-1'), { code: 0, codes: [] });
+      assert.deepEqual(await run({ AWS_REGION: 'us-east-1' }), { code: 0, codes: [] });
+      // Nothing set anywhere: us-east-1, deploy's fallback.
+      assert.deepEqual(await run({}), { code: 0, codes: [] });
+      assert.deepEqual(await run({ AWS_DEFAULT_REGION: 'eu-west-1' }), { code: 1, codes: ['kms/region-mismatch'] });
+    } finally {
+      rmSync(ws, { recursive: true, force: true });
+    }
+  });
+
   describe('as a real process', () => {
     before(function () {
       this.timeout(180_000);

@@ -2,14 +2,16 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { MANIFEST_FILE_NAME, parseManifest } from '../core/manifest';
-import { OPEN_AIRFLOW_UI } from './openAirflowUi';
+import { MANIFEST_FILE_NAME } from '../core/manifest/model';
+import { OPEN_AIRFLOW_UI } from './commandIds';
 
 export const AIRFLOW_CODELENS_SELECTOR: vscode.DocumentSelector = [{ pattern: `**/${MANIFEST_FILE_NAME}` }];
 
 export class AirflowCodeLensProvider implements vscode.CodeLensProvider {
-  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
     if (path.basename(document.uri.path) !== MANIFEST_FILE_NAME) return [];
+    // The manifest parser (YAML) loads on the first manifest shown, not at activation.
+    const { parseManifest } = await import('../core/manifest');
     const { manifest } = parseManifest(document.getText());
     return manifest.airflowEnvironments.map((env) => {
       // No region in the file: the region in use when the lens is clicked.

@@ -12,7 +12,9 @@ import { createWebLogin, getEnvironment, type MwaaAccess } from './mwaa';
 import { pickEnvironment } from './picker';
 import { targetFromArgument, type AirflowTarget } from './target';
 
-export const OPEN_AIRFLOW_UI = 'awsWorkflows.openAirflowUi';
+import { OPEN_AIRFLOW_UI } from './commandIds';
+
+export { OPEN_AIRFLOW_UI };
 
 /** How the URL leaves the extension; vscode.env.openExternal, replaceable only by the in-host tests. */
 export interface ExternalOpener {

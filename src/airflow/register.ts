@@ -2,10 +2,12 @@
 
 import * as vscode from 'vscode';
 import type { AwsSession } from '../aws/session';
-import { registerCommand } from '../common/commands';
+import { registerLazyCommands } from '../common/commands';
+import { lazy } from '../core/lazy';
 import type { Logger } from '../core/log';
 import { AIRFLOW_CODELENS_SELECTOR, AirflowCodeLensProvider } from './codeLens';
-import { openAirflowUiCommand, type ExternalOpener } from './openAirflowUi';
+import { OPEN_AIRFLOW_UI } from './commandIds';
+import type { ExternalOpener } from './openAirflowUi';
 
 /** Hidden command the in-host tests use to watch what would be opened (another extension cannot stub our vscode.env). */
 export const AIRFLOW_TEST_HOOKS = 'awsWorkflows.airflow.testHooks';
@@ -34,7 +36,8 @@ export function registerAirflow(context: vscode.ExtensionContext, logger: Logger
   const featureLogger = testing ? recordingLogger(logger, loggedLines) : logger;
   const browser: ExternalOpener = { open: (uri) => vscode.env.openExternal(uri) };
   const opener: ExternalOpener = { open: (uri) => browser.open(uri) };
-  registerCommand(context, featureLogger, openAirflowUiCommand({ aws: session, logger: featureLogger, opener }));
+  const commands = lazy(async () => [(await import('./openAirflowUi')).openAirflowUiCommand({ aws: session, logger: featureLogger, opener })]);
+  registerLazyCommands(context, featureLogger, [OPEN_AIRFLOW_UI], () => commands.get());
   context.subscriptions.push(vscode.languages.registerCodeLensProvider(AIRFLOW_CODELENS_SELECTOR, new AirflowCodeLensProvider()));
 
   if (testing) {

@@ -9,7 +9,7 @@ import type { Logger } from '../core/log';
 import { CredentialSource, credentialSourceLabel, type AwsCredentials } from './credentials';
 import { AWS_CALL_INFO, describeAwsErrorDetail, type AwsCallInfo } from './errors';
 import { resolveEndpoint, resolveRegion, type ResolvedEndpoint } from './endpoints';
-import { MwaaServerlessClient } from './mwaaServerless';
+import type { MwaaServerlessClient } from './mwaaServerless';
 import { loadImagebuilder, loadMwaa, loadS3, loadSfn, loadSmithy, type ImagebuilderSdk, type MwaaSdk, type S3Sdk, type SfnSdk } from './lazySdk';
 import { DEFAULT_RETRY, type RetryOptions } from './retry';
 import type { AwsServiceKey } from './services.generated';
@@ -132,6 +132,8 @@ export class AwsSession {
 
   mwaaServerless(region?: string): Promise<{ client: MwaaServerlessClient; region: string }> {
     return this.cachedClient('airflow-serverless', region, async (r, endpoint) => {
+      // Our generated client (src/aws/mwaaServerless.generated.ts) loads on first use, like the SDK's.
+      const { MwaaServerlessClient } = await import('./mwaaServerless');
       const client = new MwaaServerlessClient({
         region: r,
         endpoint: endpoint.url,

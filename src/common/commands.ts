@@ -49,3 +49,21 @@ export function registerCommand(context: { subscriptions: vscode.Disposable[] },
     }),
   );
 }
+
+/**
+ * Registers commands by id now and loads their implementation on the first invocation of any of
+ * them (`load` is memoized, usually a `Lazy` over `import('./heavy')`): the pattern that keeps
+ * activation cheap (DEVELOPERS.md, "Activation").
+ */
+export function registerLazyCommands(context: { subscriptions: vscode.Disposable[] }, logger: Logger, ids: readonly string[], load: () => Promise<readonly Command[]>): void {
+  for (const id of ids) {
+    registerCommand(context, logger, {
+      id,
+      execute: async (...args: unknown[]) => {
+        const command = (await load()).find((c) => c.id === id);
+        if (!command) throw new Error(`The command ${id} is missing from this build of the extension; reinstall it.`);
+        return command.execute(...args);
+      },
+    });
+  }
+}

@@ -1,18 +1,18 @@
 // The deploy feature: commands, CodeLens, the deployed-definition documents and the
-// service-validation diagnostics. The logic lives in ./engine, shared with the CLI.
+// service-validation diagnostics. The logic lives in ./engine, shared with the CLI, and loads with
+// ./heavy on the first command or CodeLens request.
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { registerCommand } from '../common/commands';
+import { registerLazyCommands } from '../common/commands';
 import { detectKind } from '../core/kind';
+import { lazy } from '../core/lazy';
 import type { Logger } from '../core/log';
 import type { DeployClients } from './engine';
 import { CODELENS_SELECTOR, DeployCodeLensProvider } from './codeLens';
-import { deployCommands, type DeployFeature } from './commands';
 import { DeployedContentProvider } from './deployedContent';
-import { ManifestCache } from './manifestCache';
-import { DeployRunner } from './runner';
-import { vscodeWorkspaceTrust } from './workspace';
+import { COMMAND_IDS } from './settings';
+import { vscodeWorkspaceTrust } from './trust';
 
 /** What deploy needs from the one AwsSession. */
 export type DeploySession = DeployClients & { onDidChange(listener: () => void): { dispose(): void } };
@@ -21,22 +21,20 @@ export const IS_DEFINITION_CONTEXT = 'awsWorkflows.deploy.isDefinition';
 
 export function registerDeploy(context: vscode.ExtensionContext, logger: Logger, session: DeploySession): void {
   const deployed = new DeployedContentProvider();
-  const manifests = new ManifestCache();
   const serviceDiagnostics = vscode.languages.createDiagnosticCollection('awsWorkflows.service');
   context.subscriptions.push(deployed, serviceDiagnostics);
 
-  const feature: DeployFeature = {
+  const feature = lazy(async () => (await import('./heavy')).createDeployFeature({
     clients: session,
     logger,
-    runner: new DeployRunner(session, logger, deployed),
-    manifests,
+    deployed,
     state: context.workspaceState,
     serviceDiagnostics,
     trust: vscodeWorkspaceTrust,
-  };
-  for (const command of deployCommands(feature)) registerCommand(context, logger, command);
+  }));
+  registerLazyCommands(context, logger, Object.values(COMMAND_IDS), async () => (await feature.get()).commands);
 
-  const lenses = new DeployCodeLensProvider(session, manifests, (l) => session.onDidChange(l), vscodeWorkspaceTrust);
+  const lenses = new DeployCodeLensProvider(async (document) => (await feature.get()).codeLenses(document), (l) => session.onDidChange(l));
   context.subscriptions.push(lenses, vscode.languages.registerCodeLensProvider(CODELENS_SELECTOR, lenses));
 
   // The service's findings describe the text it saw: they go stale on the first edit.

@@ -45,11 +45,4 @@ export function defaultManifestPath(uri: vscode.Uri): string | undefined {
   return folder ? vscode.Uri.joinPath(folder.uri, MANIFEST_FILE_NAME).fsPath : undefined;
 }
 
-/** Whether deploying may run. VS Code's workspace trust in the extension; tests supply their own answer. */
-export interface WorkspaceTrust {
-  isTrusted(): boolean;
-}
-
-export const vscodeWorkspaceTrust: WorkspaceTrust = { isTrusted: () => vscode.workspace.isTrusted };
-
-export const UNTRUSTED_MESSAGE = 'Deploying is disabled in an untrusted workspace, because it runs with your AWS credentials. Trust this workspace (Manage Workspace Trust) to deploy; diagnostics keep working.';
+export { UNTRUSTED_MESSAGE, vscodeWorkspaceTrust, type WorkspaceTrust } from './trust';

@@ -1,10 +1,13 @@
 // Hover and completion adapters over src/core/hover: parse once per document version, convert results.
+// The engine loads on the first hover or completion (or lint); after that answers are synchronous.
 
 import * as vscode from 'vscode';
-import { completionsAt, hoverAt, type CompletionKind, type FeatureDocument } from '../core/hover';
+import type { CompletionKind, FeatureDocument } from '../core/hover';
 import { detectKind, type DocumentKind } from '../core/kind';
-import { formatOf, parseDocument, type ParsedDocument } from '../core/parse/document';
+import type { ParsedDocument } from '../core/parse/document';
 import { toRange } from './convert';
+import type * as Heavy from './heavy';
+import { heavy } from './lazy';
 
 /** Our files: the manifest, ASL by language or name, and JSON/YAML files that turn out to be workflows. */
 export const WORKFLOW_DOCUMENT_SELECTOR: vscode.DocumentSelector = [
@@ -29,7 +32,8 @@ export class WorkflowLanguageFeatures implements vscode.HoverProvider, vscode.Co
   /** `kindOf` returns the kind the last lint found (it knows the manifest), when that lint is current. */
   constructor(private readonly kindOf: (document: vscode.TextDocument) => DocumentKind | undefined) {}
 
-  private input(document: vscode.TextDocument): FeatureDocument | undefined {
+  private input(engine: typeof Heavy, document: vscode.TextDocument): FeatureDocument | undefined {
+    const { formatOf, parseDocument } = engine;
     const uri = document.uri.toString();
     if (this.cache?.uri === uri && this.cache.version === document.version) return this.cache.input;
     const text = document.getText();
@@ -44,17 +48,25 @@ export class WorkflowLanguageFeatures implements vscode.HoverProvider, vscode.Co
     return input;
   }
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const input = this.input(document);
-    const hover = input && hoverAt(input, { line: position.line, character: position.character });
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.ProviderResult<vscode.Hover> {
+    return heavy.with((engine) => this.hover(engine, document, position));
+  }
+
+  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.ProviderResult<vscode.CompletionItem[]> {
+    return heavy.with((engine) => this.completions(engine, document, position));
+  }
+
+  private hover(engine: typeof Heavy, document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const input = this.input(engine, document);
+    const hover = input && engine.hoverAt(input, { line: position.line, character: position.character });
     if (!hover) return undefined;
     return new vscode.Hover(new vscode.MarkdownString(hover.contents), toRange(hover.range));
   }
 
-  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
-    const input = this.input(document);
+  private completions(engine: typeof Heavy, document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
+    const input = this.input(engine, document);
     if (!input) return undefined;
-    const items = completionsAt(input, { line: position.line, character: position.character });
+    const items = engine.completionsAt(input, { line: position.line, character: position.character });
     return items.map((item, index) => {
       const out = new vscode.CompletionItem(item.label, COMPLETION_KINDS[item.kind]);
       out.insertText = item.insertText;

@@ -5,6 +5,9 @@ import type { Finding } from '../core/findings';
 import type { DocumentKind } from '../core/kind';
 import { lintText, type LintContext } from '../core/lint';
 import { parseManifest, type Manifest } from '../core/manifest';
+import { normalizeRelPath } from './relPath';
+
+export { normalizeRelPath };
 
 /**
  * What the adapter knows about files the rules may ask for, relative to the manifest's folder:
@@ -39,9 +42,6 @@ function manifestOf(text: string): Manifest {
   return lastManifest.manifest;
 }
 
-export function normalizeRelPath(relPath: string): string {
-  return relPath.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
-}
 
 export function runLintJob(job: LintJob): LintJobResult {
   const missing = new Set<string>();

@@ -3,7 +3,8 @@
 // No vscode import, so the worker path is unit tested in plain Node.
 
 import { Worker, type WorkerOptions } from 'node:worker_threads';
-import { runLintJob, type LintJob, type LintJobResult } from './lintJob';
+import type { LintJob, LintJobResult } from './lintJob';
+import { heavy } from './lazy';
 import type { WorkerRequest, WorkerResponse } from './lintWorker';
 
 /** The part of vscode.CancellationToken the runner needs. */
@@ -44,7 +45,7 @@ export class LintRunner {
     const large = job.text.length > (this.options.largeDocumentChars ?? LARGE_DOCUMENT_CHARS);
     if (!large || this.workerUnavailable || this.disposed) {
       this.counts.inline++;
-      return runLintJob(job);
+      return (heavy.loaded ?? (await heavy.get())).runLintJob(job);
     }
     try {
       const result = await this.runInWorker(job, token);
@@ -56,7 +57,7 @@ export class LintRunner {
       this.workerUnavailable = true;
       this.options.onWorkerUnavailable?.(err instanceof Error ? err.message : String(err));
       this.counts.inline++;
-      return runLintJob(job);
+      return (await heavy.get()).runLintJob(job);
     }
   }
 

@@ -195,7 +195,7 @@ export class DiagnosticsManager extends Disposable {
     }
     if (isManifestUri(doc.uri)) {
       job.kind = 'manifest';
-      await this.files.snapshot(governing.folder, this.files.namedPaths(this.files.parse(doc.uri, text)), job.files);
+      await this.files.snapshot(governing.folder, await this.files.namedPaths(await this.files.parse(doc.uri, text)), job.files);
     } else {
       job.manifestText = governing.text;
       job.kind = governing.kind ?? this.kindWithoutManifest(doc, job);

@@ -5,9 +5,11 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../common/disposable';
 import type { DocumentKind } from '../core/kind';
-import { MANIFEST_FILE_NAME, parseManifest, allEntries, type Manifest, type ManifestEntryKind } from '../core/manifest';
+import { MANIFEST_FILE_NAME, type Manifest, type ManifestEntryKind } from '../core/manifest/model';
 import type { Logger } from '../core/log';
-import { normalizeRelPath, type FileSnapshot } from './lintJob';
+import type { FileSnapshot } from './lintJob';
+import { normalizeRelPath } from './relPath';
+import { heavy } from './lazy';
 
 const KIND_OF_ENTRY: Record<ManifestEntryKind, DocumentKind | undefined> = {
   stateMachine: 'stateMachine',
@@ -116,7 +118,8 @@ export class WorkspaceFiles extends Disposable {
     if (!manifestUri) return undefined;
     const text = await this.readText(manifestUri);
     if (text === undefined) return undefined;
-    const manifest = this.parse(manifestUri, text);
+    const manifest = await this.parse(manifestUri, text);
+    const { allEntries } = await heavy.get();
     const folder = vscode.Uri.joinPath(manifestUri, '..');
     const rel = relativePath(folder, uri);
     let kind: DocumentKind | undefined;
@@ -132,16 +135,17 @@ export class WorkspaceFiles extends Disposable {
     return { uri: manifestUri, folder, text, manifest, kind };
   }
 
-  parse(uri: vscode.Uri, text: string): Manifest {
+  async parse(uri: vscode.Uri, text: string): Promise<Manifest> {
     const cached = this.parsed.get(uri.toString());
     if (cached?.text === text) return cached.manifest;
-    const manifest = parseManifest(text).manifest;
+    const manifest = (await heavy.get()).parseManifest(text).manifest;
     this.parsed.set(uri.toString(), { text, manifest });
     return manifest;
   }
 
   /** The paths a manifest names (its definitions), relative to its folder. */
-  namedPaths(manifest: Manifest): string[] {
+  async namedPaths(manifest: Manifest): Promise<string[]> {
+    const { allEntries } = await heavy.get();
     const out = new Set<string>();
     for (const entry of allEntries(manifest)) {
       const definition = (entry.spec as { definition?: unknown }).definition;

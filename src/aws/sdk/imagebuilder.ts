@@ -1,2 +1,6 @@
 // Loaded on first use only (dist/sdk/imagebuilder.js); see src/aws/session.ts.
-export * from '@aws-sdk/client-imagebuilder';
+// A default export of the namespace: an ES-module build cannot re-export a CommonJS package with
+// `export *`, and scripts/build.mjs builds the SDK entry points as split ES modules.
+import * as sdk from '@aws-sdk/client-imagebuilder';
+
+export default sdk;

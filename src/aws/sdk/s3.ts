@@ -1,2 +1,6 @@
 // Loaded on first use only (dist/sdk/s3.js); see src/aws/session.ts.
-export * from '@aws-sdk/client-s3';
+// A default export of the namespace: an ES-module build cannot re-export a CommonJS package with
+// `export *`, and scripts/build.mjs builds the SDK entry points as split ES modules.
+import * as sdk from '@aws-sdk/client-s3';
+
+export default sdk;

@@ -1,0 +1,1 @@
+export const OPEN_AIRFLOW_UI = 'awsWorkflows.openAirflowUi';

@@ -1,0 +1,4 @@
+import { lazy } from '../core/lazy';
+
+/** The validation engine (./heavy), loaded when the first workflow document is checked. */
+export const heavy = lazy(() => import('./heavy'));

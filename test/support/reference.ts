@@ -11,3 +11,9 @@ export const REFERENCE_DIR = [process.env.WORKFLOWS_REFERENCE_DIR, path.resolve(
   .find((d) => existsSync(path.join(d, 'aws-models')));
 
 export const describeWithReference: Mocha.SuiteFunction | Mocha.PendingSuiteFunction = REFERENCE_DIR ? describe : describe.skip;
+
+/** Real templates and definitions from aws-samples/serverless-patterns (see its README). */
+export const SERVERLESS_PATTERNS_DIR = [process.env.WORKFLOWS_CORPUS_DIR, path.resolve(repoRoot, '..', 'shared', 'corpus')]
+  .filter((d): d is string => Boolean(d))
+  .map((d) => path.join(d, 'serverless-patterns'))
+  .find((d) => existsSync(path.join(d, 'README.md')));

@@ -37,7 +37,7 @@ export interface LintResult {
 }
 
 export const RULES: RuleDoc[] = [
-  { code: 'internal/error', severity: 'error', summary: 'A checker failed on this file; the message says how. Please report it.', example: '(any file that trips a bug)' },
+  { code: 'internal/error', severity: 'error', source: 'Not a fact about the file: the checker itself failed', summary: 'A checker failed on this file; the message says how. Please report it.', example: '(any file that trips a bug)' },
   { code: 'lint/unknown-kind', severity: 'warning', summary: 'The CLI was given a file that is not a state machine, Image Builder workflow, MWAA Serverless DAG or aws-workflows.yaml.', example: 'aws-workflows lint package.json' },
 ];
 

@@ -79,7 +79,7 @@ export function validateRoleArn(value: string, region?: string): string | undefi
 }
 
 export const RULES: RuleDoc[] = [
-  { code: 'iam/role-arn-invalid', severity: 'error', summary: 'A `roleArn` that is not an IAM role ARN (pattern from the service models).', example: 'roleArn: arn:aws:iam::123456789012:user/deployer' },
-  { code: 'arn/partition-mismatch', severity: 'error', summary: "An ARN whose partition is not the Region's (aws-cn ARN for eu-west-1).", example: 'region: eu-west-1\nroleArn: arn:aws-cn:iam::123456789012:role/r' },
+  { code: 'iam/role-arn-invalid', severity: 'error', source: 'Model: the roleArn pattern of each service', summary: 'A `roleArn` that is not an IAM role ARN (pattern from the service models).', example: 'roleArn: arn:aws:iam::123456789012:user/deployer' },
+  { code: 'arn/partition-mismatch', severity: 'error', source: 'Model: the ARN patterns of each service (partition); AWS ARN format documentation', summary: "An ARN whose partition is not the Region's (aws-cn ARN for eu-west-1).", example: 'region: eu-west-1\nroleArn: arn:aws-cn:iam::123456789012:role/r' },
   { code: 'manifest/invalid-region', severity: 'warning', summary: '`region` that is not shaped like a Region code.', example: 'region: Ireland' },
 ];

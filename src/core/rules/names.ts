@@ -186,13 +186,13 @@ export function nextPatchVersion(existing: readonly string[]): string {
 }
 
 export const RULES: RuleDoc[] = [
-  { code: 'sfn/name-length', severity: 'error', summary: `A state machine or activity name outside ${F.sfn.stateMachineName.min}–${F.sfn.stateMachineName.max} characters.`, example: 'stateMachines:\n  "": { ... }' },
-  { code: 'sfn/name-invalid-char', severity: 'error', summary: 'A Step Functions name with white space, brackets, wildcards, special or control characters.', example: 'stateMachines:\n  order pipeline: { ... }' },
+  { code: 'sfn/name-length', severity: 'error', source: 'Model: stepfunctions.json Name length (1–80)', summary: `A state machine or activity name outside ${F.sfn.stateMachineName.min}–${F.sfn.stateMachineName.max} characters.`, example: 'stateMachines:\n  "": { ... }' },
+  { code: 'sfn/name-invalid-char', severity: 'error', source: 'Model: stepfunctions.json Name documentation (characters a name must not contain)', summary: 'A Step Functions name with white space, brackets, wildcards, special or control characters.', example: 'stateMachines:\n  order pipeline: { ... }' },
   { code: 'sfn/name-not-logging-safe', severity: 'warning', summary: `Logging is on and the name has characters outside ${F.sfn.stateMachineName.loggingSafeDescription}.`, example: 'stateMachines:\n  orders.v2: { logging: { level: ALL, ... } }' },
-  { code: 'imagebuilder/workflow-name-invalid', severity: 'error', summary: "An Image Builder workflow name that does not match the service's pattern (3–128 characters).", example: 'imageBuilderWorkflows:\n  hb: { ... }' },
-  { code: 'imagebuilder/version-invalid', severity: 'error', summary: '`version` that is not major.minor.patch (a build number is assigned by the service).', example: 'version: 1.4' },
-  { code: 'imagebuilder/version-prefix', severity: 'error', summary: '`version` with a leading `v` or `+`; the quick fix removes it.', example: 'version: v1.4.0' },
-  { code: 'imagebuilder/version-part-too-large', severity: 'error', summary: `A version part above ${F.imagebuilder.semanticVersion.nodeMax} (2^30−1).`, example: 'version: 1.0.2000000000' },
-  { code: 'mwaa-serverless/name-invalid', severity: 'error', summary: `An MWAA Serverless workflow name outside ${F.mwaaServerless.workflowName.min}–${F.mwaaServerless.workflowName.max} characters or not matching the service's pattern.`, example: 'airflowWorkflows:\n  -nightly: { ... }' },
-  { code: 'mwaa/environment-name-invalid', severity: 'error', summary: "An MWAA environment name that does not match the service's pattern.", example: 'airflowEnvironments: [1-analytics]' },
+  { code: 'imagebuilder/workflow-name-invalid', severity: 'error', source: 'Model: imagebuilder.json ResourceName pattern', summary: "An Image Builder workflow name that does not match the service's pattern (3–128 characters).", example: 'imageBuilderWorkflows:\n  hb: { ... }' },
+  { code: 'imagebuilder/version-invalid', severity: 'error', source: 'Model: imagebuilder.json VersionNumber pattern', summary: '`version` that is not major.minor.patch (a build number is assigned by the service).', example: 'version: 1.4' },
+  { code: 'imagebuilder/version-prefix', severity: 'error', source: 'Model: imagebuilder.json VersionNumber pattern', summary: '`version` with a leading `v` or `+`; the quick fix removes it.', example: 'version: v1.4.0' },
+  { code: 'imagebuilder/version-part-too-large', severity: 'error', source: 'Model: imagebuilder.json semantic version documentation (each node up to 2^30-1)', summary: `A version part above ${F.imagebuilder.semanticVersion.nodeMax} (2^30−1).`, example: 'version: 1.0.2000000000' },
+  { code: 'mwaa-serverless/name-invalid', severity: 'error', source: 'Model: mwaa-serverless.json workflow Name pattern and length', summary: `An MWAA Serverless workflow name outside ${F.mwaaServerless.workflowName.min}–${F.mwaaServerless.workflowName.max} characters or not matching the service's pattern.`, example: 'airflowWorkflows:\n  -nightly: { ... }' },
+  { code: 'mwaa/environment-name-invalid', severity: 'error', source: 'Model: mwaa.json EnvironmentName pattern', summary: "An MWAA environment name that does not match the service's pattern.", example: 'airflowEnvironments: [1-analytics]' },
 ];

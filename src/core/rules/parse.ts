@@ -3,9 +3,9 @@
 import type { RuleDoc } from './ruleDoc';
 
 export const RULES: RuleDoc[] = [
-  { code: 'parse/syntax', severity: 'error', summary: 'The JSON or YAML does not parse; the other checks still run on what did.', example: '{ "StartAt": "A", }' },
+  { code: 'parse/syntax', severity: 'error', source: 'JSON (RFC 8259) and YAML 1.2 grammars', summary: 'The JSON or YAML does not parse; the other checks still run on what did.', example: '{ "StartAt": "A", }' },
   { code: 'parse/duplicate-key', severity: 'warning', summary: 'A key given twice in one object (only the last takes effect); aws-workflows.yaml reports it as an error with its own codes.', example: '{ "Type": "Pass", "Type": "Task" }' },
-  { code: 'parse/comment', severity: 'error', summary: 'A comment in a JSON file.', example: '{ // the first state\n  "StartAt": "A" }' },
-  { code: 'parse/empty', severity: 'error', summary: 'The file is empty.', example: '(an empty file)' },
+  { code: 'parse/comment', severity: 'error', source: 'JSON (RFC 8259): no comments', summary: 'A comment in a JSON file.', example: '{ // the first state\n  "StartAt": "A" }' },
+  { code: 'parse/empty', severity: 'error', source: 'Model: a definition has at least 1 character', summary: 'The file is empty.', example: '(an empty file)' },
   { code: 'parse/yaml-warning', severity: 'warning', summary: 'Something the YAML parser accepts but warns about (such as an unresolved tag).', example: 'Seconds: !Ref Timeout' },
 ];

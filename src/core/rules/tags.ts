@@ -73,9 +73,9 @@ export function tagProblems(service: TaggedService, tags: Record<string, string>
 }
 
 export const RULES: RuleDoc[] = [
-  { code: 'tags/too-many', severity: 'error', summary: 'More tags than the service allows (Image Builder and MWAA Serverless: 50).', example: 'tags: { t1: a, t2: b, …, t51: z }' },
-  { code: 'tags/key-length', severity: 'error', summary: 'A tag key shorter or longer than the service allows (1–128).', example: 'tags: { "": x }' },
-  { code: 'tags/value-length', severity: 'error', summary: 'A tag value longer than the service allows (256).', example: 'tags: { note: <300 characters> }' },
-  { code: 'tags/invalid-char', severity: 'error', summary: "A tag key or value with characters outside the service's set.", example: 'tags: { "team#1": orders }' },
-  { code: 'tags/reserved-prefix', severity: 'error', summary: 'A tag key starting with the reserved `aws:` prefix.', example: 'tags: { "aws:owner": me }' },
+  { code: 'tags/too-many', severity: 'error', source: 'Model: the tag list/map max of each service', summary: 'More tags than the service allows (Image Builder and MWAA Serverless: 50).', example: 'tags: { t1: a, t2: b, …, t51: z }' },
+  { code: 'tags/key-length', severity: 'error', source: 'Model: TagKey length of each service', summary: 'A tag key shorter or longer than the service allows (1–128).', example: 'tags: { "": x }' },
+  { code: 'tags/value-length', severity: 'error', source: 'Model: TagValue length of each service', summary: 'A tag value longer than the service allows (256).', example: 'tags: { note: <300 characters> }' },
+  { code: 'tags/invalid-char', severity: 'error', source: 'Model: TagKey/TagValue pattern of each service', summary: "A tag key or value with characters outside the service's set.", example: 'tags: { "team#1": orders }' },
+  { code: 'tags/reserved-prefix', severity: 'error', source: 'Model: TagKey pattern ^(?!aws:)', summary: 'A tag key starting with the reserved `aws:` prefix.', example: 'tags: { "aws:owner": me }' },
 ];

@@ -27,6 +27,8 @@ describe('scripts/generate-rule-docs.mjs', () => {
     assert.ok(text.endsWith('<!-- rules:end -->\n\n## After\n'));
     assert.ok(!text.includes('old table'));
     for (const r of RULE_CATALOG) assert.ok(text.includes(`| \`${r.code}\` | ${r.severity} |`), r.code);
+    const orders = RULE_CATALOG.find((r) => r.code === 'asl/unknown-state')!;
+    assert.ok(text.includes(`| ${orders.source} |`), 'the source column');
   });
 
   it('warns and changes nothing when the markers are missing', () => {
@@ -35,5 +37,17 @@ describe('scripts/generate-rule-docs.mjs', () => {
     assert.equal(status, 0);
     assert.equal(text, readme);
     assert.match(stderr, /has no <!-- rules:start -->/);
+  });
+});
+
+describe('rule catalogue sources', () => {
+  it('every error rule says where its fact comes from', () => {
+    const unsourced = RULE_CATALOG.filter((r) => r.severity === 'error' && !(r.source && r.source.trim().length >= 10)).map((r) => r.code);
+    assert.deepEqual(unsourced, [], 'an error rule needs a source (model pattern, documentation page, ASL spec, service error code); otherwise make it a warning');
+  });
+
+  it('names a kind of source the reader can check', () => {
+    const vague = RULE_CATALOG.filter((r) => r.source && !/Model|Guide|spec|AWS [A-Z_]+|API reference|documentation|schema|RFC|YAML|JSON|format|error|file system|checker|Service/i.test(r.source)).map((r) => r.code);
+    assert.deepEqual(vague, []);
   });
 });

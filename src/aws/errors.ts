@@ -4,6 +4,7 @@
 
 import { redact } from '../core/log';
 import { AWS_SERVICES, type AwsServiceKey } from './services.generated';
+import { THROTTLING_ERROR_NAMES } from './throttlingErrors';
 
 export type { AwsServiceKey } from './services.generated';
 
@@ -14,6 +15,8 @@ export interface AwsCallContext {
   region?: string;
   /** The endpoint the request went to, when known (the session attaches it to errors). */
   endpoint?: string;
+  /** The customer managed KMS key of the resource, exactly as the service reports it, when known. */
+  kmsKey?: string;
 }
 
 export type AwsErrorKind =
@@ -22,6 +25,9 @@ export type AwsErrorKind =
   | 'sso-expired'
   | 'credentials-invalid'
   | 'access-denied'
+  | 'kms-access-denied'
+  | 'kms-invalid-state'
+  | 'kms-throttled'
   | 'throttled'
   | 'network'
   | 'not-found'
@@ -140,14 +146,9 @@ const NETWORK_CODES = new Set([
   'ECONNABORTED', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN',
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO',
 ]);
-const THROTTLING = new Set([
-  'ThrottlingException', 'Throttling', 'ThrottledException', 'TooManyRequestsException', 'RequestThrottled',
-  'RequestThrottledException', 'SlowDown', 'RequestLimitExceeded', 'ProvisionedThroughputExceededException',
-  'BandwidthLimitExceeded', 'LimitExceededException', 'PriorRequestNotComplete', 'EC2ThrottledException',
-]);
 const ACCESS_DENIED = new Set([
   'AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'UnauthorizedException', 'Forbidden',
-  'AuthorizationError', 'NotAuthorized', 'AllAccessDisabled', 'KMSAccessDeniedException',
+  'AuthorizationError', 'NotAuthorized', 'AllAccessDisabled',
 ]);
 const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired', 'TokenRefreshRequired', 'RequestTimeTooSkewed']);
 const INVALID_CREDENTIALS = new Set([
@@ -155,6 +156,12 @@ const INVALID_CREDENTIALS = new Set([
   'InvalidSignatureException', 'IncompleteSignature', 'IncompleteSignatureException', 'MissingAuthenticationToken',
   'MissingAuthenticationTokenException', 'InvalidToken',
 ]);
+// Step Functions' own names for what KMS refused when the service used the key for the caller.
+const KMS_ERRORS: Record<string, AwsErrorKind> = {
+  KmsAccessDeniedException: 'kms-access-denied',
+  KmsInvalidStateException: 'kms-invalid-state',
+  KmsThrottlingException: 'kms-throttled',
+};
 const NOT_FOUND = /NotFound|DoesNotExist|NoSuch/;
 const CONFLICT = /Conflict|AlreadyExists|InUse|ResourceInUse/;
 const QUOTA = /QuotaExceeded|LimitExceeded/;
@@ -173,9 +180,11 @@ export function classifyAwsError(err: unknown): AwsErrorKind {
   }
   if (f.name === 'TokenProviderError' || /SSO session .*(expired|invalid)|sso.*token.*expired/i.test(f.message)) return 'sso-expired';
   if (EXPIRED.has(f.code) || EXPIRED.has(f.name)) return 'credentials-expired';
+  const kms = KMS_ERRORS[f.name] ?? KMS_ERRORS[f.code];
+  if (kms) return kms;
   if (INVALID_CREDENTIALS.has(f.code) || INVALID_CREDENTIALS.has(f.name)) return 'credentials-invalid';
   if (ACCESS_DENIED.has(f.code) || ACCESS_DENIED.has(f.name) || (f.status === 403 && !f.name.includes('Quota'))) return 'access-denied';
-  if (THROTTLING.has(f.code) || THROTTLING.has(f.name) || /Throttl/.test(f.name) || f.status === 429) return 'throttled';
+  if (THROTTLING_ERROR_NAMES.has(f.code) || THROTTLING_ERROR_NAMES.has(f.name) || /Throttl/.test(f.name) || f.status === 429) return 'throttled';
   const errno = typeof f.fields.code === 'string' ? f.fields.code : undefined;
   if ((errno && NETWORK_CODES.has(errno)) || f.name === 'TimeoutError' || /socket hang up|getaddrinfo|connect ECONNREFUSED|network/i.test(f.message)) return 'network';
   if (f.name === 'SyntaxError' || /Deserialization error|Unexpected token|is not valid JSON|Unexpected end of JSON/i.test(f.message)) return 'malformed-response';
@@ -259,6 +268,10 @@ function sentence(err: unknown, tried: string, ctx: AwsCallContext, region: stri
       return `${tried} failed: AWS did not accept your credentials.${saidPart} Check the access key of the chosen profile (\`aws configure\`) or choose another profile.`;
     case 'access-denied':
       return `${tried} failed: access denied.${saidPart} Your identity needs the IAM permission ${iamActionFor(ctx.service, ctx.operation)}${ctx.resource ? ` on ${ctx.resource}` : ''}; ask your administrator to allow it, or choose a profile that has it.`;
+    case 'kms-access-denied':
+    case 'kms-invalid-state':
+    case 'kms-throttled':
+      return `${tried} failed: ${kmsSentence(kind, ctx.operation, kmsKeyOf(f, ctx), f.fields.kmsKeyState, retries)}`;
     case 'throttled':
       return `${tried} failed: AWS is throttling requests${retries ? ` (retried ${retries} time${retries === 1 ? '' : 's'})` : ''}.${saidPart} Wait a moment and try again.`;
     case 'network': {
@@ -285,6 +298,47 @@ function sentence(err: unknown, tried: string, ctx: AwsCallContext, region: stri
     default:
       return `${tried} failed:${said ? ` ${said}.` : ' unknown error.'} See the log (AWS Workflows: Show Log) for details.`;
   }
+}
+
+const KMS_KEY_IN_MESSAGE = /arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(?:key|alias)\/[\w/+=,.@-]+/;
+
+/** The key: the one the caller learnt from the resource, else the key ARN AWS's message names. */
+function kmsKeyOf(f: ErrorFacts, ctx: AwsCallContext): string | undefined {
+  return ctx.kmsKey ?? KMS_KEY_IN_MESSAGE.exec(f.message)?.[0];
+}
+
+// Step Functions developer guide, "Data at rest encryption" (encryption-at-rest.html), its KMS
+// permissions: creating or updating with a key, starting executions and sending task results
+// encrypt (kms:GenerateDataKey); reading definitions, executions and history decrypts (kms:Decrypt).
+// https://docs.aws.amazon.com/step-functions/latest/dg/encryption-at-rest.html
+const KMS_ENCRYPTING_OPERATION = /^(Create|Update|Start|SendTask|Publish)/;
+
+/** The KMS permission an operation needs on a customer managed key. */
+export function kmsActionFor(operation: string): 'kms:Decrypt' | 'kms:GenerateDataKey' {
+  return KMS_ENCRYPTING_OPERATION.test(operation.replace(/Command$/, '')) ? 'kms:GenerateDataKey' : 'kms:Decrypt';
+}
+
+const KMS_KEY_STATES: Record<string, { words: string; todo: string }> = {
+  DISABLED: { words: 'disabled', todo: 'Enable the key in AWS KMS, then try again.' },
+  PENDING_DELETION: { words: 'pending deletion', todo: 'Cancel its deletion in AWS KMS and enable it, then try again.' },
+  PENDING_IMPORT: { words: 'waiting for its key material', todo: 'Import the key material in AWS KMS, then try again.' },
+  UNAVAILABLE: { words: 'unavailable', todo: "Reconnect the key's custom key store in AWS KMS, then try again." },
+  CREATING: { words: 'still being created', todo: 'Wait until AWS KMS has created it, then try again.' },
+};
+
+/** What KMS refused, for the sentence after "… failed: ". */
+function kmsSentence(kind: 'kms-access-denied' | 'kms-invalid-state' | 'kms-throttled', operation: string, key: string | undefined, state: unknown, retries: number): string {
+  const theKey = key ? `the KMS key ${key}` : 'its customer managed KMS key';
+  if (kind === 'kms-access-denied') {
+    const action = kmsActionFor(operation);
+    return `your identity may not use ${theKey}. It needs ${action} on that key; ask the key's administrator to allow it in the key policy or an IAM policy, or choose a profile that has it.`;
+  }
+  if (kind === 'kms-invalid-state') {
+    const known = typeof state === 'string' ? KMS_KEY_STATES[state] : undefined;
+    const stateName = typeof state === 'string' && state ? ` (${state})` : '';
+    return `${theKey} is ${known?.words ?? 'not in a usable state'}${stateName}. ${known?.todo ?? 'Check the key in AWS KMS, then try again.'}`;
+  }
+  return `AWS KMS is throttling requests for ${theKey}${retries ? ` (retried ${retries} time${retries === 1 ? '' : 's'})` : ''}. Wait a moment and try again; if it persists, ask for a higher KMS request quota.`;
 }
 
 /** One line with everything a maintainer needs (code, status, request id, attempts, endpoint) and no secrets. */

@@ -2,6 +2,8 @@
 // throttling, 5xx and dropped connections are retried with full-jitter exponential backoff;
 // other 4xx never are. The SDK clients get the same numbers (see AwsSession).
 
+import { THROTTLING_ERROR_NAMES } from './throttlingErrors';
+
 export interface RetryOptions {
   /** Total attempts including the first (SDK standard: 3). */
   maxAttempts: number;
@@ -50,7 +52,6 @@ export function abortError(): Error {
 
 export type RetryClass = 'throttling' | 'transient' | 'server' | 'none';
 
-const THROTTLING_NAMES = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded', 'SlowDown', 'RequestThrottled', 'RequestThrottledException']);
 const TRANSIENT_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EAI_AGAIN']);
 
 /** Whether an error may be retried, and how (mirrors @smithy/service-error-classification). */
@@ -59,7 +60,7 @@ export function classifyForRetry(err: unknown): RetryClass {
   if (!e || typeof e !== 'object') return 'none';
   if (e.name === 'AbortError') return 'none';
   const status = e.$metadata?.httpStatusCode;
-  if (e.$retryable?.throttling || status === 429 || (e.name && THROTTLING_NAMES.has(e.name))) return 'throttling';
+  if (e.$retryable?.throttling || status === 429 || (e.name && THROTTLING_ERROR_NAMES.has(e.name))) return 'throttling';
   if ((e.code && TRANSIENT_CODES.has(e.code)) || e.name === 'TimeoutError' || e.name === 'RequestTimeout') return 'transient';
   if (e.$retryable || (status !== undefined && [500, 502, 503, 504].includes(status))) return 'server';
   return 'none';

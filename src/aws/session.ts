@@ -13,6 +13,7 @@ import type { MwaaServerlessClient } from './mwaaServerless';
 import { loadImagebuilder, loadMwaa, loadS3, loadSfn, loadSmithy, type ImagebuilderSdk, type MwaaSdk, type S3Sdk, type SfnSdk } from './lazySdk';
 import { DEFAULT_RETRY, type RetryOptions } from './retry';
 import type { AwsServiceKey } from './services.generated';
+import { markRetryableThrottling } from './throttlingErrors';
 import { listProfiles, parseSharedConfig, readSharedConfigFiles, sharedConfigPaths, type ProfileInfo, type SharedConfig } from './sharedConfig';
 
 export interface SessionSettings {
@@ -111,7 +112,10 @@ export class AwsSession {
   }
 
   sfn(region?: string): Promise<SdkClientHandle<SFNClient, SfnSdk>> {
-    return this.sdkClient('states', region, (sdk: SfnSdk, config) => new sdk.SFNClient(config));
+    // StartSyncExecution and TestState go to a `sync-` host prefix, which breaks any endpoint override.
+    return this.sdkClient('states', region, (sdk: SfnSdk, config, endpoint) =>
+      new sdk.SFNClient({ ...config, ...(endpoint.overridden ? { disableHostPrefix: true } : {}) }),
+    );
   }
 
   imagebuilder(region?: string): Promise<SdkClientHandle<ImagebuilderClient, ImagebuilderSdk>> {
@@ -284,6 +288,19 @@ export class AwsSession {
         },
       { step: 'initialize', name: 'awsWorkflowsCallInfo', override: true },
     );
+    // Inside the retry middleware (finalizeRequest), around the deserializer: throttling the SDK
+    // does not know by name (KmsThrottlingException) is marked so its retry strategy retries it.
+    client.middlewareStack.add(
+      (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
+        try {
+          return await next(args);
+        } catch (err) {
+          markRetryableThrottling(err);
+          throw err;
+        }
+      },
+      { step: 'deserialize', name: 'awsWorkflowsThrottlingNames', priority: 'high', override: true },
+    );
   }
 }
 
@@ -292,5 +309,7 @@ interface SdkClientLike {
     // Loosely typed on purpose: the SDK packages here come in different @smithy versions.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     add(middleware: any, options: { step: 'initialize'; name: string; override?: boolean }): void;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    add(middleware: any, options: { step: 'deserialize'; name: string; priority: 'high'; override?: boolean }): void;
   };
 }

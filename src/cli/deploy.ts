@@ -9,7 +9,7 @@ import type { Logger } from '../core/log';
 import { redact } from '../core/log';
 import { MANIFEST_FILE_NAME } from '../core/manifest/model';
 import {
-  deployAll, formatFinding, formatResultLine, KIND_LABELS, loadManifest, targetsOf,
+  deployAll, formatFinding, formatResultLine, loadManifest, targetsOf, updateDetail, updateMessage,
   type DeployClients, type DeployHooks, type DeployResult,
 } from '../deploy/engine';
 
@@ -79,7 +79,7 @@ export const deployCommand = defineCommand(deploySpec, async ({ flags, operands:
       return true;
     },
     confirmUpdate: interactive
-      ? async (plan) => /^y(es)?$/i.test(await ask(`Update ${KIND_LABELS[plan.target.kind]} ${plan.target.name} in ${plan.target.region}: ${plan.changes.map((c) => c.summary).join('; ')}? [y/N] `))
+      ? async (plan) => /^y(es)?$/i.test(await ask(`${updateDetail(plan)}\n${updateMessage(plan)} [y/N] `))
       : undefined,
     chooseVersion: async (offer) => {
       const why = offer.requested ? `version ${offer.requested} already exists` : 'no version is set';

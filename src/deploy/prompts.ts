@@ -2,20 +2,12 @@
 
 import * as vscode from 'vscode';
 import type { DeployHooks, DeployTarget, UpdatePlan, VersionOffer } from './engine';
-import { KIND_LABELS } from './engine';
+import { KIND_LABELS, updateDetail, updateMessage } from './engine';
 import type { DeployedContentProvider } from './deployedContent';
 import { confirmUpdatesEnabled } from './settings';
 
 const UPDATE = 'Update';
 const COMPARE = 'Compare with Deployed';
-
-export function updateMessage(plan: UpdatePlan): string {
-  return `Update ${KIND_LABELS[plan.target.kind]} ${plan.target.name} in ${plan.target.region}?`;
-}
-
-export function updateDetail(plan: UpdatePlan): string {
-  return `This changes: ${plan.changes.map((c) => c.summary).join('; ')}.${plan.target.kind === 'stateMachine' && plan.target.spec.publish && plan.changes.some((c) => c.field !== 'tags') ? ' A new version will be published.' : ''}`;
-}
 
 async function confirmUpdate(plan: UpdatePlan, deployed: DeployedContentProvider): Promise<boolean> {
   if (!confirmUpdatesEnabled()) return true;

@@ -1,7 +1,8 @@
 // Faults queued through the control endpoint for the next N requests of an operation.
 import type { ServiceName } from './services/context';
+import { KMS_FAULT_KINDS, type KmsFaultKind } from './services/kms';
 
-export const FAULT_KINDS = ['http500', 'throttle', 'delay', 'drop', 'malformed', 'accessDenied'] as const;
+export const FAULT_KINDS = ['http500', 'throttle', 'delay', 'drop', 'malformed', 'accessDenied', ...KMS_FAULT_KINDS] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultRequest {
@@ -27,9 +28,12 @@ export class FaultQueue {
     this.faults.push({ service: request.service, operation: request.operation, kind: request.kind, delayMs: request.delayMs, remaining: request.count ?? 1 });
   }
 
-  /** Takes one use of the first fault queued for this request, if any. */
-  take(service: ServiceName, operation: string): QueuedFault | undefined {
-    const fault = this.faults.find((f) => f.operation === operation && (!f.service || f.service === service));
+  /**
+   * Takes one use of the first fault queued for this request, if any. KMS faults are taken only by
+   * requests that need the key (kms: true), so a METADATA_ONLY describe leaves them queued.
+   */
+  take(service: ServiceName, operation: string, kms = false): QueuedFault | undefined {
+    const fault = this.faults.find((f) => f.operation === operation && (!f.service || f.service === service) && isKmsFault(f.kind) === kms);
     if (!fault) return undefined;
     fault.remaining--;
     if (fault.remaining <= 0) this.faults = this.faults.filter((f) => f !== fault);
@@ -43,6 +47,10 @@ export class FaultQueue {
   clear(): void {
     this.faults = [];
   }
+}
+
+export function isKmsFault(kind: FaultKind): kind is KmsFaultKind {
+  return (KMS_FAULT_KINDS as readonly string[]).includes(kind);
 }
 
 export function parseFaultRequest(body: unknown): FaultRequest | string {

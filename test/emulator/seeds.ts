@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ACCOUNT_ID, type RequestContext, type Runtime } from './services/context';
 import { createWorkflow } from './services/imagebuilder';
+import { seedKmsKey, type KmsKeySeed } from './services/kms';
 import type { MwaaEnvironment } from './services/mwaa';
 import { createServerlessWorkflow } from './services/mwaaServerless';
 import { createBucket, putObject } from './services/s3';
@@ -18,6 +19,8 @@ export interface SeedFile {
 }
 
 interface RegionSeed {
+  /** Customer managed keys with their state and whether the caller may decrypt (default: Enabled, yes). */
+  kmsKeys?: KmsKeySeed[];
   stateMachines?: {
     name: string;
     definition: unknown;
@@ -72,6 +75,8 @@ export function applySeed(store: StateStore, runtime: Runtime, seed: SeedFile): 
         ctx,
       );
     }
+    // After the resources that use them: seeding never trips over a disabled key.
+    for (const k of r.kmsKeys ?? []) seedKmsKey(ctx, k);
     const states = store.region(region).states;
     for (const a of r.activities ?? []) {
       const arn = `arn:aws:states:${region}:${ACCOUNT_ID}:activity:${a.name}`;

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { startAirflowWebServer } from './airflowWeb';
 import { FaultQueue, parseFaultRequest, type FaultKind } from './faults';
 import { ServiceError } from './protocol/errors';
+import type { KmsFaultKind } from './services/kms';
 import { loadModel, type ServiceModel } from './protocol/model';
 import { buildRoutes, bindInput, matchRoute, type Route } from './protocol/restJson';
 import { serializeOutput } from './protocol/serialize';
@@ -149,7 +150,10 @@ class Emulator {
       if (reply === 'dropped') return;
       if (reply) return send(reply);
     }
-    const ctx: RequestContext = { region: auth.region, accountId: ACCOUNT_ID, store: this.store, runtime: this.runtime, now: new Date().toISOString() };
+    const ctx: RequestContext = {
+      region: auth.region, accountId: ACCOUNT_ID, store: this.store, runtime: this.runtime, now: new Date().toISOString(),
+      takeKmsFault: () => this.faults.take(routed.service, routed.operation, true)?.kind as KmsFaultKind | undefined,
+    };
     const readOnly = READ_ONLY.test(routed.operation);
     if (!readOnly) this.store.touch();
     try {
@@ -178,6 +182,10 @@ class Emulator {
         return routed.renderError(service === 's3' ? s3Error('InternalError', 'We encountered an internal error. Please try again.', 500) : JSON_SERVICES[service].faults.internal(), requestId);
       case 'throttle':
         return routed.renderError(service === 's3' ? s3Error('SlowDown', 'Please reduce your request rate.', 503) : JSON_SERVICES[service].faults.throttle(), requestId);
+      case 'kmsAccessDenied':
+      case 'kmsDisabled':
+      case 'kmsThrottle':
+        return undefined; // taken by the operation itself, when it needs the key (services/kms.ts)
       case 'accessDenied':
         return routed.renderError(
           service === 's3' ? s3Error('AccessDenied', deniedMessage('s3', routed.operation, region), 403) : JSON_SERVICES[service].faults.accessDenied(routed.operation, region),

@@ -2,6 +2,7 @@
 // (written atomically: a temporary file renamed over the old one).
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { ImageBuilderState } from './services/imagebuilder';
+import type { KmsState } from './services/kms';
 import type { MwaaState } from './services/mwaa';
 import type { MwaaServerlessState } from './services/mwaaServerless';
 import type { S3State } from './services/s3';
@@ -12,6 +13,8 @@ export interface RegionState {
   imagebuilder: ImageBuilderState;
   airflow: MwaaState;
   airflowServerless: MwaaServerlessState;
+  /** Seeded customer managed keys (absent in state files written before keys were modelled). */
+  kms?: KmsState;
 }
 
 export interface EmulatorState {

@@ -8,3 +8,4 @@ export { addManifestEntry, type NewManifestEntry } from './manifestEdit';
 export { checkEntryField } from './wizardChecks';
 export { sameJson, toStateMachineJson } from './definition';
 export { entryRegionOf } from './targets';
+export { updateDetail, updateMessage, RUNNING_EXECUTIONS_NOTE } from './updateText';

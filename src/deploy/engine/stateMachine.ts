@@ -4,6 +4,7 @@ import type {
   CreateStateMachineInput, DescribeStateMachineOutput, EncryptionConfiguration, LoggingConfiguration, UpdateStateMachineInput,
 } from '@aws-sdk/client-sfn';
 import type { SfnEncryptionSpec, StateMachineSpec } from '../../core/manifest/model';
+import { describeStateMachineContent, withStateMachineKey } from '../../aws/stepFunctionsContent';
 import { collectPages, type DeployRun } from './context';
 import { prettyJson, sameJson, toStateMachineJson, tryParseJson } from './definition';
 import { applyTags, tagChange, tagMapOf, tagsToApply } from './tags';
@@ -66,7 +67,10 @@ export function stateMachineChanges(deployed: DescribeStateMachineOutput, desire
   const changes: PlannedChange[] = [];
   const localDef = tryParseJson(desired.definition);
   const deployedDef = tryParseJson(deployed.definition);
-  if (localDef === undefined || deployedDef === undefined ? desired.definition !== deployed.definition : !sameJson(localDef, deployedDef)) {
+  if (deployed.definition === undefined) {
+    // Not readable (its KMS key refused kms:Decrypt): never reported as unchanged.
+    changes.push({ field: 'definition', summary: 'definition (the deployed one could not be read to compare)' });
+  } else if (localDef === undefined || deployedDef === undefined ? desired.definition !== deployed.definition : !sameJson(localDef, deployedDef)) {
     changes.push({ field: 'definition', summary: 'definition' });
   }
   if (desired.roleArn && desired.roleArn !== deployed.roleArn) {
@@ -125,7 +129,7 @@ export async function deployStateMachine(run: DeployRun, definitionText: string,
     run.throwIfCancelled();
     run.step(`Creating state machine ${target.name}`);
     run.logRequest('states', 'CreateStateMachine', { name: target.name, type: desired.type, roleArn: desired.roleArn, encryption: desired.encryptionConfiguration?.type, kmsKeyId: desired.encryptionConfiguration?.kmsKeyId, logging: desired.loggingConfiguration?.level, tracing: desired.tracingConfiguration?.enabled, publish: desired.publish, tags: desired.tags?.map((t) => t.key) });
-    const out = await run.call({ service: 'states', operation: 'CreateStateMachine', resource: target.name }, () =>
+    const out = await run.call({ service: 'states', operation: 'CreateStateMachine', resource: target.name, kmsKey: desired.encryptionConfiguration?.kmsKeyId }, () =>
       client.send(new sdk.CreateStateMachineCommand(desired)));
     const version = versionFromArn(out.stateMachineVersionArn);
     return run.result('created', `Created ${run.label} in ${target.region}${version ? ` and published version ${version}` : ''}.`, { arn: out.stateMachineArn, version });
@@ -133,8 +137,9 @@ export async function deployStateMachine(run: DeployRun, definitionText: string,
 
   const arn = existing.stateMachineArn!;
   run.step(`Reading the deployed ${target.name}`);
-  const deployed = await run.call({ service: 'states', operation: 'DescribeStateMachine', resource: arn }, () =>
-    client.send(new sdk.DescribeStateMachineCommand({ stateMachineArn: arn })));
+  const content = await describeStateMachineContent({ client, sdk }, arn, { region: target.region, resource: target.name });
+  const deployed = content.machine;
+  if (content.unreadable) run.warnings.push(`${content.unreadable} The deploy cannot compare it with the local definition, so it updates it.`);
   if (desired.type && deployed.type && desired.type !== deployed.type) {
     throw new DeployFailure(`${run.label} is ${deployed.type} in ${target.region} and the entry says ${desired.type}; Step Functions cannot change a state machine's type. Delete it and deploy again, or set type: ${deployed.type}.`);
   }
@@ -153,6 +158,7 @@ export async function deployStateMachine(run: DeployRun, definitionText: string,
   }
   const proceed = await (run.options.hooks?.confirmUpdate?.({
     target, arn, changes, deployedDefinition: deployed.definition ? prettyJson(deployed.definition) : undefined, localDefinition: prettyJson(definition),
+    cannotCompare: content.unreadable,
   }) ?? Promise.resolve(true));
   if (!proceed) return run.result('cancelled', `Update of ${run.label} cancelled; nothing was sent.`, { arn });
 
@@ -173,7 +179,8 @@ export async function deployStateMachine(run: DeployRun, definitionText: string,
     };
     run.step(`Updating state machine ${target.name} (${fields})`);
     run.logRequest('states', 'UpdateStateMachine', { stateMachineArn: arn, changes: changes.map((c) => c.field), publish: update.publish });
-    const out = await run.call({ service: 'states', operation: 'UpdateStateMachine', resource: arn }, () =>
+    const kmsKey = desired.encryptionConfiguration?.kmsKeyId ?? content.kmsKey;
+    const out = await withStateMachineKey({ client, sdk }, arn, { service: 'states', operation: 'UpdateStateMachine', region: target.region, resource: target.name, kmsKey }, () =>
       client.send(new sdk.UpdateStateMachineCommand(update)));
     version = versionFromArn(out.stateMachineVersionArn);
   }
@@ -181,7 +188,7 @@ export async function deployStateMachine(run: DeployRun, definitionText: string,
   const tagFailure = await applyTags(run, 'states', arn, newTags, changes.some((c) => c.field !== 'tags') ? updated : undefined, () =>
     client.send(new sdk.TagResourceCommand({ resourceArn: arn, tags: Object.entries(newTags).map(([key, value]) => ({ key, value })) })));
   if (tagFailure) return { ...tagFailure, version };
-  return run.result('updated', `${updated}.`, { arn, version });
+  return run.result('updated', `${updated}.${content.unreadable ? ` ${content.unreadable}` : ''}`, { arn, version });
 }
 
 /** ValidateStateMachineDefinition: errors stop with a sentence, warnings are kept on the result. */

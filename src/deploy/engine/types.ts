@@ -82,6 +82,8 @@ export interface UpdatePlan {
   /** The deployed definition (pretty JSON for state machines) and the local one, for "Compare with deployed". */
   deployedDefinition?: string;
   localDefinition?: string;
+  /** Why the deployed definition could not be read, so nothing could be compared (its KMS key). */
+  cannotCompare?: string;
 }
 
 export interface VersionOffer {

@@ -27,7 +27,10 @@ export function openDefinitionCommand(cmd: ExplorerCommandContext): Command {
       const uri = cmd.definitions.publish(target.item.region, folder, doc.fileName, doc.text, target.item);
       let document = await vscode.workspace.openTextDocument(uri);
       if (document.languageId !== doc.language) document = await vscode.languages.setTextDocumentLanguage(document, doc.language);
-      return vscode.window.showTextDocument(document, { preview: true });
+      const editor = await vscode.window.showTextDocument(document, { preview: true });
+      // What the service answered without the key is open; the sentence says what is missing and why.
+      if (doc.unreadable) void vscode.window.showWarningMessage(doc.unreadable);
+      return editor;
     },
   };
 }
@@ -39,6 +42,7 @@ export function downloadDefinitionCommand(cmd: ExplorerCommandContext): Command 
     execute: async (node?: unknown, target?: vscode.Uri): Promise<vscode.Uri> => {
       const resource = await resolveResource(cmd, node, DEFINITION_KINDS, 'Download Definition');
       const doc = await load(cmd, resource);
+      if (doc.unreadable) throw new Error(`${doc.unreadable} Nothing was downloaded.`);
       let destination = target instanceof vscode.Uri ? target : undefined;
       if (!destination) {
         const folder = vscode.workspace.workspaceFolders?.[0]?.uri;

@@ -81,7 +81,9 @@ export function showExecutionOutputCommand(cmd: ExplorerCommandContext): Command
       } catch {
         // keep the raw text
       }
-      const text = `${JSON.stringify({ executionArn: arg.executionArn, status: result.status, output, error: result.error, cause: result.cause }, null, 2)}\n`;
+      const shown = result.unreadable ? { input: `(not readable) ${result.unreadable}`, output: `(not readable) ${result.unreadable}` } : { output };
+      const text = `${JSON.stringify({ executionArn: arg.executionArn, status: result.status, ...shown, error: result.error, cause: result.cause }, null, 2)}\n`;
+      if (result.unreadable) void vscode.window.showWarningMessage(result.unreadable);
       const name = arg.executionArn.slice(arg.executionArn.lastIndexOf(':') + 1);
       const uri = cmd.definitions.publish(arg.region, 'executions', `${name}.json`, text);
       const doc = await vscode.workspace.openTextDocument(uri);

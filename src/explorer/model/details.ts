@@ -3,6 +3,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { callAws } from '../../aws/errors';
+import { describeExecutionContent, describeStateMachineContent, withStateMachineKey } from '../../aws/stepFunctionsContent';
 import type { ExplorerAws } from './listing';
 import { formatTime, type ResourceItem, type ResourceRef } from './resources';
 
@@ -174,11 +175,13 @@ export function tooltipMarkdown(name: string, details: ResourceDetails): string 
   return [`**${esc(name)}**`, '', ...lines].join('  \n');
 }
 
-export type DefinitionLanguage = 'asl' | 'yaml';
+export type DefinitionLanguage = 'asl' | 'yaml' | 'json';
 
 export interface DefinitionDocument {
   text: string;
   language: DefinitionLanguage;
+  /** Set when the definition could not be read (its KMS key refused kms:Decrypt): the sentence that says so. */
+  unreadable?: string;
   /** A file name to suggest when saving: `OrderProcessing.asl.json`. */
   fileName: string;
 }
@@ -193,11 +196,15 @@ export async function fetchDefinition(aws: ExplorerAws, ref: ResourceRef): Promi
   switch (ref.kind) {
     case 'stateMachine':
     case 'stateMachineVersion': {
-      const d = await callAws({ service: 'states', operation: 'DescribeStateMachine', region, resource: ref.name }, async () => {
-        const { client, sdk } = await aws.sfn(region);
-        return client.send(new sdk.DescribeStateMachineCommand({ stateMachineArn: ref.arn }));
-      });
-      return { text: prettyJson(d.definition ?? '{}'), language: 'asl', fileName: `${safeFileName(ref.name)}.asl.json` };
+      const handle = await callAws({ service: 'states', operation: 'DescribeStateMachine', region, resource: ref.name }, () => aws.sfn(region));
+      const { machine, unreadable } = await describeStateMachineContent(handle, ref.arn ?? '', { region, resource: ref.name });
+      if (unreadable) {
+        // Everything METADATA_ONLY answered, and in place of the definition why it is missing.
+        const { $metadata: _, ...metadata } = machine as typeof machine & { $metadata?: unknown };
+        const text = `${JSON.stringify({ ...metadata, definition: `(not readable) ${unreadable}` }, null, 2)}\n`;
+        return { text, language: 'json', fileName: `${safeFileName(ref.name)}.metadata.json`, unreadable };
+      }
+      return { text: prettyJson(machine.definition ?? '{}'), language: 'asl', fileName: `${safeFileName(ref.name)}.asl.json` };
     }
     case 'imageBuilderWorkflow':
     case 'imageBuilderBuildVersion': {
@@ -246,10 +253,9 @@ export interface StartedExecution {
 }
 
 export async function startExecution(aws: ExplorerAws, ref: ResourceRef, input: string): Promise<StartedExecution> {
-  const out = await callAws({ service: 'states', operation: 'StartExecution', region: ref.region, resource: ref.name }, async () => {
-    const { client, sdk } = await aws.sfn(ref.region);
-    return client.send(new sdk.StartExecutionCommand({ stateMachineArn: ref.arn, input }));
-  });
+  const ctx = { service: 'states', operation: 'StartExecution', region: ref.region, resource: ref.name } as const;
+  const handle = await callAws(ctx, () => aws.sfn(ref.region));
+  const out = await withStateMachineKey(handle, ref.arn ?? '', ctx, () => handle.client.send(new handle.sdk.StartExecutionCommand({ stateMachineArn: ref.arn, input })));
   return { executionArn: out.executionArn ?? '', startDate: out.startDate };
 }
 
@@ -258,14 +264,14 @@ export interface ExecutionResult {
   output?: string;
   error?: string;
   cause?: string;
+  /** Set when the input and output could not be read (the state machine's KMS key refused kms:Decrypt). */
+  unreadable?: string;
 }
 
 export async function describeExecution(aws: ExplorerAws, region: string, executionArn: string): Promise<ExecutionResult> {
-  const d = await callAws({ service: 'states', operation: 'DescribeExecution', region, resource: executionArn }, async () => {
-    const { client, sdk } = await aws.sfn(region);
-    return client.send(new sdk.DescribeExecutionCommand({ executionArn }));
-  });
-  return { status: d.status ?? 'UNKNOWN', output: d.output, error: d.error, cause: d.cause };
+  const handle = await callAws({ service: 'states', operation: 'DescribeExecution', region, resource: executionArn }, () => aws.sfn(region));
+  const { execution: d, unreadable } = await describeExecutionContent(handle, executionArn, { region });
+  return { status: d.status ?? 'UNKNOWN', output: d.output, error: d.error, cause: d.cause, unreadable };
 }
 
 export async function startWorkflowRun(aws: ExplorerAws, ref: ResourceRef): Promise<{ runId: string; status?: string }> {

@@ -91,4 +91,18 @@ describe('aws-workflows deploy (CLI) in examples/ against the emulator', functio
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /'no-such-entry' is not in aws-workflows.yaml/);
   });
+
+  it('without kms:Decrypt on the key, --yes updates, exits 0 and says why; a disabled key exits 1 naming key and state', async () => {
+    await control(emulator, 'POST', 'faults', { operation: 'DescribeStateMachine', kind: 'kmsAccessDenied' });
+    const denied = await run(dir, ['deploy', '--yes', 'order-pipeline'], emulatorEnv(emulator));
+    assert.equal(denied.code, 0, `${denied.stdout}\n${denied.stderr}`);
+    assert.match(denied.stdout, /^state machine\s+order-pipeline\s+updated\s+arn:aws:states:/m);
+    assert.ok(denied.stdout.includes('  warning: The definition of order-pipeline is encrypted with alias/orders; reading it needs kms:Decrypt on that key. The deploy cannot compare it with the local definition, so it updates it.\n'), denied.stdout);
+
+    await control(emulator, 'POST', 'faults', { operation: 'DescribeStateMachine', kind: 'kmsDisabled' });
+    const disabled = await run(dir, ['deploy', '--yes', 'order-pipeline'], emulatorEnv(emulator));
+    assert.equal(disabled.code, 1, disabled.stdout);
+    assert.match(disabled.stdout, /^state machine\s+order-pipeline\s+failed/m);
+    assert.ok(disabled.stdout.includes('  Step Functions DescribeStateMachine for order-pipeline in us-east-1 failed: the KMS key alias/orders is disabled (DISABLED). Enable the key in AWS KMS, then try again.\n'), disabled.stdout);
+  });
 });

@@ -30,6 +30,8 @@ export interface RequestContext {
   runtime: Runtime;
   /** Current time as ISO-8601 (state keeps timestamps as strings). */
   now: string;
+  /** Takes a kms* fault queued for this request, if any; called only by requests that need a key. */
+  takeKmsFault?: () => 'kmsAccessDenied' | 'kmsDisabled' | 'kmsThrottle' | undefined;
 }
 
 // Handlers take the parsed, validated input of their operation.

@@ -6,6 +6,8 @@ import { paginate } from '../protocol/paging';
 import { coralValidationMessage } from '../protocol/validate';
 import { diagnoseDefinition } from './aslDiagnostics';
 import { deniedMessage, type JsonService, type RequestContext } from './context';
+import { executionOutcome, type ExecutionOutcome } from './executionOutcome';
+import { useKey } from './kms';
 
 export interface Tag {
   key: string;
@@ -61,16 +63,16 @@ export interface Activity {
   tags: Tag[];
 }
 
-export interface Execution {
+export interface Execution extends ExecutionOutcome {
   arn: string;
   stateMachineArn: string;
   stateMachineVersionArn?: string;
   name: string;
-  status: 'SUCCEEDED';
   startDate: string;
   stopDate: string;
   input: string;
-  output: string;
+  /** What it ran (DescribeStateMachineForExecution); absent in state files from before it was kept. */
+  ran?: { definition: string; roleArn: string; revisionId: string; updateDate: string };
 }
 
 export interface StepFunctionsState {
@@ -152,6 +154,16 @@ function mergeTags(existing: Tag[], added: Tag[]): Tag[] {
   return [...byKey.values()];
 }
 
+/** The customer managed key protecting a resource's data, if it has one. */
+function customerKey(enc: EncryptionConfiguration | undefined): string | undefined {
+  return enc?.type === 'CUSTOMER_MANAGED_KMS_KEY' ? enc.kmsKeyId : undefined;
+}
+
+/** A request that reads protected data asks for ALL_DATA unless it says METADATA_ONLY. */
+function needsDecrypt(includedData: string | undefined): boolean {
+  return includedData !== 'METADATA_ONLY';
+}
+
 function arnPrefix(ctx: RequestContext): string {
   return `arn:aws:states:${ctx.region}:${ctx.accountId}`;
 }
@@ -201,6 +213,8 @@ export function createStateMachine(input: CreateStateMachineInput, ctx: RequestC
   checkLogging(input.loggingConfiguration);
   checkEncryption(input.encryptionConfiguration, ctx.region);
   checkTags(input.tags);
+  const createKey = customerKey(input.encryptionConfiguration);
+  if (createKey) useKey(ctx, 'CreateStateMachine', createKey, 'encrypt');
   const type = input.type ?? 'STANDARD';
   const logging = input.loggingConfiguration ?? { level: 'OFF', includeExecutionData: false };
   const tracing = { enabled: input.tracingConfiguration?.enabled ?? false };
@@ -250,6 +264,8 @@ function updateStateMachine(
   checkLogging(input.loggingConfiguration);
   if (input.loggingConfiguration) checkName(machine.name, input.loggingConfiguration);
   checkEncryption(input.encryptionConfiguration, ctx.region);
+  const updateKey = customerKey(input.encryptionConfiguration ?? machine.encryptionConfiguration);
+  if (updateKey) useKey(ctx, 'UpdateStateMachine', updateKey, 'encrypt');
   if (input.definition !== undefined) machine.definition = input.definition;
   if (input.roleArn !== undefined) machine.roleArn = input.roleArn;
   if (input.loggingConfiguration) machine.loggingConfiguration = input.loggingConfiguration;
@@ -263,14 +279,15 @@ function updateStateMachine(
 
 function describeStateMachine(input: { stateMachineArn: string; includedData?: 'ALL_DATA' | 'METADATA_ONLY' }, ctx: RequestContext) {
   const { machine, version } = resolveStateMachine(ctx, input.stateMachineArn);
-  const customerKey = machine.encryptionConfiguration.type === 'CUSTOMER_MANAGED_KMS_KEY';
+  const key = customerKey(machine.encryptionConfiguration);
+  if (key && needsDecrypt(input.includedData)) useKey(ctx, 'DescribeStateMachine', key, 'decrypt');
   const definition = version?.definition ?? machine.definition;
   return {
     stateMachineArn: version ? `${machine.arn}:${version.version}` : machine.arn,
     name: machine.name,
     status: 'ACTIVE',
-    // Without kms:Decrypt a caller asks for METADATA_ONLY and gets an empty definition.
-    definition: customerKey && input.includedData === 'METADATA_ONLY' ? '{}' : definition,
+    // The model: "If called with includedData = METADATA_ONLY, the returned definition will be {}."
+    definition: needsDecrypt(input.includedData) ? definition : '{}',
     roleArn: version?.roleArn ?? machine.roleArn,
     type: machine.type,
     creationDate: version?.creationDate ?? machine.creationDate,
@@ -352,6 +369,8 @@ export const stepFunctions: JsonService = {
       checkName(input.name);
       checkEncryption(input.encryptionConfiguration, ctx.region);
       checkTags(input.tags);
+      const key = customerKey(input.encryptionConfiguration);
+      if (key) useKey(ctx, 'CreateActivity', key, 'encrypt');
       const arn = `${arnPrefix(ctx)}:activity:${input.name}`;
       const activities = sfnState(ctx).activities;
       const encryption = normaliseEncryption(input.encryptionConfiguration);
@@ -378,15 +397,7 @@ export const stepFunctions: JsonService = {
       return {};
     },
     StartExecution(input: { stateMachineArn: string; name?: string; input?: string }, ctx) {
-      const { machine, version } = resolveStateMachine(ctx, input.stateMachineArn);
-      const name = input.name ?? randomUUID();
-      checkName(name);
-      const payload = input.input ?? '{}';
-      try {
-        JSON.parse(payload);
-      } catch (e) {
-        throw err('InvalidExecutionInput', `Invalid State Machine Execution Input: '${(e as Error).message}'`);
-      }
+      const { machine, version, name, payload } = startChecks('StartExecution', input, ctx);
       const kind = machine.type === 'EXPRESS' ? 'express' : 'execution';
       const arn = `${arnPrefix(ctx)}:${kind}:${machine.name}:${name}`;
       const executions = sfnState(ctx).executions;
@@ -395,26 +406,49 @@ export const stepFunctions: JsonService = {
         if (existing.input !== payload) throw err('ExecutionAlreadyExists', `Execution Already Exists: '${arn}'`);
         return { executionArn: arn, startDate: existing.startDate };
       }
+      const definition = version?.definition ?? machine.definition;
       executions[arn] = {
         arn,
         stateMachineArn: machine.arn,
         stateMachineVersionArn: version ? `${machine.arn}:${version.version}` : undefined,
         name,
-        status: 'SUCCEEDED',
+        ...executionOutcome(definition, payload),
         startDate: ctx.now,
         stopDate: ctx.now,
         input: payload,
-        output: payload,
+        ran: { definition, roleArn: version?.roleArn ?? machine.roleArn, revisionId: version?.revisionId ?? machine.revisionId, updateDate: machine.updateDate ?? machine.creationDate },
       };
       return { executionArn: arn, startDate: ctx.now };
     },
+    StartSyncExecution(input: { stateMachineArn: string; name?: string; input?: string; includedData?: 'ALL_DATA' | 'METADATA_ONLY' }, ctx) {
+      const { machine, version, name, payload } = startChecks('StartSyncExecution', input, ctx);
+      if (machine.type !== 'EXPRESS') throw err('StateMachineTypeNotSupported', 'This operation is not supported by this type of state machine');
+      const key = customerKey(machine.encryptionConfiguration);
+      if (key && needsDecrypt(input.includedData)) useKey(ctx, 'StartSyncExecution', key, 'decrypt');
+      const outcome = executionOutcome(version?.definition ?? machine.definition, payload);
+      const withData = needsDecrypt(input.includedData);
+      // Express executions are not recorded: the answer is all there is.
+      return {
+        executionArn: `${arnPrefix(ctx)}:express:${machine.name}:${name}`,
+        stateMachineArn: version ? `${machine.arn}:${version.version}` : machine.arn,
+        name,
+        startDate: ctx.now,
+        stopDate: ctx.now,
+        status: outcome.status,
+        error: withData ? outcome.error : undefined,
+        cause: withData ? outcome.cause : undefined,
+        input: withData ? payload : undefined,
+        inputDetails: { included: withData },
+        output: withData ? outcome.output : undefined,
+        outputDetails: { included: withData },
+        billingDetails: { billedMemoryUsedInMB: 64, billedDurationInMilliseconds: 100 },
+      };
+    },
     DescribeExecution(input: { executionArn: string; includedData?: 'ALL_DATA' | 'METADATA_ONLY' }, ctx) {
-      const execution = sfnState(ctx).executions[input.executionArn];
-      const kind = /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:(execution|express):[^:]+:[^:]+$/.exec(input.executionArn)?.[1];
-      // Express executions are not recorded by the service; only their logs are.
-      if (kind !== 'execution') throw err('InvalidArn', `Invalid Arn: 'Resource type not valid in this context: ${kind ?? input.executionArn}'`);
-      if (!execution) throw err('ExecutionDoesNotExist', `Execution Does Not Exist: '${input.executionArn}'`);
-      const metadataOnly = input.includedData === 'METADATA_ONLY';
+      const execution = findExecution(ctx, input.executionArn);
+      const key = customerKey(sfnState(ctx).stateMachines[execution.stateMachineArn]?.encryptionConfiguration);
+      const withData = needsDecrypt(input.includedData);
+      if (key && withData) useKey(ctx, 'DescribeExecution', key, 'decrypt');
       return {
         executionArn: execution.arn,
         stateMachineArn: execution.stateMachineArn,
@@ -423,10 +457,32 @@ export const stepFunctions: JsonService = {
         status: execution.status,
         startDate: execution.startDate,
         stopDate: execution.stopDate,
-        input: metadataOnly ? undefined : execution.input,
-        inputDetails: { included: !metadataOnly },
-        output: metadataOnly ? undefined : execution.output,
-        outputDetails: { included: !metadataOnly },
+        // METADATA_ONLY leaves out what the key protects: input, output, error and cause.
+        input: withData ? execution.input : undefined,
+        inputDetails: { included: withData },
+        output: withData ? execution.output : undefined,
+        outputDetails: { included: withData },
+        error: withData ? execution.error : undefined,
+        cause: withData ? execution.cause : undefined,
+      };
+    },
+    DescribeStateMachineForExecution(input: { executionArn: string; includedData?: 'ALL_DATA' | 'METADATA_ONLY' }, ctx) {
+      const execution = findExecution(ctx, input.executionArn);
+      const machine = sfnState(ctx).stateMachines[execution.stateMachineArn];
+      if (!machine) throw err('ExecutionDoesNotExist', `Execution Does Not Exist: '${input.executionArn}'`);
+      const key = customerKey(machine.encryptionConfiguration);
+      if (key && needsDecrypt(input.includedData)) useKey(ctx, 'DescribeStateMachineForExecution', key, 'decrypt');
+      const ran = execution.ran ?? { definition: machine.definition, roleArn: machine.roleArn, revisionId: machine.revisionId, updateDate: machine.updateDate ?? machine.creationDate };
+      return {
+        stateMachineArn: machine.arn,
+        name: machine.name,
+        definition: needsDecrypt(input.includedData) ? ran.definition : '{}',
+        roleArn: ran.roleArn,
+        updateDate: ran.updateDate,
+        loggingConfiguration: machine.loggingConfiguration,
+        tracingConfiguration: machine.tracingConfiguration,
+        revisionId: ran.revisionId,
+        encryptionConfiguration: machine.encryptionConfiguration,
       };
     },
     ListExecutions(input: { stateMachineArn?: string; statusFilter?: string; maxResults?: number; nextToken?: string }, ctx) {
@@ -461,6 +517,31 @@ export const stepFunctions: JsonService = {
     },
   },
 };
+
+/** StartExecution and StartSyncExecution: the machine, a valid name and JSON input, the key to protect them. */
+function startChecks(operation: string, input: { stateMachineArn: string; name?: string; input?: string }, ctx: RequestContext) {
+  const { machine, version } = resolveStateMachine(ctx, input.stateMachineArn);
+  const name = input.name ?? randomUUID();
+  checkName(name);
+  const payload = input.input ?? '{}';
+  try {
+    JSON.parse(payload);
+  } catch (e) {
+    throw err('InvalidExecutionInput', `Invalid State Machine Execution Input: '${(e as Error).message}'`);
+  }
+  const key = customerKey(machine.encryptionConfiguration);
+  if (key) useKey(ctx, operation, key, 'encrypt');
+  return { machine, version, name, payload };
+}
+
+/** A recorded (Standard) execution; Express executions have no record to describe. */
+function findExecution(ctx: RequestContext, executionArn: string): Execution {
+  const kind = /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:(execution|express):[^:]+:[^:]+$/.exec(executionArn)?.[1];
+  if (kind !== 'execution') throw err('InvalidArn', `Invalid Arn: 'Resource type not valid in this context: ${kind ?? executionArn}'`);
+  const execution = sfnState(ctx).executions[executionArn];
+  if (!execution) throw err('ExecutionDoesNotExist', `Execution Does Not Exist: '${executionArn}'`);
+  return execution;
+}
 
 function findActivity(ctx: RequestContext, arn: string): Activity {
   if (!/^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:activity:[^:]+$/.test(arn)) throw err('InvalidArn', `Invalid Arn: 'Resource type not valid in this context: ${arn}'`);

@@ -12,7 +12,10 @@ import {
   describeAwsErrorDetail,
   describeUnwrappedAwsError,
   iamActionFor,
+  kmsActionFor,
 } from '../../../src/aws/errors';
+import { classifyForRetry } from '../../../src/aws/retry';
+import { markRetryableThrottling } from '../../../src/aws/throttlingErrors';
 import { toCredentialsError } from '../../../src/aws/credentials';
 import { redact } from '../../../src/core/log';
 import { AccessDeniedException, InternalServerException, ThrottlingException, ValidationException } from '../../../src/aws/mwaaServerless';
@@ -177,5 +180,55 @@ describe('what reaches the log', () => {
   it('describes a credentials failure raised outside any call as an AWS request failure', () => {
     const err = new AwsCredentialsError('No AWS credentials were found.', { kind: 'credentials-missing', profile: 'dev' });
     assert.match(describeUnwrappedAwsError(err)!, /^The AWS request failed: no AWS credentials were found for profile "dev"\./);
+  });
+});
+
+describe('KMS errors from Step Functions (Kms*Exception)', () => {
+  const sdkError = (name: string, message: string, extra: Record<string, unknown> = {}) =>
+    Object.assign(new Error(message), { name, $metadata: { httpStatusCode: 400, attempts: 1 }, ...extra });
+
+  it('KmsAccessDeniedException is its own kind (not the old KMSAccessDenied spelling) and names the KMS action', () => {
+    const err = sdkError('KmsAccessDeniedException', 'User: arn:aws:iam::1:user/x is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab');
+    assert.equal(classifyAwsError(err), 'kms-access-denied');
+    assert.equal(
+      describeAwsError(err, { service: 'states', operation: 'DescribeStateMachine', resource: 'order-pipeline', region: 'eu-west-1', kmsKey: 'alias/orders' }),
+      "Step Functions DescribeStateMachine for order-pipeline in eu-west-1 failed: your identity may not use the KMS key alias/orders. It needs kms:Decrypt on that key; ask the key's administrator to allow it in the key policy or an IAM policy, or choose a profile that has it.",
+    );
+    // Without the key from the resource, the key ARN AWS's message names.
+    assert.equal(
+      describeAwsError(err, { ...ctx, operation: 'UpdateStateMachine' }),
+      "Step Functions UpdateStateMachine for OrderFlow in eu-west-1 failed: your identity may not use the KMS key arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab. It needs kms:GenerateDataKey on that key; ask the key's administrator to allow it in the key policy or an IAM policy, or choose a profile that has it.",
+    );
+  });
+
+  it('KmsInvalidStateException names the key state and what to do; unknown states still read as a sentence', () => {
+    const at = { service: 'states' as const, operation: 'StartExecution', resource: 'order-pipeline', region: 'eu-west-1', kmsKey: 'alias/orders' };
+    const state = (s: string | undefined) => describeAwsError(sdkError('KmsInvalidStateException', 'key state', { kmsKeyState: s }), at);
+    assert.equal(state('DISABLED'), 'Step Functions StartExecution for order-pipeline in eu-west-1 failed: the KMS key alias/orders is disabled (DISABLED). Enable the key in AWS KMS, then try again.');
+    assert.equal(state('PENDING_DELETION'), 'Step Functions StartExecution for order-pipeline in eu-west-1 failed: the KMS key alias/orders is pending deletion (PENDING_DELETION). Cancel its deletion in AWS KMS and enable it, then try again.');
+    assert.equal(state('PENDING_IMPORT'), 'Step Functions StartExecution for order-pipeline in eu-west-1 failed: the KMS key alias/orders is waiting for its key material (PENDING_IMPORT). Import the key material in AWS KMS, then try again.');
+    assert.equal(state('UNAVAILABLE'), "Step Functions StartExecution for order-pipeline in eu-west-1 failed: the KMS key alias/orders is unavailable (UNAVAILABLE). Reconnect the key's custom key store in AWS KMS, then try again.");
+    assert.equal(state('CREATING'), 'Step Functions StartExecution for order-pipeline in eu-west-1 failed: the KMS key alias/orders is still being created (CREATING). Wait until AWS KMS has created it, then try again.');
+    assert.equal(state(undefined), 'Step Functions StartExecution for order-pipeline in eu-west-1 failed: the KMS key alias/orders is not in a usable state. Check the key in AWS KMS, then try again.');
+  });
+
+  it('KmsThrottlingException is throttling for retries (our client and the SDK) and has its own sentence', () => {
+    const err = sdkError('KmsThrottlingException', 'Rate exceeded', { $metadata: { httpStatusCode: 400, attempts: 3 } });
+    assert.equal(classifyForRetry(err), 'throttling');
+    assert.equal(
+      describeAwsError(err, { service: 'states', operation: 'DescribeExecution', region: 'eu-west-1' }),
+      'Step Functions DescribeExecution in eu-west-1 failed: AWS KMS is throttling requests for its customer managed KMS key (retried 2 times). Wait a moment and try again; if it persists, ask for a higher KMS request quota.',
+    );
+    const marked = sdkError('KmsThrottlingException', 'Rate exceeded') as Error & { $retryable?: { throttling?: boolean } };
+    markRetryableThrottling(marked);
+    assert.deepEqual(marked.$retryable, { throttling: true });
+    const other = sdkError('KmsAccessDeniedException', 'no') as Error & { $retryable?: unknown };
+    markRetryableThrottling(other);
+    assert.equal(other.$retryable, undefined);
+  });
+
+  it('the KMS action per operation follows the Step Functions KMS permissions', () => {
+    for (const op of ['DescribeStateMachine', 'DescribeExecution', 'DescribeStateMachineForExecution', 'GetExecutionHistory', 'GetActivityTask']) assert.equal(kmsActionFor(op), 'kms:Decrypt', op);
+    for (const op of ['CreateStateMachine', 'UpdateStateMachine', 'CreateActivity', 'StartExecution', 'StartSyncExecutionCommand', 'SendTaskSuccess']) assert.equal(kmsActionFor(op), 'kms:GenerateDataKey', op);
   });
 });

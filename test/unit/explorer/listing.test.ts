@@ -90,6 +90,25 @@ describe('explorer listing against the emulator (demo seed)', function () {
     assert.match(dag.text, /^nightly_etl:/);
   });
 
+  it('a definition and an execution the caller may not decrypt: what METADATA_ONLY answers, and why the rest is missing', async () => {
+    const encrypted = (await all('stateMachines', 'us-east-1')).find((m) => m.name === 'EncryptedPipeline')!;
+    const doc = await fetchDefinition(session, encrypted);
+    const reason = 'The definition of EncryptedPipeline is encrypted with alias/workflows-demo; reading it needs kms:Decrypt on that key.';
+    assert.equal(doc.unreadable, reason);
+    assert.equal(doc.language, 'json');
+    assert.equal(doc.fileName, 'EncryptedPipeline.metadata.json');
+    const shown = JSON.parse(doc.text);
+    assert.equal(shown.definition, `(not readable) ${reason}`);
+    assert.equal(shown.stateMachineArn, encrypted.arn);
+    assert.equal(shown.encryptionConfiguration.kmsKeyId, 'alias/workflows-demo');
+    assert.equal(shown.$metadata, undefined);
+    const started = await startExecution(session, encrypted, '{"secret":1}');
+    const result = await describeExecution(session, 'us-east-1', started.executionArn);
+    assert.equal(result.status, 'SUCCEEDED');
+    assert.equal(result.output, undefined);
+    assert.equal(result.unreadable, `The input and output of execution ${started.executionArn.split(':').pop()} are encrypted with alias/workflows-demo; reading them needs kms:Decrypt on that key.`);
+  });
+
   it('starts an execution and a run', async () => {
     const orders = (await all('stateMachines', 'us-east-1')).find((m) => m.name === 'OrderProcessing')!;
     const started = await startExecution(session, orders, '{"valid":true}');

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { parse as parseYaml } from 'yaml';
 import { deployTarget, type UpdatePlan, type VersionOffer } from '../../../src/deploy/engine';
-import { startEmulator, type RunningEmulator } from '../server';
-import { BUCKET, control, createBucket, options, REGION, requests, sessionFor, state, Workspace } from './support';
+import type { RunningEmulator } from '../server';
+import { BUCKET, control, createBucket, options, REGION, requests, sessionFor, state, useEmulator, Workspace } from './support';
 
 const ROLE = 'arn:aws:iam::000000000000:role/order-pipeline';
 const ORDER_YAML = `Comment: Takes payment, then ships.
@@ -84,15 +84,9 @@ describe('deploy engine against the emulator', function () {
   let emulator: RunningEmulator;
   let ws: Workspace;
   let session: ReturnType<typeof sessionFor>;
+  const suite = useEmulator();
 
-  before(async () => {
-    emulator = await startEmulator({ port: 0, quiet: true });
-    session = sessionFor(emulator);
-  });
-  after(async () => {
-    session.dispose();
-    await emulator.stop();
-  });
+  before(() => ({ emulator, session } = suite));
   beforeEach(async () => {
     await control(emulator, 'POST', 'reset', {});
     await control(emulator, 'DELETE', 'requests');

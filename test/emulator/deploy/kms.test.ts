@@ -3,8 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { deployTarget, updateDetail, type UpdatePlan } from '../../../src/deploy/engine';
-import { startEmulator, type RunningEmulator } from '../server';
-import { control, options, REGION, requests, sessionFor, state, Workspace } from './support';
+import { control, options, REGION, requests, state, useEmulator, Workspace } from './support';
 
 const ARN = `arn:aws:states:${REGION}:000000000000:stateMachine:order-pipeline`;
 const MANIFEST = `stateMachines:
@@ -17,19 +16,11 @@ const DEFINITION = JSON.stringify({ StartAt: 'Charge', States: { Charge: { Type:
 
 describe('deploying a state machine whose KMS key refuses', function () {
   this.timeout(30000);
-  let emulator: RunningEmulator;
+  const suite = useEmulator();
   let ws: Workspace;
-  let session: ReturnType<typeof sessionFor>;
 
-  before(async () => {
-    emulator = await startEmulator({ port: 0, quiet: true });
-    session = sessionFor(emulator);
-  });
-  after(async () => {
-    session.dispose();
-    await emulator.stop();
-  });
   beforeEach(async () => {
+    const { emulator, session } = suite;
     await control(emulator, 'POST', 'reset', {});
     ws = new Workspace().write('aws-workflows.yaml', MANIFEST).write('order.asl.json', DEFINITION);
     const created = await deployTarget(ws.target('order-pipeline'), options(session));
@@ -39,9 +30,9 @@ describe('deploying a state machine whose KMS key refuses', function () {
   afterEach(() => ws.dispose());
 
   it('without kms:Decrypt it cannot compare, asks with the reason, and updates: never "unchanged"', async () => {
-    await control(emulator, 'POST', 'faults', { operation: 'DescribeStateMachine', kind: 'kmsAccessDenied' });
+    await control(suite.emulator, 'POST', 'faults', { operation: 'DescribeStateMachine', kind: 'kmsAccessDenied' });
     let plan: UpdatePlan | undefined;
-    const result = await deployTarget(ws.target('order-pipeline'), options(session, { hooks: { confirmUpdate: async (p) => { plan = p; return true; } } }));
+    const result = await deployTarget(ws.target('order-pipeline'), options(suite.session, { hooks: { confirmUpdate: async (p) => { plan = p; return true; } } }));
     const reason = 'The definition of order-pipeline is encrypted with alias/orders; reading it needs kms:Decrypt on that key.';
     assert.equal(result.action, 'updated', result.message);
     assert.equal(result.message, `Updated state machine order-pipeline in ${REGION} (definition). ${reason}`);
@@ -50,28 +41,28 @@ describe('deploying a state machine whose KMS key refuses', function () {
     assert.equal(plan?.deployedDefinition, undefined, 'no Compare with Deployed for content that was not read');
     assert.deepEqual(plan?.changes.map((c) => c.summary), ['definition (the deployed one could not be read to compare)']);
     assert.equal(updateDetail(plan!), `This changes: definition (the deployed one could not be read to compare). ${reason} Executions already running keep the definition and role they started with.`);
-    const describes = await requests(emulator, 'DescribeStateMachine');
+    const describes = await requests(suite.emulator, 'DescribeStateMachine');
     assert.deepEqual(describes.map((r) => r.body.includedData), ['ALL_DATA', 'METADATA_ONLY']);
-    assert.equal((await requests(emulator, 'UpdateStateMachine')).length, 1);
-    assert.equal(JSON.parse((await state(emulator)).regions[REGION].states.stateMachines[ARN].definition).StartAt, 'Charge');
+    assert.equal((await requests(suite.emulator, 'UpdateStateMachine')).length, 1);
+    assert.equal(JSON.parse((await state(suite.emulator)).regions[REGION].states.stateMachines[ARN].definition).StartAt, 'Charge');
 
     // With the key readable again, the same definition is "unchanged".
-    const again = await deployTarget(ws.target('order-pipeline'), options(session));
+    const again = await deployTarget(ws.target('order-pipeline'), options(suite.session));
     assert.equal(again.action, 'unchanged', again.message);
   });
 
   it('a disabled key fails the deploy, naming the key and its state', async () => {
-    await control(emulator, 'POST', 'faults', { operation: 'DescribeStateMachine', kind: 'kmsDisabled' });
-    const result = await deployTarget(ws.target('order-pipeline'), options(session));
+    await control(suite.emulator, 'POST', 'faults', { operation: 'DescribeStateMachine', kind: 'kmsDisabled' });
+    const result = await deployTarget(ws.target('order-pipeline'), options(suite.session));
     assert.equal(result.action, 'failed');
     assert.equal(result.message, `Step Functions DescribeStateMachine for order-pipeline in ${REGION} failed: the KMS key alias/orders is disabled (DISABLED). Enable the key in AWS KMS, then try again.`);
-    assert.equal((await requests(emulator, 'UpdateStateMachine')).length, 0);
+    assert.equal((await requests(suite.emulator, 'UpdateStateMachine')).length, 0);
   });
 
   it('an update the key refuses (kms:GenerateDataKey) names the key', async () => {
     ws.write('order.asl.json', JSON.stringify({ StartAt: 'Ship', States: { Ship: { Type: 'Succeed' } } }));
-    await control(emulator, 'POST', 'faults', { operation: 'UpdateStateMachine', kind: 'kmsAccessDenied' });
-    const result = await deployTarget(ws.target('order-pipeline'), options(session));
+    await control(suite.emulator, 'POST', 'faults', { operation: 'UpdateStateMachine', kind: 'kmsAccessDenied' });
+    const result = await deployTarget(ws.target('order-pipeline'), options(suite.session));
     assert.equal(result.action, 'failed');
     assert.equal(result.message, `Step Functions UpdateStateMachine for order-pipeline in ${REGION} failed: your identity may not use the KMS key alias/orders. It needs kms:GenerateDataKey on that key; ask the key's administrator to allow it in the key policy or an IAM policy, or choose a profile that has it.`);
   });

@@ -8,7 +8,7 @@ import { CreateBucketCommand, PutBucketVersioningCommand, S3Client } from '@aws-
 import { AwsSession } from '../../../src/aws/session';
 import { MemoryLogger } from '../../../src/core/log';
 import { loadManifest, targetsOf, type DeployOptions, type DeployTarget } from '../../../src/deploy/engine';
-import type { RunningEmulator } from '../server';
+import { startEmulator, type RunningEmulator } from '../server';
 
 export const REGION = 'us-east-1';
 export const BUCKET = 'workflows-demo-artifacts';
@@ -27,6 +27,20 @@ export function emulatorEnv(emulator: RunningEmulator): NodeJS.ProcessEnv {
 
 export function sessionFor(emulator: RunningEmulator, logger = new MemoryLogger()): AwsSession {
   return new AwsSession({ logger, env: emulatorEnv(emulator), retry: { baseDelayMs: 1, throttlingBaseDelayMs: 1 } });
+}
+
+/** One emulator (empty state) and a session on it for the enclosing mocha suite. */
+export function useEmulator(): { readonly emulator: RunningEmulator; readonly session: AwsSession } {
+  const suite = {} as { emulator: RunningEmulator; session: AwsSession };
+  before(async () => {
+    suite.emulator = await startEmulator({ port: 0, quiet: true });
+    suite.session = sessionFor(suite.emulator);
+  });
+  after(async () => {
+    suite.session?.dispose();
+    await suite.emulator?.stop();
+  });
+  return suite;
 }
 
 export async function createBucket(emulator: RunningEmulator, bucket = BUCKET, versioned = true): Promise<void> {

@@ -1,8 +1,8 @@
-// `npm run emulator -- [--port N] [--seed FILE|demo|large] [--state FILE] [--page-size N]`
+// `npm run emulator -- [--port N] [--seed FILE|demo|large] [--state FILE] [--page-size N] [--time-scale X]`
 import { startEmulator } from './server';
 
-function parseArgs(argv: string[]): { port?: number; seed?: string; statePath?: string; pageSize?: number } {
-  const out: { port?: number; seed?: string; statePath?: string; pageSize?: number } = {};
+function parseArgs(argv: string[]): { port?: number; seed?: string; statePath?: string; pageSize?: number; timeScale?: number } {
+  const out: { port?: number; seed?: string; statePath?: string; pageSize?: number; timeScale?: number } = {};
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -19,12 +19,16 @@ function parseArgs(argv: string[]): { port?: number; seed?: string; statePath?: 
       case '--page-size':
         out.pageSize = Number(value());
         break;
+      case '--time-scale':
+        out.timeScale = Number(value());
+        break;
       default:
-        throw new Error(`unknown option ${argv[i]}; usage: npm run emulator -- [--port N] [--seed FILE|demo|large] [--state FILE] [--page-size N]`);
+        throw new Error(`unknown option ${argv[i]}; usage: npm run emulator -- [--port N] [--seed FILE|demo|large] [--state FILE] [--page-size N] [--time-scale X]`);
     }
   }
   if (out.port !== undefined && !(Number.isInteger(out.port) && out.port >= 0 && out.port < 65536)) throw new Error('--port must be a port number');
   if (out.pageSize !== undefined && !(Number.isInteger(out.pageSize) && out.pageSize > 0)) throw new Error('--page-size must be a positive integer');
+  if (out.timeScale !== undefined && !(out.timeScale >= 0)) throw new Error('--time-scale must be a number ≥ 0 (1 is real time)');
   return out;
 }
 

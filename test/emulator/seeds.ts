@@ -11,6 +11,7 @@ import type { MwaaEnvironment } from './services/mwaa';
 import { createServerlessWorkflow } from './services/mwaaServerless';
 import { createBucket, putObject } from './services/s3';
 import { createStateMachine, type Tag } from './services/stepfunctions';
+import { setMocks } from './services/stepfunctionsRuns';
 import type { StateStore } from './state';
 
 export interface SeedFile {
@@ -30,6 +31,8 @@ interface RegionSeed {
     versionDescription?: string;
     tags?: Record<string, string>;
     encryption?: { type: 'AWS_OWNED_KEY' | 'CUSTOMER_MANAGED_KMS_KEY'; kmsKeyId?: string; kmsDataKeyReusePeriodSeconds?: number };
+    /** Task mocks for its executions (test/emulator/asl/mocks.ts). */
+    mocks?: unknown;
   }[];
   activities?: { name: string; tags?: Record<string, string> }[];
   imageBuilderWorkflows?: { name: string; version: string; type: 'BUILD' | 'TEST' | 'DISTRIBUTION'; description?: string; data: string; tags?: Record<string, string> }[];
@@ -74,6 +77,10 @@ export function applySeed(store: StateStore, runtime: Runtime, seed: SeedFile): 
         },
         ctx,
       );
+      if (m.mocks !== undefined) {
+        const problem = setMocks(store.region(region).states, m.name, m.mocks);
+        if (problem) throw new Error(`seed mocks of ${m.name}: ${problem}`);
+      }
     }
     // After the resources that use them: seeding never trips over a disabled key.
     for (const k of r.kmsKeys ?? []) seedKmsKey(ctx, k);

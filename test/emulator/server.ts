@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setMocks } from './services/stepfunctionsRuns';
 import { startAirflowWebServer } from './airflowWeb';
 import { FaultQueue, parseFaultRequest, type FaultKind } from './faults';
 import { ServiceError } from './protocol/errors';
@@ -34,6 +35,8 @@ export interface EmulatorOptions {
   pageSize?: number;
   /** Port of the HTTPS Airflow web server; 0 (default) picks a free one. */
   airflowPort?: number;
+  /** Step Functions waits, retry back-off and timeouts at this fraction of real time (default 0.01). */
+  timeScale?: number;
 }
 
 export interface RunningEmulator {
@@ -91,7 +94,7 @@ class Emulator {
 
   constructor(private readonly options: EmulatorOptions) {
     this.store = new StateStore(options.statePath);
-    this.runtime = { pageSize: options.pageSize ?? 10, airflowPort: 0, webLoginTokens: new Map() };
+    this.runtime = { pageSize: options.pageSize ?? 10, airflowPort: 0, webLoginTokens: new Map(), timeScale: options.timeScale };
     for (const service of [imageBuilder, mwaa]) this.routes.set(service.name, buildRoutes(loadModel(service.modelId)));
   }
 
@@ -300,6 +303,17 @@ class Emulator {
       if (!token) return reply(404, { error: 'no such web login token' });
       token.createdAt = 0;
       return reply(200, { expired: true });
+    }
+    const mocks = /^(PUT|GET) \/_emulator\/mocks\/([a-z0-9-]+)\/([^/]+)$/.exec(route);
+    if (mocks) {
+      const runs = this.store.region(mocks[2]).states;
+      const machine = decodeURIComponent(mocks[3]);
+      if (mocks[1] === 'GET') return reply(200, runs.mocks?.[machine] ?? {});
+      this.store.touch();
+      const problem = setMocks(runs, machine, body);
+      if (problem) return reply(400, { error: problem });
+      this.store.save();
+      return reply(200, { saved: true });
     }
     switch (route) {
       case 'GET /_emulator/state':

@@ -13,6 +13,8 @@ export interface Runtime {
   pageSize: number;
   airflowPort: number;
   webLoginTokens: Map<string, WebLoginToken>;
+  /** Step Functions waits, retry back-off and timeouts run at this fraction of real time. */
+  timeScale?: number;
 }
 
 export interface WebLoginToken {

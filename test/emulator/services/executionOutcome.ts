@@ -1,5 +1,8 @@
-// What an execution ends with. One function, so an interpreter of the States Language can take its
-// place without touching the operations that start and describe executions.
+// What an execution ends with when nothing records it (StartSyncExecution): the definition run
+// to its end by the emulator's ASL interpreter (test/emulator/asl), through the same runner as
+// recorded executions (stepfunctionsRuns.ts).
+import type { RequestContext } from './context';
+import { runUnrecorded, type RunsDeps } from './stepfunctionsRuns';
 
 export interface ExecutionOutcome {
   status: 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
@@ -8,7 +11,21 @@ export interface ExecutionOutcome {
   cause?: string;
 }
 
-/** Today every execution succeeds at once with its input as its output. */
-export function executionOutcome(_definition: string, input: string): ExecutionOutcome {
-  return { status: 'SUCCEEDED', output: input };
+export async function executionOutcome(
+  deps: RunsDeps,
+  ctx: RequestContext,
+  run: { stateMachineArn: string; machineName: string; executionArn: string; name: string; definition: string; roleArn: string; input: string },
+): Promise<ExecutionOutcome> {
+  const execution = await runUnrecorded(deps, ctx, {
+    arn: run.executionArn,
+    stateMachineArn: run.stateMachineArn,
+    name: run.name,
+    status: 'RUNNING',
+    startDate: ctx.now,
+    input: run.input,
+    ran: { definition: run.definition, roleArn: run.roleArn, revisionId: '', updateDate: ctx.now },
+    events: [],
+  }, run.machineName);
+  const status = execution.status === 'RUNNING' || execution.status === 'PENDING_REDRIVE' ? 'ABORTED' : execution.status;
+  return { status, output: execution.output, error: execution.error, cause: execution.cause };
 }

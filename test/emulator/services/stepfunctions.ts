@@ -6,8 +6,9 @@ import { paginate } from '../protocol/paging';
 import { coralValidationMessage } from '../protocol/validate';
 import { diagnoseDefinition } from './aslDiagnostics';
 import { deniedMessage, type JsonService, type RequestContext } from './context';
-import { executionOutcome, type ExecutionOutcome } from './executionOutcome';
+import { executionOutcome } from './executionOutcome';
 import { useKey } from './kms';
+import { executionOperations, type Execution, type RunsDeps, type RunsState } from './stepfunctionsRuns';
 
 export interface Tag {
   key: string;
@@ -63,22 +64,11 @@ export interface Activity {
   tags: Tag[];
 }
 
-export interface Execution extends ExecutionOutcome {
-  arn: string;
-  stateMachineArn: string;
-  stateMachineVersionArn?: string;
-  name: string;
-  startDate: string;
-  stopDate: string;
-  input: string;
-  /** What it ran (DescribeStateMachineForExecution); absent in state files from before it was kept. */
-  ran?: { definition: string; roleArn: string; revisionId: string; updateDate: string };
-}
+export type { Execution } from './stepfunctionsRuns';
 
-export interface StepFunctionsState {
+export interface StepFunctionsState extends RunsState {
   stateMachines: Record<string, StateMachine>;
   activities: Record<string, Activity>;
-  executions: Record<string, Execution>;
 }
 
 const err = (code: string, message: string) => new ServiceError(code, message, 400);
@@ -299,6 +289,35 @@ function describeStateMachine(input: { stateMachineArn: string; includedData?: '
   };
 }
 
+/** What the executions (stepfunctionsRuns.ts) need from the state machines, activities and keys here. */
+const runsDeps: RunsDeps = {
+  runs: sfnState,
+  start(ctx, input) {
+    const { machine, version, name, payload } = startChecks('StartExecution', input, ctx);
+    return {
+      arn: machine.arn,
+      name: machine.name,
+      type: machine.type,
+      versionArn: version ? `${machine.arn}:${version.version}` : undefined,
+      executionName: name,
+      input: payload,
+      ran: { definition: version?.definition ?? machine.definition, roleArn: version?.roleArn ?? machine.roleArn, revisionId: version?.revisionId ?? machine.revisionId, updateDate: machine.updateDate ?? machine.creationDate },
+    };
+  },
+  resolve(ctx, arn) {
+    const { machine, version } = resolveStateMachine(ctx, arn);
+    return { arn: machine.arn, type: machine.type, versionArn: version ? `${machine.arn}:${version.version}` : undefined };
+  },
+  findExecution,
+  withData(ctx, execution, operation, includedData) {
+    const key = customerKey(sfnState(ctx).stateMachines[execution.stateMachineArn]?.encryptionConfiguration);
+    const withData = needsDecrypt(includedData);
+    if (key && withData) useKey(ctx, operation, key, 'decrypt');
+    return withData;
+  },
+  activityExists: (ctx, arn) => !!sfnState(ctx).activities[arn],
+};
+
 const invalidToken = (token: string) => err('InvalidToken', `Invalid Token: '${token}'`);
 
 export const stepFunctions: JsonService = {
@@ -396,36 +415,13 @@ export const stepFunctions: JsonService = {
       delete sfnState(ctx).activities[activity.arn];
       return {};
     },
-    StartExecution(input: { stateMachineArn: string; name?: string; input?: string }, ctx) {
-      const { machine, version, name, payload } = startChecks('StartExecution', input, ctx);
-      const kind = machine.type === 'EXPRESS' ? 'express' : 'execution';
-      const arn = `${arnPrefix(ctx)}:${kind}:${machine.name}:${name}`;
-      const executions = sfnState(ctx).executions;
-      const existing = executions[arn];
-      if (existing) {
-        if (existing.input !== payload) throw err('ExecutionAlreadyExists', `Execution Already Exists: '${arn}'`);
-        return { executionArn: arn, startDate: existing.startDate };
-      }
-      const definition = version?.definition ?? machine.definition;
-      executions[arn] = {
-        arn,
-        stateMachineArn: machine.arn,
-        stateMachineVersionArn: version ? `${machine.arn}:${version.version}` : undefined,
-        name,
-        ...executionOutcome(definition, payload),
-        startDate: ctx.now,
-        stopDate: ctx.now,
-        input: payload,
-        ran: { definition, roleArn: version?.roleArn ?? machine.roleArn, revisionId: version?.revisionId ?? machine.revisionId, updateDate: machine.updateDate ?? machine.creationDate },
-      };
-      return { executionArn: arn, startDate: ctx.now };
-    },
-    StartSyncExecution(input: { stateMachineArn: string; name?: string; input?: string; includedData?: 'ALL_DATA' | 'METADATA_ONLY' }, ctx) {
+    ...executionOperations(runsDeps),
+    async StartSyncExecution(input: { stateMachineArn: string; name?: string; input?: string; includedData?: 'ALL_DATA' | 'METADATA_ONLY' }, ctx) {
       const { machine, version, name, payload } = startChecks('StartSyncExecution', input, ctx);
       if (machine.type !== 'EXPRESS') throw err('StateMachineTypeNotSupported', 'This operation is not supported by this type of state machine');
       const key = customerKey(machine.encryptionConfiguration);
       if (key && needsDecrypt(input.includedData)) useKey(ctx, 'StartSyncExecution', key, 'decrypt');
-      const outcome = executionOutcome(version?.definition ?? machine.definition, payload);
+      const outcome = await executionOutcome(runsDeps, ctx, { stateMachineArn: machine.arn, machineName: machine.name, executionArn: `${arnPrefix(ctx)}:express:${machine.name}:${name}`, name, definition: version?.definition ?? machine.definition, roleArn: version?.roleArn ?? machine.roleArn, input: payload });
       const withData = needsDecrypt(input.includedData);
       // Express executions are not recorded: the answer is all there is.
       return {
@@ -442,28 +438,6 @@ export const stepFunctions: JsonService = {
         output: withData ? outcome.output : undefined,
         outputDetails: { included: withData },
         billingDetails: { billedMemoryUsedInMB: 64, billedDurationInMilliseconds: 100 },
-      };
-    },
-    DescribeExecution(input: { executionArn: string; includedData?: 'ALL_DATA' | 'METADATA_ONLY' }, ctx) {
-      const execution = findExecution(ctx, input.executionArn);
-      const key = customerKey(sfnState(ctx).stateMachines[execution.stateMachineArn]?.encryptionConfiguration);
-      const withData = needsDecrypt(input.includedData);
-      if (key && withData) useKey(ctx, 'DescribeExecution', key, 'decrypt');
-      return {
-        executionArn: execution.arn,
-        stateMachineArn: execution.stateMachineArn,
-        stateMachineVersionArn: execution.stateMachineVersionArn,
-        name: execution.name,
-        status: execution.status,
-        startDate: execution.startDate,
-        stopDate: execution.stopDate,
-        // METADATA_ONLY leaves out what the key protects: input, output, error and cause.
-        input: withData ? execution.input : undefined,
-        inputDetails: { included: withData },
-        output: withData ? execution.output : undefined,
-        outputDetails: { included: withData },
-        error: withData ? execution.error : undefined,
-        cause: withData ? execution.cause : undefined,
       };
     },
     DescribeStateMachineForExecution(input: { executionArn: string; includedData?: 'ALL_DATA' | 'METADATA_ONLY' }, ctx) {
@@ -483,21 +457,6 @@ export const stepFunctions: JsonService = {
         tracingConfiguration: machine.tracingConfiguration,
         revisionId: ran.revisionId,
         encryptionConfiguration: machine.encryptionConfiguration,
-      };
-    },
-    ListExecutions(input: { stateMachineArn?: string; statusFilter?: string; maxResults?: number; nextToken?: string }, ctx) {
-      if (!input.stateMachineArn) throw err('ValidationException', 'Must provide a StateMachine ARN or MapRun ARN');
-      const { machine, version } = resolveStateMachine(ctx, input.stateMachineArn);
-      if (machine.type === 'EXPRESS') throw err('StateMachineTypeNotSupported', 'This operation is not supported by this type of state machine');
-      const versionArn = version ? `${machine.arn}:${version.version}` : undefined;
-      const all = Object.values(sfnState(ctx).executions)
-        .filter((e) => e.stateMachineArn === machine.arn && (!versionArn || e.stateMachineVersionArn === versionArn))
-        .filter((e) => !input.statusFilter || e.status === input.statusFilter)
-        .reverse();
-      const page = paginate(all, input, ctx.runtime.pageSize, `states:ListExecutions:${input.stateMachineArn}`, invalidToken);
-      return {
-        executions: page.items.map((e) => ({ executionArn: e.arn, stateMachineArn: e.stateMachineArn, stateMachineVersionArn: e.stateMachineVersionArn, name: e.name, status: e.status, startDate: e.startDate, stopDate: e.stopDate })),
-        nextToken: page.nextToken,
       };
     },
     TagResource(input: { resourceArn: string; tags: Tag[] }, ctx) {

@@ -1,0 +1,101 @@
+// Emulator execution speed: a 1,000-state linear definition and a Map over 1,000 items (each a
+// mocked Task), from StartExecution until DescribeExecution reports SUCCEEDED, through the real
+// SDK; and the first page of history of a 25,000-event execution. Medians of several runs.
+import { spawn } from 'node:child_process';
+import { request } from 'node:http';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { CreateStateMachineCommand, DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+const RUNS = 5;
+const ROLE = 'arn:aws:iam::000000000000:role/bench';
+
+const child = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'test/emulator/main.ts', '--port', '0', '--time-scale', '0'], {
+  cwd: root,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+
+try {
+  const endpoint = await new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', (line) => {
+      const m = /^ready (http:\/\/\S+)$/.exec(line);
+      if (m) resolve(m[1]);
+      else reject(new Error(`unexpected emulator output: ${line}`));
+    });
+    child.once('exit', (code) => reject(new Error(`the emulator exited (${code})`)));
+  });
+  const sfn = new SFNClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+  const control = (method, p, body) =>
+    new Promise((resolve, reject) => {
+      const req = request(`${endpoint}/_emulator${p}`, { method, headers: { 'content-type': 'application/json' } }, (res) => {
+        res.resume();
+        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`control ${p}: ${res.statusCode}`))));
+      });
+      req.on('error', reject);
+      req.end(JSON.stringify(body));
+    });
+
+  const linearStates = {};
+  for (let i = 0; i < 1000; i++) linearStates[`S${i}`] = { Type: 'Pass', Parameters: { 'i.$': `States.MathAdd($.i, 1)` }, ...(i === 999 ? { End: true } : { Next: `S${i + 1}` }) };
+  const linear = { StartAt: 'S0', States: linearStates };
+  const map = {
+    StartAt: 'Each',
+    States: { Each: { Type: 'Map', ItemsPath: '$.items', MaxConcurrency: 0, ItemProcessor: { StartAt: 'Work', States: { Work: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { 'Payload.$': '$' }, ResultSelector: { 'v.$': '$.Payload' }, End: true } } }, End: true } },
+  };
+  // 2,500 iterations of a 4-state body write 10 events each: about 25,000 events.
+  const body = { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', Next: 'C' }, C: { Type: 'Pass', Next: 'D' }, D: { Type: 'Pass', End: true } };
+  const long = { StartAt: 'Each', States: { Each: { Type: 'Map', ItemsPath: '$.items', ItemProcessor: { StartAt: 'A', States: body }, End: true } } };
+
+  async function create(name, definition, mocks) {
+    const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name, definition: JSON.stringify(definition), roleArn: ROLE }));
+    if (mocks) await control('PUT', `/mocks/us-east-1/${name}`, mocks);
+    return stateMachineArn;
+  }
+
+  async function timedRun(stateMachineArn, input) {
+    const started = process.hrtime.bigint();
+    const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, input: JSON.stringify(input) }));
+    for (;;) {
+      const d = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+      if (d.status !== 'RUNNING') {
+        if (d.status !== 'SUCCEEDED') throw new Error(`${stateMachineArn}: ${d.status} ${d.error}: ${d.cause}`);
+        return { ms: Number(process.hrtime.bigint() - started) / 1e6, executionArn };
+      }
+    }
+  }
+
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const linearArn = await create('Linear1000', linear);
+  const mapArn = await create('Map1000', map, { Work: { result: { Payload: 1 } } });
+  const items = Array.from({ length: 1000 }, (_, i) => ({ i }));
+  await timedRun(linearArn, { i: 0 }); // warm-up
+  const linearMs = [];
+  const mapMs = [];
+  for (let i = 0; i < RUNS; i++) {
+    linearMs.push((await timedRun(linearArn, { i: 0 })).ms);
+    mapMs.push((await timedRun(mapArn, { items })).ms);
+  }
+  const longArn = await create('History25k', long);
+  const { executionArn: longExecution } = await timedRun(longArn, { items: Array.from({ length: 2500 }, (_, i) => i) });
+  const firstPageMs = [];
+  let events = 0;
+  let total = 0;
+  let nextToken;
+  do {
+    const page = await sfn.send(new GetExecutionHistoryCommand({ executionArn: longExecution, maxResults: 1000, nextToken }));
+    total += page.events.length;
+    nextToken = page.nextToken;
+  } while (nextToken);
+  for (let i = 0; i < RUNS; i++) {
+    const started = process.hrtime.bigint();
+    const page = await sfn.send(new GetExecutionHistoryCommand({ executionArn: longExecution, maxResults: 100 }));
+    firstPageMs.push(Number(process.hrtime.bigint() - started) / 1e6);
+    events = page.events.length;
+  }
+  console.log(`emulator execution, 1,000-state linear (Pass + intrinsic each): ${median(linearMs).toFixed(0)} ms (target ≤ 2000 ms; median of ${RUNS})`);
+  console.log(`emulator execution, Map over 1,000 items (mocked Task each): ${median(mapMs).toFixed(0)} ms (target ≤ 2000 ms; median of ${RUNS})`);
+  console.log(`emulator GetExecutionHistory, first page (${events} events) of a ${total.toLocaleString('en-US')}-event execution: ${median(firstPageMs).toFixed(1)} ms (median of ${RUNS})`);
+} finally {
+  child.kill('SIGTERM');
+}

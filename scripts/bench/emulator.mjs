@@ -1,30 +1,17 @@
 // Emulator throughput: ListStateMachines pages per second against the `large` seed
 // (10,000 state machines), through the real SDK, so later benchmarks know the emulator is
 // not their bottleneck. Prints the median of several runs.
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { startEmulatorProcess } from '../lib/emulator-process.mjs';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const RUNS = 5;
 const PAGE_SIZE = 100;
 const CONCURRENCY = 4;
 
-const child = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'test/emulator/main.ts', '--port', '0', '--seed', 'large'], {
-  cwd: root,
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const emulator = await startEmulatorProcess(['--seed', 'large']);
 
 try {
-  const endpoint = await new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout }).once('line', (line) => {
-      const m = /^ready (http:\/\/\S+)$/.exec(line);
-      if (m) resolve(m[1]);
-      else reject(new Error(`unexpected emulator output: ${line}`));
-    });
-    child.once('exit', (code) => reject(new Error(`the emulator exited (${code})`)));
-  });
+  const { endpoint } = emulator;
   const sfn = new SFNClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
 
   /** Walks all 10,000 machines page by page; answers pages per second. */
@@ -63,5 +50,5 @@ try {
   for (let i = 0; i < RUNS; i++) concurrent.push(await concurrentWalks());
   console.log(`emulator ListStateMachines (large seed, ${PAGE_SIZE} per page, real SDK): ${median(sequential).toFixed(0)} pages/s sequential, ${median(concurrent).toFixed(0)} pages/s with ${CONCURRENCY} in flight (median of ${RUNS} runs)`);
 } finally {
-  child.kill('SIGTERM');
+  emulator.stop();
 }

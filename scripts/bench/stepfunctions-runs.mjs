@@ -1,30 +1,17 @@
 // Emulator execution speed: a 1,000-state linear definition and a Map over 1,000 items (each a
 // mocked Task), from StartExecution until DescribeExecution reports SUCCEEDED, through the real
 // SDK; and the first page of history of a 25,000-event execution. Medians of several runs.
-import { spawn } from 'node:child_process';
 import { request } from 'node:http';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { CreateStateMachineCommand, DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { startEmulatorProcess } from '../lib/emulator-process.mjs';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const RUNS = 5;
 const ROLE = 'arn:aws:iam::000000000000:role/bench';
 
-const child = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'test/emulator/main.ts', '--port', '0', '--time-scale', '0'], {
-  cwd: root,
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const emulator = await startEmulatorProcess(['--time-scale', '0']);
 
 try {
-  const endpoint = await new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout }).once('line', (line) => {
-      const m = /^ready (http:\/\/\S+)$/.exec(line);
-      if (m) resolve(m[1]);
-      else reject(new Error(`unexpected emulator output: ${line}`));
-    });
-    child.once('exit', (code) => reject(new Error(`the emulator exited (${code})`)));
-  });
+  const { endpoint } = emulator;
   const sfn = new SFNClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
   const control = (method, p, body) =>
     new Promise((resolve, reject) => {
@@ -97,5 +84,5 @@ try {
   console.log(`emulator execution, Map over 1,000 items (mocked Task each): ${median(mapMs).toFixed(0)} ms (target ≤ 2000 ms; median of ${RUNS})`);
   console.log(`emulator GetExecutionHistory, first page (${events} events) of a ${total.toLocaleString('en-US')}-event execution: ${median(firstPageMs).toFixed(1)} ms (median of ${RUNS})`);
 } finally {
-  child.kill('SIGTERM');
+  emulator.stop();
 }

@@ -15,6 +15,7 @@ import {
   SendTaskHeartbeatCommand,
   SendTaskSuccessCommand,
   StartExecutionCommand,
+  StartSyncExecutionCommand,
   StopExecutionCommand,
   TestStateCommand,
   type DescribeExecutionOutput,
@@ -226,7 +227,7 @@ describe('emulator: Step Functions executions run their definitions', () => {
     assert.match(unmocked.cause!, /No mock for the state 'TestState'/);
   });
 
-  it('answers the service errors: a running execution is not redrivable, Express executions are not described, AccessDenied names the action', async () => {
+  it('runs Express executions synchronously and answers the service errors: a running execution is not redrivable, Express executions are not described, AccessDenied names the action', async () => {
     const arn = await machine('Slow', { StartAt: 'Hold', States: { Hold: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken', End: true } } });
     const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn: arn }));
     const running = await rejection(() => sfn.send(new RedriveExecutionCommand({ executionArn })));
@@ -238,7 +239,12 @@ describe('emulator: Step Functions executions run their definitions', () => {
     assert.equal(denied.name, 'AccessDeniedException');
     assert.match(denied.message, /states:GetExecutionHistory/);
     await sfn.send(new StopExecutionCommand({ executionArn }));
-    const express = await sfn.send(new CreateStateMachineCommand({ name: 'Fast', type: 'EXPRESS', roleArn: ROLE, definition: JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }) }));
+    const express = await sfn.send(new CreateStateMachineCommand({ name: 'Fast', type: 'EXPRESS', roleArn: ROLE, definition: JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Pass', Parameters: { 'greeting.$': "States.Format('hi {}', $.name)" }, Next: 'C' }, C: { Type: 'Choice', Choices: [{ Variable: '$.greeting', StringEquals: 'hi Ada', Next: 'Done' }], Default: 'No' }, Done: { Type: 'Succeed' }, No: { Type: 'Fail', Error: 'Nobody' } } }) }));
+    const sync = new SFNClient({ endpoint: emulator.endpoint, region: 'us-east-1', credentials, maxAttempts: 1, disableHostPrefix: true });
+    const synced = await sync.send(new StartSyncExecutionCommand({ stateMachineArn: express.stateMachineArn, input: '{"name":"Ada"}' }));
+    assert.deepEqual([synced.status, synced.output], ['SUCCEEDED', '{"greeting":"hi Ada"}']);
+    const syncFailed = await sync.send(new StartSyncExecutionCommand({ stateMachineArn: express.stateMachineArn, input: '{"name":"Bo"}' }));
+    assert.deepEqual([syncFailed.status, syncFailed.error], ['FAILED', 'Nobody']);
     const expressRun = await sfn.send(new StartExecutionCommand({ stateMachineArn: express.stateMachineArn }));
     const notDescribed = await rejection(() => sfn.send(new DescribeExecutionCommand({ executionArn: expressRun.executionArn })));
     assert.equal(notDescribed.name, 'InvalidArn');

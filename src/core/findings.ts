@@ -17,6 +17,8 @@ export interface Range {
 export interface TextEdit {
   range: Range;
   newText: string;
+  /** Another file the edit applies to (a template, from a finding in the definition it names); the finding's own file when absent. */
+  file?: string;
 }
 
 export interface Fix {

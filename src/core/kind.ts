@@ -1,12 +1,13 @@
-// What a file is: a manifest, a state machine, an Image Builder workflow document or an MWAA
-// Serverless DAG. Decided from the manifest entry that names the file, else the content, else the
+// What a file is: a manifest, a state machine, an Image Builder workflow document, an MWAA
+// Serverless DAG or a CloudFormation/SAM template. Decided from the manifest entry that names the file, else the content, else the
 // name. Content is sniffed with a few anchored regexes, never a full parse: this runs on every
 // file the editor opens.
 
 import type { Manifest } from './manifest/model';
 import { MANIFEST_FILE_NAME } from './manifest/model';
+import { looksLikeTemplate } from './cfn/detect';
 
-export type DocumentKind = 'manifest' | 'stateMachine' | 'imageBuilderWorkflow' | 'airflowWorkflow' | 'unknown';
+export type DocumentKind = 'manifest' | 'stateMachine' | 'imageBuilderWorkflow' | 'airflowWorkflow' | 'cloudFormationTemplate' | 'unknown';
 
 /** The manifest sections whose entries name a definition file. */
 export type ManifestForKind = Pick<Manifest, 'stateMachines' | 'imageBuilderWorkflows' | 'airflowWorkflows'>;
@@ -39,6 +40,8 @@ export function kindFromManifest(fileName: string, manifest: ManifestForKind): D
 }
 
 export function kindFromContent(text: string): DocumentKind {
+  // First: a JSON template's inline Definition has StartAt and States too.
+  if (looksLikeTemplate(text)) return 'cloudFormationTemplate';
   const head = text.trimStart();
   if (head.startsWith('{')) {
     // JSON: keys anywhere is good enough; nested ASL (a Parallel branch) has both too.

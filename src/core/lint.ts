@@ -12,6 +12,7 @@ import { validateImageBuilderDocument } from './imagebuilder/validate';
 import { validateDag } from './dag/validate';
 import { validateAsl } from './asl/validate';
 import type { RuleDoc } from './rules/ruleDoc';
+import { findLinkedDefinition, lintLinkedDefinition, lintTemplate, type SiblingFiles, type TemplateSource } from './cfn';
 
 export type { DocumentKind } from './kind';
 
@@ -22,6 +23,10 @@ export interface LintContext {
   defaultRegion?: string;
   /** The workspace manifest, when there is one: its entries decide kinds and state machine types. */
   manifest?: Manifest;
+  /** Files beside the linted file (a template's DefinitionUri), relative to its folder. */
+  siblingFiles?: SiblingFiles;
+  /** Templates that may name this file as a DefinitionUri: the first that does is its context. */
+  templates?: readonly TemplateSource[];
 }
 
 export interface LintInput {
@@ -38,7 +43,7 @@ export interface LintResult {
 
 export const RULES: RuleDoc[] = [
   { code: 'internal/error', severity: 'error', source: 'Not a fact about the file: the checker itself failed', summary: 'A checker failed on this file; the message says how. Please report it.', example: '(any file that trips a bug)' },
-  { code: 'lint/unknown-kind', severity: 'warning', summary: 'The CLI was given a file that is not a state machine, Image Builder workflow, MWAA Serverless DAG or aws-workflows.yaml.', example: 'aws-workflows lint package.json' },
+  { code: 'lint/unknown-kind', severity: 'warning', summary: 'The CLI was given a file that is not a state machine, Image Builder workflow, MWAA Serverless DAG, CloudFormation/SAM template or aws-workflows.yaml.', example: 'aws-workflows lint package.json' },
 ];
 
 export function lintText(original: LintInput): LintResult {
@@ -60,6 +65,8 @@ function runRules(kind: DocumentKind, input: LintInput): Finding[] {
       return [...parsed.findings, ...checkManifest(parsed, { fileExists: context.fileExists, readFile: context.readFile, defaultRegion: context.defaultRegion })];
     }
     case 'stateMachine': {
+      const linked = input.context?.templates?.length ? findLinkedDefinition(input.fileName, input.context.templates) : undefined;
+      if (linked) return lintLinkedDefinition(input.text, input.fileName, linked);
       // validateAsl reports parse problems itself (it re-reads JSON with template placeholders).
       const doc = parseDocument(input.text, formatOf(input.fileName));
       const type = stateMachineType(input.fileName, input.context?.manifest);
@@ -74,6 +81,8 @@ function runRules(kind: DocumentKind, input: LintInput): Finding[] {
       // A DAG with two tasks of the same name is ambiguous: dag/task-duplicate reports it as an error.
       return [...parseFindings(doc), ...validateDag(doc)];
     }
+    case 'cloudFormationTemplate':
+      return lintTemplate(input.text, input.fileName, input.context?.siblingFiles);
     case 'unknown':
       return [];
   }

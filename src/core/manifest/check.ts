@@ -29,6 +29,7 @@ const KIND_LABEL: Record<DocumentKind, string> = {
   imageBuilderWorkflow: 'an Image Builder workflow document',
   airflowWorkflow: 'an MWAA Serverless workflow (DAG YAML)',
   manifest: 'an aws-workflows.yaml manifest',
+  cloudFormationTemplate: 'a CloudFormation or SAM template',
   unknown: 'an unrecognised file',
 };
 

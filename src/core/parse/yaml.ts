@@ -1,7 +1,7 @@
 // YAML (and anything else the yaml package reads) into the shared node tree.
 // Aliases are resolved to the anchored node, so rules see what the service will see.
 
-import { Alias, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node as YamlNode } from 'yaml';
+import { Alias, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node as YamlNode, type Tags } from 'yaml';
 import type { ArrayNode, ObjectNode, ValueNode } from './node';
 import type { ParseProblem } from './document';
 import { parseYamlFast } from './yamlFast';
@@ -12,14 +12,21 @@ export function parseYaml(text: string): { root?: ValueNode; problems: ParseProb
   return parseYamlFast(text) ?? parseYamlWithPackage(text);
 }
 
+/** Local tags (CloudFormation's `!Sub` …): which the parser accepts, and what a tagged node becomes. */
+export interface YamlTagOptions {
+  customTags: Tags;
+  /** The tree node for a tagged value; `tagStart` is the offset of the tag itself. */
+  tagged(tag: string, value: ValueNode, tagStart: number): ValueNode;
+}
+
 /** The full YAML parser (the yaml package); the reference the fast path is tested against. */
-export function parseYamlWithPackage(text: string): { root?: ValueNode; problems: ParseProblem[] } {
+export function parseYamlWithPackage(text: string, tags?: YamlTagOptions): { root?: ValueNode; problems: ParseProblem[] } {
   const problems: ParseProblem[] = [];
   if (text.trim().length === 0) {
     problems.push({ code: 'parse/empty', message: 'The document is empty.', start: 0, end: 0 });
     return { problems };
   }
-  const doc = parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: false, prettyErrors: false, strict: false, keepSourceTokens: false, merge: true });
+  const doc = parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: false, prettyErrors: false, strict: false, keepSourceTokens: false, merge: true, customTags: tags?.customTags });
   for (const e of doc.errors) {
     const [start, end] = e.pos;
     problems.push({ code: 'parse/syntax', message: cleanMessage(e.message), start, end: Math.max(end, start + 1) });
@@ -29,6 +36,16 @@ export function parseYamlWithPackage(text: string): { root?: ValueNode; problems
     problems.push({ code: 'parse/yaml-warning', message: cleanMessage(w.message), start, end });
   }
   const convert = (node: unknown, depth: number): ValueNode => {
+    const tag = tags && (node as YamlNode | undefined)?.tag;
+    if (tag && !isAlias(node)) {
+      const value = convertUntagged(node, depth);
+      // The node's range starts after its tag; the tag is the nearest `!Name` before it.
+      const tagStart = text.lastIndexOf(tag, value.start);
+      return tags.tagged(tag, value, tagStart >= 0 ? tagStart : value.start);
+    }
+    return convertUntagged(node, depth);
+  };
+  const convertUntagged = (node: unknown, depth: number): ValueNode => {
     if (depth > 200) return { kind: 'null', value: null, start: 0, end: 0 };
     if (isAlias(node)) {
       const target = (node as Alias).resolve(doc);

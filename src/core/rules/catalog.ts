@@ -12,6 +12,7 @@ import { RULES as ARN_RULES } from './arns';
 import { RULES as TAG_RULES } from './tags';
 import { RULES as KMS_RULES } from './kms';
 import { RULES as PARSE_RULES } from './parse';
+import { RULES as TEMPLATE_RULES } from '../cfn/rules';
 import type { RuleDoc } from './ruleDoc';
 
 export interface RuleGroup {
@@ -26,6 +27,7 @@ export const RULE_GROUPS: RuleGroup[] = [
   { title: 'State machines (Amazon States Language)', rules: ASL_RULES },
   { title: 'Image Builder workflow documents', rules: IMAGE_BUILDER_DOCUMENT_RULES },
   { title: 'MWAA Serverless workflows (DAG YAML)', rules: DAG_RULES },
+  { title: 'CloudFormation and SAM templates', rules: TEMPLATE_RULES },
   { title: 'Linting', rules: LINT_RULES },
 ];
 

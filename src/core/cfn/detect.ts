@@ -1,0 +1,19 @@
+// Whether a file is a CloudFormation or SAM template, from its content only (never its name):
+// `AWSTemplateFormatVersion`, the SAM transform, or top-level `Resources` with `Type: AWS::…`
+// entries. A few anchored regexes, no parse: this runs on every JSON/YAML file the editor opens.
+
+const YAML_VERSION = /^["']?AWSTemplateFormatVersion["']?[ \t]*:/m;
+const YAML_SAM = /^["']?Transform["']?[ \t]*:[^\n]*AWS::Serverless-2016-10-31|^["']?Transform["']?[ \t]*:[ \t]*(#[^\n]*)?\r?\n(?:[ \t]+-[^\n]*\r?\n)*[ \t]+-[ \t]*["']?AWS::Serverless-2016-10-31/m;
+const YAML_RESOURCES = /^["']?Resources["']?[ \t]*:/m;
+const YAML_AWS_TYPE = /^[ \t]+["']?Type["']?[ \t]*:[ \t]*["']?(AWS|Alexa)::[A-Za-z0-9]+::/m;
+const JSON_VERSION = /"AWSTemplateFormatVersion"\s*:/;
+const JSON_SAM = /"Transform"\s*:\s*(\[[^\]]*)?"AWS::Serverless-2016-10-31"/;
+const JSON_RESOURCES = /"Resources"\s*:\s*\{/;
+const JSON_AWS_TYPE = /"Type"\s*:\s*"(AWS|Alexa)::[A-Za-z0-9]+::/;
+
+export function looksLikeTemplate(text: string): boolean {
+  if (text.trimStart().startsWith('{')) {
+    return JSON_VERSION.test(text) || JSON_SAM.test(text) || (JSON_RESOURCES.test(text) && JSON_AWS_TYPE.test(text));
+  }
+  return YAML_VERSION.test(text) || YAML_SAM.test(text) || (YAML_RESOURCES.test(text) && YAML_AWS_TYPE.test(text));
+}

@@ -10,13 +10,17 @@ import { lintText, type LintContext } from '../core/lint';
 import { parseManifest } from '../core/manifest';
 import { MANIFEST_FILE_NAME, type Manifest } from '../core/manifest/model';
 import { expandGlob, isGlob } from './glob';
+import { linkedDefinitionFiles, siblingFilesOnDisk, TemplateFinder, templatesIn } from './templates';
+import { looksLikeTemplate, type TemplateSource } from '../core/cfn';
 
 const lintSpec = {
   name: 'lint',
   usage: '[paths or globs…] [--format text|json] [--region R] [--profile P]',
   description: `Checks Step Functions state machines, EC2 Image Builder workflow documents, MWAA Serverless
-DAGs and aws-workflows.yaml, as the editor does. With no paths, checks aws-workflows.yaml in the
-current folder and every definition it names. Folders are searched for .json, .yaml and .yml files.`,
+DAGs, CloudFormation/SAM templates and aws-workflows.yaml, as the editor does. With no paths, checks
+aws-workflows.yaml in the current folder and every definition it names, and the templates in the
+current folder with their DefinitionUri files. Folders are searched for .json, .yaml and .yml files.
+A definition file that a template names is checked with that template's DefinitionSubstitutions.`,
   flags: {
     format: {
       type: 'string',
@@ -45,7 +49,20 @@ export const lintCommand = defineCommand(lintSpec, async ({ flags, operands: pat
   const format = flags.format ?? 'text';
   const manifestPath = join(io.cwd, MANIFEST_FILE_NAME);
   const manifest = existsSync(manifestPath) ? readManifest(manifestPath) : undefined;
-  const targets = paths.length > 0 ? resolveTargets(paths, io.cwd) : manifestTargets(io.cwd, manifestPath, manifest);
+  const targets = paths.length > 0 ? resolveTargets(paths, io.cwd) : [...manifestTargets(io.cwd, manifestPath, manifest), ...rootTemplateTargets(io.cwd)];
+  if (targets.length === 0) {
+    throw new UsageError(`no ${MANIFEST_FILE_NAME} and no CloudFormation or SAM template in ${io.cwd}. Give the files to check (paths or globs), or run in the folder that has them.`);
+  }
+  // Paths a template names must stay inside the folders the lint was given (or the current one).
+  const roots = [io.cwd, ...paths.filter((p) => !isGlob(p)).map((p) => resolve(io.cwd, p)).filter((p) => existsSync(p) && statSync(p).isDirectory())];
+  const texts = new Map<string, string>();
+  const targetTemplates: TemplateSource[] = [];
+  for (const target of targets) {
+    const text = readTarget(target);
+    texts.set(target.absolute, text);
+    if (looksLikeTemplate(text)) targetTemplates.push({ fileName: target.file, text });
+  }
+  const templateFinder = new TemplateFinder(io.cwd, roots, targetTemplates);
 
   const context: LintContext = {
     fileExists: (rel) => existsSync(resolve(io.cwd, rel)),
@@ -62,20 +79,17 @@ export const lintCommand = defineCommand(lintSpec, async ({ flags, operands: pat
   const results: FileFinding[] = [];
   let checked = 0;
   for (const target of targets) {
-    let text: string;
-    try {
-      text = readFileSync(target.absolute, 'utf8');
-    } catch (e) {
-      throw new UsageError(`cannot read ${target.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    }
-    const { kind, findings } = lintText({ fileName: target.file, text, context });
+    const text = texts.get(target.absolute)!;
+    const targetContext: LintContext = { ...context, siblingFiles: siblingFilesOnDisk(dirname(target.absolute), roots) };
+    if (/\.(json|ya?ml)$/i.test(target.absolute) && !looksLikeTemplate(text)) targetContext.templates = templateFinder.forDefinition(target.absolute);
+    const { kind, findings } = lintText({ fileName: target.file, text, context: targetContext });
     if (kind === 'unknown') {
       if (!target.explicit) continue;
       results.push({
         file: target.file,
         code: 'lint/unknown-kind',
         severity: 'warning',
-        message: 'Not recognised as a state machine, Image Builder workflow, MWAA Serverless DAG or aws-workflows.yaml; nothing was checked.',
+        message: 'Not recognised as a state machine, Image Builder workflow, MWAA Serverless DAG, CloudFormation/SAM template or aws-workflows.yaml; nothing was checked.',
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       });
       continue;
@@ -132,10 +146,33 @@ function resolveTargets(paths: string[], cwd: string): Target[] {
   return [...targets.values()];
 }
 
-function manifestTargets(cwd: string, manifestPath: string, manifest: Manifest | undefined): Target[] {
-  if (!manifest) {
-    throw new UsageError(`no ${MANIFEST_FILE_NAME} in ${cwd}. Give the files to check (paths or globs), or run in the folder that has ${MANIFEST_FILE_NAME}.`);
+function readTarget(target: Target): string {
+  try {
+    return readFileSync(target.absolute, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${target.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+}
+
+/** The templates in the current folder, and the definition files they name. */
+function rootTemplateTargets(cwd: string): Target[] {
+  const out: Target[] = [];
+  const seen = new Set<string>([join(cwd, MANIFEST_FILE_NAME)]);
+  for (const { absolute, template } of templatesIn(cwd, cwd)) {
+    if (seen.has(absolute)) continue;
+    seen.add(absolute);
+    out.push({ file: display(absolute, cwd), absolute, explicit: true });
+    for (const definition of linkedDefinitionFiles(template, cwd)) {
+      if (seen.has(definition)) continue;
+      seen.add(definition);
+      out.push({ file: display(definition, cwd), absolute: definition, explicit: true });
+    }
+  }
+  return out;
+}
+
+function manifestTargets(cwd: string, manifestPath: string, manifest: Manifest | undefined): Target[] {
+  if (!manifest) return [];
   const targets: Target[] = [{ file: MANIFEST_FILE_NAME, absolute: manifestPath, explicit: true }];
   const seen = new Set([manifestPath]);
   const definitions = [...manifest.stateMachines, ...manifest.imageBuilderWorkflows, ...manifest.airflowWorkflows]

@@ -6,3 +6,4 @@ export { runLintJob } from './lintJob';
 export { allEntries, parseManifest } from '../core/manifest';
 export { completionsAt, hoverAt } from '../core/hover';
 export { formatOf, parseDocument } from '../core/parse/document';
+export { parseTemplate } from '../core/cfn/parse';

@@ -33,7 +33,7 @@ export class WorkflowLanguageFeatures implements vscode.HoverProvider, vscode.Co
   constructor(private readonly kindOf: (document: vscode.TextDocument) => DocumentKind | undefined) {}
 
   private input(engine: typeof Heavy, document: vscode.TextDocument): FeatureDocument | undefined {
-    const { formatOf, parseDocument } = engine;
+    const { formatOf, parseDocument, parseTemplate } = engine;
     const uri = document.uri.toString();
     if (this.cache?.uri === uri && this.cache.version === document.version) return this.cache.input;
     const text = document.getText();
@@ -41,7 +41,8 @@ export class WorkflowLanguageFeatures implements vscode.HoverProvider, vscode.Co
     let input: FeatureDocument | undefined;
     if (kind !== 'unknown' && kind !== 'airflowWorkflow') {
       const format = document.languageId === 'asl' || document.languageId === 'json' || document.languageId === 'jsonc' ? 'json' : document.languageId === 'asl-yaml' || document.languageId === 'yaml' ? 'yaml' : formatOf(document.uri.path);
-      const doc: ParsedDocument = parseDocument(text, format);
+      // Templates need CloudFormation's short-form tags (`!Ref`) to parse as CloudFormation reads them.
+      const doc: ParsedDocument = kind === 'cloudFormationTemplate' ? parseTemplate(text, format) : parseDocument(text, format);
       input = { doc, kind };
     }
     this.cache = { uri, version: document.version, input };

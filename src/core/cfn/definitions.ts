@@ -11,8 +11,7 @@
 
 import type { Finding } from '../findings';
 import { validateAsl } from '../asl/validate';
-import { parseAslText } from '../asl/placeholders';
-import { LineIndex, type ParsedDocument } from '../parse/document';
+import { LineIndex, parseDocument, type ParsedDocument } from '../parse/document';
 import type { ArrayNode, ObjectNode, PropertyNode, StringNode, ValueNode } from '../parse/node';
 import { intrinsicOf, subVariables, unescapeSub } from './parse';
 import type { TemplateReporter } from './report';
@@ -108,9 +107,11 @@ function checkInline(report: TemplateReporter, model: TemplateModel, def: StateM
     else if (node.kind === 'array') for (const i of node.items) walk(i, inName);
     else if (node.kind === 'string' && !inName) for (const p of placeholdersIn(node.value)) placeholder(node, p.name, p.start, p.end - p.start);
   };
+  const missing = new Set<string>();
   const placeholder = (node: StringNode, name: string, index: number, length: number): void => {
     markUsed(name, used);
     if (isProvided(name, subs)) return;
+    missing.add(name);
     report.inString('cfn/substitution-missing', 'error', missingMessage(name, def.resource.logicalId, undefined), node, index, index + length, {
       fixes: optional(addSubstitutionFix(report, model, def.resource, subs, name)),
       data: { placeholder: name },
@@ -120,7 +121,7 @@ function checkInline(report: TemplateReporter, model: TemplateModel, def: StateM
   const asl: ParsedDocument = { text: report.doc.text, format: report.doc.format, root: aslTree(root, subs), problems: [], lines: report.doc.lines };
   for (const f of validateAsl(asl, def.type ? { type: def.type } : undefined)) {
     // The size limit is the definition's, not the template's (checked on the serialized object by the service).
-    if (f.code === 'asl/definition-too-large') continue;
+    if (f.code === 'asl/definition-too-large' || answered(f, subs, missing)) continue;
     report.findings.push(f);
   }
 }
@@ -245,16 +246,24 @@ function checkText(report: TemplateReporter, model: TemplateModel, def: StateMac
   const text = mapped.text;
   const subs = def.substitutions;
   const uses = placeholdersIn(text, (offset) => mapped.isComputed(offset));
+  const missing = new Set<string>();
   for (const p of uses) {
     markUsed(p.name, used);
     if (isProvided(p.name, subs)) continue;
+    missing.add(p.name);
     const [start, end] = mapped.source(p.start, p.end);
     report.span('cfn/substitution-missing', 'error', missingMessage(p.name, def.resource.logicalId, file), start, end, {
       fixes: optional(addSubstitutionFix(report, model, def.resource, subs, p.name)),
       data: { placeholder: p.name },
     });
   }
-  for (const f of validateMappedText(mapped, uses, subs, def.type, 'json', report.doc.lines)) report.findings.push(f);
+  for (const f of validateMappedText(mapped, uses, subs, def.type, 'json', report.doc.lines)) if (!answered(f, subs, missing)) report.findings.push(f);
+}
+
+/** A placeholder warning is answered by the missing-substitution error, or by a literal value. */
+export function answered(f: Finding, subs: Substitutions, missing: ReadonlySet<string>): boolean {
+  if (f.code !== 'asl/placeholder-not-a-number' || typeof f.data?.placeholder !== 'string') return false;
+  return missing.has(f.data.placeholder) || subs.byKey.get(f.data.placeholder)?.literal !== undefined;
 }
 
 /**
@@ -265,13 +274,20 @@ export function validateMappedText(mapped: MappedText, uses: PlaceholderUse[], s
   const substitutedAny = uses.some((p) => subs.byKey.get(p.name)?.literal !== undefined);
   const finalMap = substitutedAny ? compose(mapped, uses, subs) : mapped;
   const finalText = finalMap.text;
-  const { doc } = parseAslText(finalText, format);
+  // validateAsl re-reads JSON with unquoted placeholders itself (and warns about them).
+  const doc = parseDocument(finalText, format);
   const localLines = doc.lines;
   const out: Finding[] = [];
   const hasComputed = mapped.computed.length > 0;
-  for (const f of validateAsl(doc, type ? { type } : undefined)) {
+  let findings = validateAsl(doc, type ? { type } : undefined);
+  // A substituted value that breaks the syntax: the parse error at its placeholder says it all.
+  if (substitutedAny && findings.some((f) => f.code === 'parse/syntax')) findings = findings.filter((f) => f.code.startsWith('parse/'));
+  for (const f of findings) {
     if (hasComputed && f.code.startsWith('parse/')) continue;
-    const [start, end] = finalMap.source(localLines.offsetAt(f.range.start), localLines.offsetAt(f.range.end));
+    const localStart = localLines.offsetAt(f.range.start);
+    // CloudFormation fills a computed part (a Ref in a Fn::Join) itself: not a placeholder to warn about.
+    if (f.code === 'asl/placeholder-not-a-number' && finalMap.isComputed(localStart)) continue;
+    const [start, end] = finalMap.source(localStart, localLines.offsetAt(f.range.end));
     const moved: Finding = { ...f, range: lines.range(start, end) };
     // Fixes and related places were computed on the assembled text: keep them only where it is the source's own.
     if (f.fixes) moved.fixes = keepFixes && !substitutedAny ? f.fixes : undefined;

@@ -4,11 +4,10 @@
 // template names, checked with that template as its context.
 
 import type { Finding } from '../findings';
-import { formatOf, parseFindings, type ParsedDocument } from '../parse/document';
-import { parseAslText } from '../asl/placeholders';
+import { formatOf, parseDocument, parseFindings, type ParsedDocument } from '../parse/document';
 import { validateAsl } from '../asl/validate';
 import type { StringNode } from '../parse/node';
-import { checkDefinition, missingMessage, stateMachineDefinitions, validateMappedText, type StateMachineDefinition } from './definitions';
+import { answered, checkDefinition, missingMessage, stateMachineDefinitions, validateMappedText, type StateMachineDefinition } from './definitions';
 import { parseTemplate } from './parse';
 import { checkLocalPath, isRemote, normalizeLocalPath, type SiblingFiles } from './paths';
 import { TemplateReporter } from './report';
@@ -73,13 +72,22 @@ export interface LinkedDefinition {
   uri: StringNode;
 }
 
-let lastParsed: { fileName: string; text: string; doc: ParsedDocument; model: TemplateModel } | undefined;
+/** Parsed templates by file name, most recent last: every definition of a workspace asks about the same few. */
+const parsedTemplates = new Map<string, { text: string; doc: ParsedDocument; model: TemplateModel }>();
+const PARSED_TEMPLATES_KEPT = 128;
 
 function parsedTemplate(template: TemplateSource): { doc: ParsedDocument; model: TemplateModel } {
-  if (lastParsed?.fileName === template.fileName && lastParsed.text === template.text) return lastParsed;
+  const cached = parsedTemplates.get(template.fileName);
+  parsedTemplates.delete(template.fileName);
+  if (cached?.text === template.text) {
+    parsedTemplates.set(template.fileName, cached);
+    return cached;
+  }
   const doc = parseTemplate(template.text, formatOf(template.fileName));
-  lastParsed = { ...template, doc, model: readTemplate(doc) };
-  return lastParsed;
+  const parsed = { text: template.text, doc, model: readTemplate(doc) };
+  parsedTemplates.set(template.fileName, parsed);
+  if (parsedTemplates.size > PARSED_TEMPLATES_KEPT) parsedTemplates.delete(parsedTemplates.keys().next().value!);
+  return parsed;
 }
 
 function dirOf(fileName: string): string {
@@ -115,7 +123,10 @@ export function definitionUris(template: TemplateSource): string[] {
 export function findLinkedDefinition(fileName: string, templates: readonly TemplateSource[]): LinkedDefinition | undefined {
   const target = resolvePath('', fileName.replace(/\\/g, '/')).toLowerCase();
   const absolute = fileName.replace(/\\/g, '/').startsWith('/');
+  const baseName = target.slice(target.lastIndexOf('/') + 1);
   for (const template of templates) {
+    // Only a template that spells the file's name can name it: skip the others unparsed.
+    if (!template.text.toLowerCase().includes(baseName)) continue;
     const { doc, model } = parsedTemplate(template);
     for (const definition of stateMachineDefinitions(model)) {
       const uri = present(definition.resource.properties, 'DefinitionUri')?.value;
@@ -138,11 +149,13 @@ export function lintLinkedDefinition(text: string, fileName: string, linked: Lin
   const subs = definition.substitutions;
   const uses = placeholdersIn(text);
   const out: Finding[] = [];
-  const { doc } = parseAslText(text, format);
+  const doc = parseDocument(text, format);
   const templateReport = new TemplateReporter(linked.doc);
   const templateName = template.fileName.replace(/\\/g, '/').split('/').pop() ?? template.fileName;
+  const missing = new Set<string>();
   for (const p of uses) {
     if (isProvided(p.name, subs)) continue;
+    missing.add(p.name);
     const fix = addSubstitutionFix(templateReport, linked.model, definition.resource, subs, p.name, template.fileName);
     out.push({
       code: 'cfn/substitution-missing',
@@ -161,8 +174,8 @@ export function lintLinkedDefinition(text: string, fileName: string, linked: Lin
     mapped.push(text, identityOffsets(text.length), 0, 0);
     out.push(...validateMappedText(mapped, uses, subs, definition.type, format, doc.lines));
   }
-  // A provided placeholder is not a mere template placeholder any more: its warning is answered.
-  return out.filter((f) => !(f.code === 'asl/placeholder-not-a-number' && typeof f.data?.placeholder === 'string' && subs.byKey.get(f.data.placeholder)?.scalar));
+  // The placeholder warning is answered: by the error above when the key is missing, by the value when it is a literal.
+  return out.filter((f) => !answered(f, subs, missing));
 }
 
 function identityOffsets(n: number): Int32Array {

@@ -58,8 +58,63 @@ function splitGetAtt(text: string, node: StringNode): ArrayNode {
 export function parseTemplate(text: string, format: SourceFormat): ParsedDocument {
   if (format === 'json') return parseDocument(text, 'json');
   // The fast path gives up on any tag, so short forms always reach the full parser.
-  const { root, problems } = parseYamlFast(text) ?? parseYamlWithPackage(text, tagOptions(text));
+  let { root, problems } = parseYamlFast(text) ?? parseYamlWithPackage(text, tagOptions(text));
+  const underIndented = problems.find((p) => p.code === 'parse/syntax' && /^Flow (sequence|mapping) in block collection must be sufficiently indented/.test(p.message));
+  if (underIndented) {
+    const repaired = joinFlowLines(text, underIndented.start);
+    if (repaired) {
+      const again = parseYamlWithPackage(repaired.text, tagOptions(repaired.text));
+      if (!again.problems.some((p) => p.code === 'parse/syntax')) {
+        root = again.root;
+        problems = [...again.problems, {
+          code: 'parse/yaml-warning',
+          message: 'This multi-line flow collection is indented no deeper than its key. CloudFormation reads it, but YAML 1.2 does not allow it and other YAML tools reject it: indent its lines further.',
+          start: repaired.open,
+          end: repaired.open + 1,
+        }];
+      }
+    }
+  }
   return { text, format, root, problems, lines: new LineIndex(text) };
+}
+
+/**
+ * CloudFormation (like PyYAML) accepts a multi-line `[…]`/`{…}` whose lines are not indented past
+ * its key; YAML 1.2 and the yaml package do not. Replacing the line breaks inside that collection
+ * with spaces keeps every offset and lets the parser read it as CloudFormation does.
+ */
+function joinFlowLines(text: string, errorAt: number): { text: string; open: number } | undefined {
+  let depth = 0;
+  let open = -1;
+  for (let i = errorAt - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === ']' || c === '}') depth++;
+    else if (c === '[' || c === '{') {
+      if (depth === 0) { open = i; break; }
+      depth--;
+    }
+  }
+  if (open < 0) return undefined;
+  let close = -1;
+  let quote = '';
+  depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote && text[i - 1] !== '\\') quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && /\s/.test(text[i - 1])) return undefined;
+    else if (c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') {
+      depth--;
+      if (depth === 0) { close = i; break; }
+    }
+  }
+  if (close < 0) return undefined;
+  const inner = text.slice(open, close).replace(/\r?\n/g, (m) => ' '.repeat(m.length));
+  return { text: text.slice(0, open) + inner + text.slice(close), open };
 }
 
 export interface Intrinsic {

@@ -120,7 +120,8 @@ class ProblemPlacer {
 
   value(key: string, check: (value: string) => ValueProblem[]): void {
     const prop = present(this.props, key);
-    const value = knownString(prop?.value);
+    // CloudFormation reads a number as its text (`Version: 1.0` is "1.0").
+    const value = knownString(prop?.value) ?? (prop?.value.kind === 'number' ? prop.value.raw : undefined);
     if (!prop || value === undefined) return;
     for (const p of check(value)) this.place(p, prop.value, prop);
   }

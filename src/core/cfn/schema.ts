@@ -53,7 +53,9 @@ export class SchemaChecker {
       const childFacts = known[entry.key] ?? (facts.values && !facts.properties ? facts.values : undefined);
       if (!childFacts) {
         if (facts.closed) {
-          const suggestion = closestMatch(entry.key, Object.keys(known));
+          const keys = Object.keys(known);
+          // A typo, or a property cut short (TracingConfig for TracingConfiguration).
+          const suggestion = closestMatch(entry.key, keys) ?? (entry.key.length >= 4 ? keys.find((k) => k.toLowerCase().startsWith(entry.key.toLowerCase())) : undefined);
           this.report.key('cfn/unknown-property', 'error', `'${entry.key}' is not a property of ${path ? path : this.options.where}${suggestion ? `. Did you mean '${suggestion}'?` : `: it has ${list(Object.keys(known))}.`}`, entry, {
             fixes: suggestion ? [this.report.renameKeyFix(`Rename to '${suggestion}'`, entry, suggestion)] : undefined,
           });

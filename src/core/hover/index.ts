@@ -5,6 +5,7 @@ import type { Position } from '../findings';
 import { aslCompletions, aslHover } from './asl';
 import { imageBuilderCompletions } from './imagebuilder';
 import { manifestCompletions, manifestHover } from './manifest';
+import { templateHover } from './template';
 import type { CompletionItem, FeatureDocument, HoverResult } from './types';
 
 export type { CompletionItem, CompletionKind, FeatureDocument, HoverResult } from './types';
@@ -14,6 +15,7 @@ export function hoverAt(input: FeatureDocument, position: Position): HoverResult
   try {
     if (input.kind === 'manifest') return manifestHover(input.doc, offset);
     if (input.kind === 'stateMachine') return aslHover(input.doc, offset);
+    if (input.kind === 'cloudFormationTemplate') return templateHover(input.doc, offset);
   } catch {
     // A hover is never worth an error: partial trees from half-typed text may surprise the walk.
   }

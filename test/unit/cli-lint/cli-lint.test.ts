@@ -140,7 +140,7 @@ describe('aws-workflows lint', () => {
     try {
       const { code, err } = await lint(empty);
       assert.equal(code, 2);
-      assert.match(err, /no aws-workflows\.yaml in .*Give the files to check/);
+      assert.match(err, /no aws-workflows\.yaml and no CloudFormation or SAM template in .*Give the files to check/);
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }

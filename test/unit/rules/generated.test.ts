@@ -23,6 +23,11 @@ describe('generated facts and schema', () => {
     assert.ok(new RegExp(AWS_FACTS.sfn.stateMachineName.forbiddenPattern, 'u').test('\u0085'));
   });
 
+  (REFERENCE_DIR ? it : it.skip)('src/core/cfn/facts.generated.ts matches the CloudFormation registry and SAM schemas (against ../shared/reference)', () => {
+    const r = spawnSync(process.execPath, [join(root, 'scripts', 'generate-cfn-facts.mjs'), '--check', '--reference', REFERENCE_DIR!], { cwd: root, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr || r.stdout);
+  });
+
   it('schemas/aws-workflows.schema.json is what the field table produces', () => {
     const r = spawnSync(process.execPath, [join(root, 'scripts', 'generate-manifest-schema.mjs'), '--check'], { cwd: root, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr || r.stdout);

@@ -1,0 +1,86 @@
+// What `aws-workflows lint` needs for templates: the files beside a template on disk, and the
+// templates that may name a definition file (among the targets, else in the folders above it).
+
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { isContained } from '../common/containment';
+import { definitionUris, looksLikeTemplate, type SiblingFiles, type TemplateSource } from '../core/cfn';
+
+const TEMPLATE_FILE = /\.(ya?ml|json|template)$/i;
+/** Templates larger than this are not read to look for links. */
+const MAX_TEMPLATE_BYTES = 4 * 1024 * 1024;
+
+export function siblingFilesOnDisk(folder: string, roots: readonly string[]): SiblingFiles {
+  return {
+    exists: (rel) => existsSync(resolve(folder, rel)),
+    read: (rel) => {
+      try {
+        const path = resolve(folder, rel);
+        return statSync(path).size > MAX_TEMPLATE_BYTES ? undefined : readFileSync(path, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    list: (rel) => {
+      try {
+        return readdirSync(resolve(folder, rel || '.'));
+      } catch {
+        return undefined;
+      }
+    },
+    contained: (rel) => isContained(roots, resolve(folder, rel)),
+  };
+}
+
+function readTemplate(absolute: string, cwd: string): TemplateSource | undefined {
+  try {
+    if (!TEMPLATE_FILE.test(absolute) || statSync(absolute).size > MAX_TEMPLATE_BYTES) return undefined;
+    const text = readFileSync(absolute, 'utf8');
+    return looksLikeTemplate(text) ? { fileName: relative(cwd, absolute).replace(/\\/g, '/'), text } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The templates directly in a folder (not below it). */
+export function templatesIn(folder: string, cwd: string): { absolute: string; template: TemplateSource }[] {
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((n) => TEMPLATE_FILE.test(n)).sort();
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    const absolute = join(folder, name);
+    const template = readTemplate(absolute, cwd);
+    return template ? [{ absolute, template }] : [];
+  });
+}
+
+/** The local definition files a template names, as absolute paths. */
+export function linkedDefinitionFiles(template: TemplateSource, cwd: string): string[] {
+  return definitionUris(template).map((rel) => resolve(cwd, rel)).filter((p) => existsSync(p) && statSync(p).isFile());
+}
+
+/**
+ * Templates that may be a definition file's context: the targets that are templates, then the
+ * templates in the file's folder and the folders above it, as far as the lint's roots reach.
+ */
+export class TemplateFinder {
+  private readonly byFolder = new Map<string, TemplateSource[]>();
+
+  constructor(private readonly cwd: string, private readonly roots: readonly string[], private readonly targetTemplates: readonly TemplateSource[]) {}
+
+  forDefinition(absolute: string): TemplateSource[] {
+    const out = [...this.targetTemplates];
+    let folder = dirname(absolute);
+    for (let depth = 0; depth < 8; depth++) {
+      if (!this.byFolder.has(folder)) this.byFolder.set(folder, templatesIn(folder, this.cwd).map((t) => t.template));
+      for (const t of this.byFolder.get(folder)!) if (!out.some((o) => o.fileName === t.fileName)) out.push(t);
+      const parent = dirname(folder);
+      if (parent === folder || !isContained(this.roots, parent)) break;
+      folder = parent;
+    }
+    return out;
+  }
+}

@@ -49,7 +49,7 @@ function facts(node, definitions, refs = []) {
     if (!definitions[name]) fail(`unresolved $ref ${node.$ref}`);
     // A recursive definition (SAM's event schemas) is cut off: its inner levels are not checked.
     if (refs.includes(name)) return {};
-    const { $ref, ...rest } = node;
+    const { $ref: _ref, ...rest } = node;
     return { ...facts(definitions[name], definitions, [...refs, name]), ...facts(rest, definitions, refs) };
   }
   const outNode = {};

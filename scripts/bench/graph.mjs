@@ -6,7 +6,7 @@
 //   node scripts/bench/graph.mjs [--runs N]
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { generateAsl } from './generate-asl.mjs';
@@ -159,7 +159,7 @@ for (const input of inputs) {
 
 // The webview's script as shipped (production build).
 const built = spawnSync(process.execPath, ['scripts/build.mjs', '--production'], { cwd: repoRoot, stdio: 'inherit' });
-if (built.status === 0) {
+if (built.status === 0 && existsSync(path.join(repoRoot, 'dist', 'graphView.js'))) {
   const bytes = statSync(path.join(repoRoot, 'dist', 'graphView.js')).size;
   console.log(`\nwebview bundle dist/graphView.js ${(bytes / 1024).toFixed(1)} KB (goal ≤ 400 KB ${bytes <= 400 * 1024 ? 'met' : 'NOT MET'})`);
 } else {

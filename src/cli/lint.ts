@@ -188,7 +188,7 @@ function manifestTargets(cwd: string, manifestPath: string, manifest: Manifest |
   return targets;
 }
 
-function readManifest(path: string): Manifest | undefined {
+export function readManifest(path: string): Manifest | undefined {
   try {
     return parseManifest(readFileSync(path, 'utf8')).manifest;
   } catch {

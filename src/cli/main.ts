@@ -30,6 +30,11 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'Create or update the workflows described in aws-workflows.yaml',
     load: async () => (require('./deploy') as typeof import('./deploy')).deployCommand,
   },
+  graph: {
+    synopsis: 'graph FILE',
+    summary: 'Draw a definition as SVG, Graphviz dot or a JSON layout',
+    load: async () => (require('./graph') as typeof import('./graph')).graphCommand,
+  },
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

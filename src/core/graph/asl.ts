@@ -111,7 +111,7 @@ function readTransitions(b: GraphBuilder, node: GraphNode, state: ValueNode, sco
       if (!to) continue;
       const errors = stringList(child(catcher, 'ErrorEquals'));
       const text = errors.join(', ') || 'Catch';
-      b.addEdge(node.id, to, 'catch', shorten(text, 28), `Catch: ${text}`);
+      b.addEdge(node.id, to, 'catch', shorten(text), `Catch: ${text}`);
     }
   }
   const type = stringValue(child(state, 'Type'));

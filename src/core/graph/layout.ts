@@ -54,6 +54,8 @@ export const METRICS = {
   smallFont: 10.5,
   /** Average advance of a character at `font`, as a fraction of the size (system UI fonts). */
   charWidth: 0.6,
+  /** Bold labels are wider. */
+  boldFactor: 1.12,
   padX: 12,
   lineHeight: 16,
   nodeMinWidth: 112,
@@ -74,7 +76,7 @@ export function textWidth(text: string, size = METRICS.font): number {
 export function leafSize(node: GraphNode): { width: number; height: number } {
   if (MARKERS.has(node.kind)) return { width: 64, height: METRICS.markerSize };
   const badges = node.badges.reduce((w, b) => w + textWidth(b.text, METRICS.smallFont) + 12, 0);
-  const content = Math.max(textWidth(node.label), node.detail ? textWidth(node.detail, METRICS.smallFont) : 0, badges);
+  const content = Math.max(textWidth(node.label) * METRICS.boldFactor, node.detail ? textWidth(node.detail, METRICS.smallFont) : 0, badges);
   const width = Math.min(METRICS.nodeMaxWidth, Math.max(METRICS.nodeMinWidth, content + 2 * METRICS.padX + 10));
   const lines = 1 + (node.detail ? 1 : 0);
   const height = 12 + lines * METRICS.lineHeight + (node.badges.length ? METRICS.badgeHeight + 4 : 0);

@@ -170,7 +170,7 @@ function renderNode(l: LaidOutNode, m: GraphNode): string {
     return `<g ${attrs}>${title}<rect class="wf-shape" width="${n(w)}" height="${n(h)}" rx="${n(h / 2)}"/><text x="${n(w / 2)}" y="${n(h / 2 + 4)}" text-anchor="middle">${esc(m.label)}</text></g>`;
   }
   if (CONTAINER_KINDS.has(l.kind)) {
-    const label = fit(m.label, w - 40, METRICS.font);
+    const label = fit(m.label, w - 40, METRICS.font * METRICS.boldFactor);
     const labelEnd = 26 + label.length * METRICS.font * METRICS.charWidth;
     const badgeWidth = m.badges.reduce((sum, b) => sum + badgeSize(b.text) + 4, 0);
     const room = w - labelEnd - badgeWidth - 16;
@@ -179,7 +179,7 @@ function renderNode(l: LaidOutNode, m: GraphNode): string {
   }
   const parts = [`<g ${attrs}>`, title, shape(l.kind, w, h), `<rect class="wf-accent" x="0" y="0" width="4" height="${n(h)}" rx="2"/>`, icon(l.kind, 10, 9)];
   const textX = 28;
-  parts.push(`<text x="${textX}" y="20" font-weight="600">${esc(fit(m.label, w - textX - 8, METRICS.font))}</text>`);
+  parts.push(`<text x="${textX}" y="20" font-weight="600">${esc(fit(m.label, w - textX - 8, METRICS.font * METRICS.boldFactor))}</text>`);
   if (m.detail) parts.push(`<text class="wf-detail" x="${textX}" y="36">${esc(fit(m.detail, w - textX - 8, METRICS.smallFont))}</text>`);
   if (m.badges.length) parts.push(renderBadges(m, w, h - METRICS.badgeHeight - 4, 'row'));
   parts.push(severityMarker(m, w), '</g>');

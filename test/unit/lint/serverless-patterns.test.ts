@@ -2,29 +2,16 @@
 // (../shared/corpus), written and deployed by people outside this project, linted as the CLI does.
 // A finding here is a false error to fix, unless it is listed below with the reason it is right.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { lintText } from '../../../src/core/lint';
-import { expandGlob } from '../../../src/cli/glob';
-import { SERVERLESS_PATTERNS_DIR } from '../../support/reference';
+import { SERVERLESS_PATTERNS_DIR, serverlessPatternsDefinitions as definitionFiles } from '../../support/reference';
 
 /** Findings that are right: `file:line code`, with why. */
 const TRUE_DEFECTS: Record<string, string> = {
   'sfn-log-export/src/statemachine/stateMachine.asl.json:58 asl/missing-dollar-suffix':
     "Parameters.taskId is '$.exportLogGroupResult.taskId' without '.$', so the Lambda gets that literal text, not the task ID (AWS's own NO_DOLLAR warning; a warning, not an error).",
 };
-
-/** `*.asl.*` files, and every file a template's DefinitionUri names (spelled exactly; a case mismatch is the template check's finding). */
-function definitionFiles(root: string): string[] {
-  const files = new Set(expandGlob('**/*.asl.{json,yaml,yml}', root));
-  for (const template of expandGlob('**/*.{yaml,yml,json}', root)) {
-    for (const m of readFileSync(template, 'utf8').matchAll(/^\s*DefinitionUri:\s*["']?([^"'\s#]+)/gm)) {
-      const target = path.resolve(path.dirname(template), m[1]);
-      if (existsSync(target)) files.add(target);
-    }
-  }
-  return [...files].sort();
-}
 
 (SERVERLESS_PATTERNS_DIR ? describe : describe.skip)('serverless-patterns corpus (../shared/corpus)', () => {
   const root = SERVERLESS_PATTERNS_DIR as string;

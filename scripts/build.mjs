@@ -23,8 +23,11 @@ const sdkEntries = existsSync('src/aws/sdk')
   ? Object.fromEntries(readdirSync('src/aws/sdk').filter((f) => f.endsWith('.ts')).map((f) => [`sdk/${path.basename(f, '.ts')}`, `src/aws/sdk/${f}`]))
   : {};
 
+// `--cli` builds only the CLI and what it loads (`npm pack`'s prepack: the package ships dist/ whole).
+const cliOnly = process.argv.includes('--cli');
+
 const options = {
-  entryPoints: {
+  entryPoints: cliOnly ? { cli: 'src/cli.ts', ...sdkEntries } : {
     extension: 'src/extension.ts',
     cli: 'src/cli.ts',
     // Lints large documents off the extension host's thread (src/diagnostics/lintRunner.ts).

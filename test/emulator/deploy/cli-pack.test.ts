@@ -3,30 +3,18 @@
 // from there against the emulator. Nothing of the repository (no node_modules, no src) is reachable.
 
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../server';
-import { emulatorEnv, state, REGION } from './support';
+import { emulatorEnv, REGION, runScript, state } from './support';
 
 const ROOT = resolve(__dirname, '../../..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function run(bin: string, cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((done, fail) => {
-    // PATH for node only; HOME elsewhere so no user config or npm cache of ours is read.
-    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH, HOME: cwd, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+// HOME is the project folder, so no user config of the developer's is read.
+const run = (bin: string, cwd: string, args: string[], env: NodeJS.ProcessEnv) => runScript(bin, cwd, args, { HOME: cwd, ...env });
 
 describe('the packed CLI, installed from its tarball into an empty folder', function () {
   this.timeout(240_000);

@@ -2,26 +2,18 @@
 // with nothing but the emulator's environment.
 
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../server';
 import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import { BUCKET, control, createBucket, emulatorEnv, REGION, state } from './support';
+import { BUCKET, control, createBucket, emulatorEnv, REGION, runScript, state } from './support';
 
 const ROOT = resolve(__dirname, '../../..');
 
-function run(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/aws-workflows.js'), ...args], { cwd, env: { PATH: process.env.PATH, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
+function run(cwd: string, args: string[], env: NodeJS.ProcessEnv) {
+  return runScript(join(ROOT, 'bin/aws-workflows.js'), cwd, args, env);
 }
 
 describe('aws-workflows deploy (CLI) in examples/ against the emulator', function () {

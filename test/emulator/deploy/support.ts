@@ -1,6 +1,7 @@
 // A throwaway workspace (aws-workflows.yaml + definitions) and an AwsSession pointed at the
 // emulator, for driving the deploy engine over real HTTP.
 
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, promises as fsp, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -102,3 +103,18 @@ export const requests = (e: RunningEmulator, operation?: string) =>
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const state = (e: RunningEmulator) => control<any>(e, 'GET', 'state');
+
+export interface ScriptRun { code: number | null; stdout: string; stderr: string }
+
+/** Runs a Node script (the CLI's bin) as a user would: a child process with PATH and `env` only. */
+export function runScript(script: string, cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<ScriptRun> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [script, ...args], { cwd, env: { PATH: process.env.PATH, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}

@@ -97,7 +97,8 @@ class Model {
     if (target.type === 'map') {
       const key = this.shape(target.key.shape);
       const value = this.shape(target.value.shape);
-      return { maxCount: target.max, key: constraint(key, this.file), value: constraint(value, this.file) };
+      // A map with min 1 refuses `{}` (Image Builder's TagMap); min 0 says nothing.
+      return { ...(target.min ? { minCount: target.min } : {}), maxCount: target.max, key: constraint(key, this.file), value: constraint(value, this.file) };
     }
     if (target.type === 'list') {
       const tag = this.shape(target.member.shape);

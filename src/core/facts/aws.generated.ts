@@ -136,6 +136,7 @@ export const AWS_FACTS = {
       "pattern": "^(?:[^\\x00]+)$"
     },
     "tags": {
+      "minCount": 1,
       "maxCount": 50,
       "key": {
         "min": 1,
@@ -164,6 +165,7 @@ export const AWS_FACTS = {
       "pattern": "^(?:(((arn:aws(-[a-z]+)?:kms:[a-z]{2}-[a-z]+-\\d:\\d+:)?key\\/)?[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}|(arn:aws(-[a-z]+)?:kms:[a-z]{2}-[a-z]+-\\d:\\d+:)?alias/.+))$"
     },
     "tags": {
+      "minCount": 1,
       "maxCount": 50,
       "key": {
         "min": 1,

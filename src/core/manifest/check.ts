@@ -267,6 +267,9 @@ class ManifestChecker {
           const n = codePointLength(value);
           if ((def.minLength !== undefined && n < def.minLength) || (def.maxLength !== undefined && n > def.maxLength)) {
             this.place(fr, value, [{ code: 'manifest/value-length', severity: 'error', message: `${key} is ${n} characters long; it must have ${def.minLength ?? 0}–${def.maxLength ?? '∞'} characters.` }]);
+          } else if (def.pattern && /[\n\r]/.test(value) && !compiled(def.pattern).test(value)) {
+            // The model's `.+` (MWAA Serverless Description): one line only.
+            this.place(fr, value, [{ code: 'manifest/line-break', severity: 'error', message: `${key} cannot contain a line break: the service takes it on one line (pattern ${def.pattern}). Write it on one line, or as a folded scalar (>-).` }]);
           }
         }
       } else if (def.type === 'integer' && typeof value === 'number' && def.enum && !def.enum.includes(value)) {

@@ -118,7 +118,7 @@ export const IMAGE_BUILDER_WORKFLOW_FIELDS: Record<string, FieldDef> = {
 export const AIRFLOW_WORKFLOW_FIELDS: Record<string, FieldDef> = {
   definition: definition('MWAA Serverless workflow (DAG YAML); it is uploaded to `defaults.definitionBucket`'),
   roleArn: { type: 'string', pattern: F.mwaaServerless.roleArn.pattern, minLength: F.mwaaServerless.roleArn.min, maxLength: F.mwaaServerless.roleArn.max, description: 'The IAM role the workflow runs as.', example: 'arn:aws:iam::123456789012:role/mwaa-serverless' },
-  description: { type: 'string', minLength: F.mwaaServerless.description.min, maxLength: F.mwaaServerless.description.max, description: 'Description of the workflow.' },
+  description: { type: 'string', minLength: F.mwaaServerless.description.min, maxLength: F.mwaaServerless.description.max, pattern: F.mwaaServerless.description.pattern, description: 'Description of the workflow, on one line.' },
   encryption: {
     type: 'object',
     description: 'Encryption (EncryptionConfiguration). AWS_MANAGED_KEY needs nothing else; CUSTOMER_MANAGED_KEY needs `kmsKeyId`.',

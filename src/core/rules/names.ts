@@ -167,9 +167,11 @@ const VERSION_IN = /(\d+)\.(\d+)\.(\d+)(?:\/(?:\d+|x))?$/;
 
 /**
  * The next patch version after the newest of `existing` (plain versions, build versions such as
- * 1.4.0/2, or workflow ARNs ending in one); 1.0.0 when there is none.
+ * 1.4.0/2, or workflow ARNs ending in one); 1.0.0 when there is none. No part passes the service's
+ * 2^30−1: at the limit the next part up is bumped and the ones after it restart at 0; undefined
+ * when even the major part is at the limit.
  */
-export function nextPatchVersion(existing: readonly string[]): string {
+export function nextPatchVersion(existing: readonly string[]): string | undefined {
   const max = F.imagebuilder.semanticVersion.nodeMax;
   let best: [number, number, number] | undefined;
   for (const v of existing) {
@@ -182,7 +184,7 @@ export function nextPatchVersion(existing: readonly string[]): string {
   const [major, minor, patch] = best;
   if (patch < max) return `${major}.${minor}.${patch + 1}`;
   if (minor < max) return `${major}.${minor + 1}.0`;
-  return `${Math.min(major + 1, max)}.0.0`;
+  return major < max ? `${major + 1}.0.0` : undefined;
 }
 
 export const RULES: RuleDoc[] = [

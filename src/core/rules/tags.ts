@@ -9,6 +9,7 @@ export type TaggedService = 'stepFunctions' | 'imageBuilder' | 'mwaaServerless' 
 
 interface TagLimits {
   label: string;
+  minCount?: number;
   maxCount?: number;
   key: { min?: number; max?: number; pattern?: string };
   value: { min?: number; max?: number; pattern?: string };
@@ -18,9 +19,9 @@ const F = AWS_FACTS;
 
 export const TAG_LIMITS: Record<TaggedService, TagLimits> = {
   stepFunctions: { label: 'Step Functions', key: { ...F.sfn.tags.key, pattern: F.sfn.tags.characters.pattern }, value: { ...F.sfn.tags.value, pattern: F.sfn.tags.characters.pattern } },
-  imageBuilder: { label: 'Image Builder', maxCount: F.imagebuilder.tags.maxCount, key: F.imagebuilder.tags.key, value: F.imagebuilder.tags.value },
+  imageBuilder: { label: 'Image Builder', minCount: F.imagebuilder.tags.minCount, maxCount: F.imagebuilder.tags.maxCount, key: F.imagebuilder.tags.key, value: F.imagebuilder.tags.value },
   mwaaServerless: { label: 'MWAA Serverless', maxCount: F.mwaaServerless.tags.maxCount, key: F.mwaaServerless.tags.key, value: F.mwaaServerless.tags.value },
-  mwaa: { label: 'MWAA', maxCount: F.mwaa.tags.maxCount, key: F.mwaa.tags.key, value: F.mwaa.tags.value },
+  mwaa: { label: 'MWAA', minCount: F.mwaa.tags.minCount, maxCount: F.mwaa.tags.maxCount, key: F.mwaa.tags.key, value: F.mwaa.tags.value },
 };
 
 function length(s: string): number {
@@ -47,6 +48,10 @@ export function tagProblems(service: TaggedService, tags: Record<string, string>
   const limits = TAG_LIMITS[service];
   const out: ValueProblem[] = [];
   const keys = Object.keys(tags);
+  if (limits.minCount !== undefined && keys.length < limits.minCount) {
+    // The model's tag map has a minimum size: the service refuses `tags: {}` rather than ignoring it.
+    out.push({ code: 'tags/empty', severity: 'error', message: `An empty tags mapping: ${limits.label} takes at least ${limits.minCount} tag when tags are given. Add a tag or remove tags.` });
+  }
   if (limits.maxCount !== undefined && keys.length > limits.maxCount) {
     out.push({ code: 'tags/too-many', severity: 'error', message: `${keys.length} tags: ${limits.label} allows at most ${limits.maxCount}.` });
   }
@@ -73,6 +78,7 @@ export function tagProblems(service: TaggedService, tags: Record<string, string>
 }
 
 export const RULES: RuleDoc[] = [
+  { code: 'tags/empty', severity: 'error', source: 'Model: Image Builder TagMap min 1', summary: 'An empty `tags` mapping where the service wants at least one tag (Image Builder).', example: 'imageBuilderWorkflows:\n  build: { tags: {}, … }' },
   { code: 'tags/too-many', severity: 'error', source: 'Model: the tag list/map max of each service', summary: 'More tags than the service allows (Image Builder and MWAA Serverless: 50).', example: 'tags: { t1: a, t2: b, …, t51: z }' },
   { code: 'tags/key-length', severity: 'error', source: 'Model: TagKey length of each service', summary: 'A tag key shorter or longer than the service allows (1–128).', example: 'tags: { "": x }' },
   { code: 'tags/value-length', severity: 'error', source: 'Model: TagValue length of each service', summary: 'A tag value longer than the service allows (256).', example: 'tags: { note: <300 characters> }' },

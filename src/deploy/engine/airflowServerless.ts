@@ -22,6 +22,12 @@ export function airflowWorkflowChanges(deployed: GetWorkflowResponse, desired: O
   if (deployed.WorkflowDefinition === undefined || !sameText(deployed.WorkflowDefinition, definitionText)) changes.push({ field: 'definition', summary: 'definition' });
   if (desired.RoleArn !== deployed.RoleArn) changes.push({ field: 'role', summary: `role ${deployed.RoleArn ?? '(none)'} → ${desired.RoleArn}` });
   if (desired.Description !== undefined && desired.Description !== deployed.Description) changes.push({ field: 'description', summary: 'description' });
+  if (desired.TriggerMode !== undefined && desired.TriggerMode !== deployed.TriggerMode) {
+    changes.push({ field: 'triggerMode', summary: `trigger mode ${deployed.TriggerMode ?? '(none)'} → ${desired.TriggerMode}` });
+  }
+  if (desired.EngineVersion !== undefined && desired.EngineVersion !== deployed.EngineVersion) {
+    changes.push({ field: 'engineVersion', summary: `engine version ${deployed.EngineVersion ?? '(none)'} → ${desired.EngineVersion}` });
+  }
   if (desired.LoggingConfiguration && desired.LoggingConfiguration.LogGroupName !== deployed.LoggingConfiguration?.LogGroupName) {
     changes.push({ field: 'logging', summary: `log group ${deployed.LoggingConfiguration?.LogGroupName ?? '(none)'} → ${desired.LoggingConfiguration.LogGroupName}` });
   }
@@ -32,6 +38,18 @@ export function airflowWorkflowChanges(deployed: GetWorkflowResponse, desired: O
     }
   }
   return changes;
+}
+
+function describeMwaaEncryption(e: EncryptionConfiguration | undefined): string {
+  return e?.Type === 'CUSTOMER_MANAGED_KEY' ? `the customer managed key ${e.KmsKeyId ?? '(none)'}` : 'an AWS managed key';
+}
+
+/** UpdateWorkflow has no EncryptionConfiguration: a different type or key can only be said, with what to do. */
+export function encryptionChangeWarning(name: string, deployed: EncryptionConfiguration | undefined, desired: EncryptionConfiguration | undefined): string | undefined {
+  if (!desired) return undefined;
+  const deployedType = deployed?.Type ?? 'AWS_MANAGED_KEY';
+  if (deployedType === desired.Type && (desired.Type !== 'CUSTOMER_MANAGED_KEY' || deployed?.KmsKeyId === desired.KmsKeyId)) return undefined;
+  return `${name} is encrypted with ${describeMwaaEncryption(deployed)} and aws-workflows.yaml says ${describeMwaaEncryption(desired)}; MWAA Serverless cannot change a workflow's encryption (UpdateWorkflow has no encryption setting), so it is left as it is. To change it, delete the workflow and deploy again, or deploy it under a new name.`;
 }
 
 export async function deployAirflowWorkflow(run: DeployRun, definitionText: string, relPath: string): Promise<DeployResult> {
@@ -75,9 +93,8 @@ export async function deployAirflowWorkflow(run: DeployRun, definitionText: stri
       const change = tagChange(newTags, deployedTags);
       if (change) changes.push(change);
     }
-    if (encryption && (deployed.EncryptionConfiguration?.Type ?? 'AWS_MANAGED_KEY') !== encryption.Type) {
-      run.warnings.push(`${target.name} is encrypted with ${deployed.EncryptionConfiguration?.Type ?? 'AWS_MANAGED_KEY'} and the entry says ${encryption.Type}; UpdateWorkflow cannot change encryption, so it stays as it is.`);
-    }
+    const encryptionDiffers = encryptionChangeWarning(target.name, deployed.EncryptionConfiguration, encryption);
+    if (encryptionDiffers) run.warnings.push(encryptionDiffers);
     if (changes.length === 0) {
       return run.result('unchanged', `MWAA Serverless workflow ${target.name} in ${target.region} already matches the local definition and settings.`, { arn, version: deployed.WorkflowVersion });
     }

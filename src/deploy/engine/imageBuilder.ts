@@ -2,7 +2,9 @@
 // limit, else an S3 `uri`. A missing or taken version is answered with the next patch version.
 
 import { randomUUID } from 'node:crypto';
-import type { CreateWorkflowRequest, WorkflowVersion } from '@aws-sdk/client-imagebuilder';
+import type { CreateWorkflowRequest, Workflow, WorkflowVersion } from '@aws-sdk/client-imagebuilder';
+import { AWS_FACTS } from '../../core/facts/aws.generated';
+import type { ImageBuilderWorkflowSpec } from '../../core/manifest/model';
 import { toAwsActionError } from '../../aws/errors';
 import { collectPages, type DeployRun } from './context';
 import { sameText } from './definition';
@@ -10,8 +12,27 @@ import { checkBucketExists, definitionKey, requireBucket, uploadDefinition } fro
 import { DeployFailure, type DeployResult } from './types';
 import { nextPatchVersion, parseSemver, sortVersionsDescending } from './versions';
 
-/** CreateWorkflow's `data` is at most 16000 characters (InlineWorkflowData in the model). */
-export const IMAGE_BUILDER_INLINE_LIMIT = 16000;
+/** CreateWorkflow's `data` is at most this many characters (InlineWorkflowData in the model). */
+export const IMAGE_BUILDER_INLINE_LIMIT = AWS_FACTS.imagebuilder.inlineData.max;
+
+const sameOptional = (a: string | undefined, b: string | undefined) => (a ?? '') === (b ?? '');
+
+function sameTags(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  const x = Object.entries(a ?? {});
+  return x.length === Object.keys(b ?? {}).length && x.every(([k, v]) => (b ?? {})[k] === v);
+}
+
+/**
+ * Whether a deployed version already is what the entry would create: every field the service
+ * stores for it (document, description, change description, KMS key, tags), not only the document.
+ */
+export function sameImageBuilderVersion(deployed: Workflow, spec: ImageBuilderWorkflowSpec, definitionText: string): boolean {
+  return sameText(deployed.data, definitionText)
+    && sameOptional(deployed.description, spec.description)
+    && sameOptional(deployed.changeDescription, spec.changeDescription)
+    && sameOptional(deployed.kmsKeyId, spec.kmsKeyId)
+    && sameTags(deployed.tags, spec.tags);
+}
 
 export async function listImageBuilderVersions(run: DeployRun): Promise<WorkflowVersion[]> {
   const { client, sdk } = await run.options.clients.imagebuilder(run.target.region);
@@ -44,12 +65,13 @@ export async function deployImageBuilderWorkflow(run: DeployRun, definitionText:
       ? await run.call({ service: 'imagebuilder', operation: 'GetWorkflow', resource: match.arn }, () =>
         client.send(new sdk.GetWorkflowCommand({ workflowBuildVersionArn: match.arn })))
       : undefined;
-    if (deployed?.workflow && sameText(deployed.workflow.data, definitionText)) {
-      return run.result('unchanged', `Image Builder workflow ${target.name} ${version} in ${target.region} already has this definition.`, { arn: deployed.workflow.arn ?? match?.arn, version });
+    if (deployed?.workflow && sameImageBuilderVersion(deployed.workflow, spec, definitionText)) {
+      return run.result('unchanged', `Image Builder workflow ${target.name} ${version} in ${target.region} already has this definition and these settings.`, { arn: deployed.workflow.arn ?? match?.arn, version });
     }
   }
   if (!version || existing.includes(version)) {
     const suggested = nextPatchVersion(existing);
+    if (!suggested) throw new DeployFailure(`${target.name} has version ${existing[0]} in ${target.region}, the highest Image Builder allows (each part at most ${AWS_FACTS.imagebuilder.semanticVersion.nodeMax}); deploy it under a new name.`);
     // A dry run changes nothing, so there is nothing to ask: it checks the suggested version.
     const chosen = run.options.hooks?.chooseVersion && !run.options.dryRun
       ? await run.options.hooks.chooseVersion({ target, requested: version, existing, suggested })

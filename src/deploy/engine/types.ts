@@ -71,7 +71,7 @@ export interface DeployResult {
 
 /** A change an update would make, named for the confirmation. */
 export interface PlannedChange {
-  field: 'definition' | 'role' | 'type' | 'logging' | 'tracing' | 'encryption' | 'description' | 'network' | 'publish' | 'tags';
+  field: 'definition' | 'role' | 'type' | 'logging' | 'tracing' | 'encryption' | 'description' | 'network' | 'publish' | 'tags' | 'triggerMode' | 'engineVersion' | 'kmsKey' | 'changeDescription';
   summary: string;
 }
 

@@ -18,10 +18,5 @@ export function sortVersionsDescending(versions: Iterable<string>): string[] {
   return [...new Set([...versions].filter((v) => parseSemver(v)))].sort((a, b) => compareSemver(b, a));
 }
 
-/** The patch version after the newest existing one; `1.0.0` when none exists. */
-export function nextPatchVersion(existing: Iterable<string>): string {
-  const [newest] = sortVersionsDescending(existing);
-  if (!newest) return '1.0.0';
-  const [major, minor, patch] = parseSemver(newest)!;
-  return `${major}.${minor}.${patch + 1}`;
-}
+/** The version to offer after the existing ones (the next patch, or the next minor or major at 2^30−1). */
+export { nextPatchVersion } from '../../core/rules/names';

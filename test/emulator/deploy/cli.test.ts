@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../server';
@@ -82,6 +82,64 @@ describe('aws-workflows deploy (CLI) in examples/ against the emulator', functio
     const unknown = await run(dir, ['deploy', '--yes', 'no-such-entry'], emulatorEnv(emulator));
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /'no-such-entry' is not in aws-workflows.yaml/);
+  });
+
+  it('the create parameters the first version missed, each visible through the CLI', async () => {
+    const manifest = readFileSync(join(dir, 'aws-workflows.yaml'), 'utf8');
+    const withEntry = (name: string, extra: string) => manifest.replace(new RegExp(`(\\n  ${name}:\\n)`), `$1${extra}`);
+    const env = emulatorEnv(emulator);
+    const latest = async () => {
+      const workflows = (await state(emulator)).regions[REGION].airflowServerless.workflows as Record<string, { name: string; versions: { triggerMode?: string }[] }>;
+      return Object.values(workflows).find((w) => w.name === 'nightly-etl')!.versions.at(-1)!;
+    };
+
+    // MWAA Serverless: a TriggerMode change is an update, sent and stored.
+    writeFileSync(join(dir, 'trigger.yaml'), withEntry('nightly-etl', '    triggerMode: MANUAL\n'));
+    const trigger = await run(dir, ['deploy', '--yes', '--file', 'trigger.yaml', 'nightly-etl'], env);
+    assert.equal(trigger.code, 0, trigger.stdout);
+    assert.match(trigger.stdout, /^MWAA Serverless workflow\s+nightly-etl\s+updated/m);
+    assert.equal((await latest()).triggerMode, 'MANUAL');
+
+    // MWAA Serverless: an encryption change cannot be sent; the deploy says so and what to do.
+    writeFileSync(join(dir, 'encryption.yaml'), withEntry('nightly-etl', '    triggerMode: MANUAL\n').replace('encryption: { type: AWS_MANAGED_KEY }', 'encryption: { type: CUSTOMER_MANAGED_KEY, kmsKeyId: alias/etl }'));
+    const encryption = await run(dir, ['deploy', '--yes', '--file', 'encryption.yaml', 'nightly-etl'], env);
+    assert.equal(encryption.code, 0, encryption.stdout);
+    assert.ok(encryption.stdout.includes("  warning: nightly-etl is encrypted with an AWS managed key and aws-workflows.yaml says the customer managed key alias/etl; MWAA Serverless cannot change a workflow's encryption (UpdateWorkflow has no encryption setting), so it is left as it is. To change it, delete the workflow and deploy again, or deploy it under a new name.\n"), encryption.stdout);
+
+    // Inline checks: a line break in the MWAA Serverless description, an empty Image Builder tags mapping.
+    const bad = join(dir, 'bad');
+    mkdirSync(bad, { recursive: true });
+    cpSync(join(dir, 'dags'), join(bad, 'dags'), { recursive: true });
+    cpSync(join(dir, 'imagebuilder'), join(bad, 'imagebuilder'), { recursive: true });
+    cpSync(join(dir, 'statemachines'), join(bad, 'statemachines'), { recursive: true });
+    writeFileSync(join(bad, 'aws-workflows.yaml'), withEntry('hardened-build', '    tags: {}\n').replace('description: Nightly extract', 'description: "Nightly\\nextract'));
+    const lint = await run(bad, ['lint', 'aws-workflows.yaml'], env);
+    assert.equal(lint.code, 1, lint.stdout);
+    assert.match(lint.stdout, /aws-workflows\.yaml:\d+:\d+ error manifest\/line-break description cannot contain a line break/);
+    assert.match(lint.stdout, /aws-workflows\.yaml:\d+:\d+ error tags\/empty An empty tags mapping: Image Builder takes at least 1 tag/);
+
+    // Image Builder: a new description is not "unchanged" (every stored field is compared), and the
+    // next version never passes 1073741823 in a part.
+    writeFileSync(join(dir, 'ib.yaml'), withEntry('hardened-build', '    description: now with CIS\n').replace('version: 1.0.0', 'version: 1.0.1073741823'));
+    const top = await run(dir, ['deploy', '--yes', '--file', 'ib.yaml', 'hardened-build'], env);
+    assert.equal(top.code, 0, top.stdout);
+    writeFileSync(join(dir, 'ib.yaml'), withEntry('hardened-build', '    description: now with CIS and STIG\n').replace('version: 1.0.0', 'version: 1.0.1073741823'));
+    const next = await run(dir, ['deploy', '--yes', '--file', 'ib.yaml', 'hardened-build'], env);
+    assert.equal(next.code, 0, next.stdout);
+    assert.match(next.stderr, /hardened-build: version 1\.0\.1073741823 already exists; using 1\.1\.0\./);
+    assert.match(next.stdout, /^Image Builder workflow\s+hardened-build\s+updated\s+\S+\s+v1\.1\.0$/m);
+
+    // Image Builder: 16000 characters go inline, 16001 through S3 (the limit from the generated facts).
+    await control(emulator, 'DELETE', 'requests');
+    const doc = readFileSync(join(dir, 'imagebuilder/hardened-build.yaml'), 'utf8');
+    for (const [length, version] of [[16000, '3.0.0'], [16001, '3.0.1']] as const) {
+      writeFileSync(join(dir, 'imagebuilder/sized.yaml'), `${doc}#${'x'.repeat(length - doc.length - 2)}\n`);
+      writeFileSync(join(dir, 'sized.yaml'), manifest.replace('imagebuilder/hardened-build.yaml', 'imagebuilder/sized.yaml').replace('version: 1.0.0', `version: ${version}`));
+      const sized = await run(dir, ['deploy', '--yes', '--file', 'sized.yaml', 'hardened-build'], env);
+      assert.equal(sized.code, 0, sized.stdout);
+    }
+    const creates = (await control<{ operation: string; body: { data?: string; uri?: string } }[]>(emulator, 'GET', 'requests')).filter((r) => r.operation === 'CreateWorkflow');
+    assert.deepEqual(creates.map((c) => [c.body.data?.length, c.body.uri]), [[16000, undefined], [undefined, 's3://workflows-demo-artifacts/workflows/imagebuilder/sized.yaml']]);
   });
 
   it('without kms:Decrypt on the key, --yes updates, exits 0 and says why; a disabled key exits 1 naming key and state', async () => {

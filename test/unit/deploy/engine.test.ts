@@ -6,6 +6,7 @@ import { definitionKey } from '../../../src/deploy/engine/s3';
 import { placeServiceDiagnostics } from '../../../src/deploy/engine/serviceValidation';
 import { toStateMachineJson } from '../../../src/deploy/engine/definition';
 import { formatResultLine } from '../../../src/deploy/engine/deploy';
+import { airflowWorkflowChanges } from '../../../src/deploy/engine/airflowServerless';
 import { deployCommand } from '../../../src/cli/deploy';
 
 const DEF = '{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}';
@@ -47,6 +48,12 @@ describe('deploy engine (pure parts)', () => {
     assert.deepEqual(changes.map((c) => c.field), ['definition', 'role', 'tracing', 'encryption']);
     assert.match(changes[1].summary, /role-a → role-b/);
     assert.match(changes[3].summary, /customer managed key alias\/a.*→ AWS owned key/);
+  });
+
+  it('MWAA Serverless: TriggerMode and EngineVersion changes are named; fields the entry leaves out are not', () => {
+    const deployed = { WorkflowArn: 'arn', RoleArn: 'r', TriggerMode: 'SCHEDULE', EngineVersion: 1, WorkflowDefinition: 'a: 1\n' };
+    assert.deepEqual(airflowWorkflowChanges(deployed, { RoleArn: 'r', TriggerMode: 'MANUAL', EngineVersion: 2 }, 'a: 1\n').map((c) => c.summary), ['trigger mode SCHEDULE → MANUAL', 'engine version 1 → 2']);
+    assert.deepEqual(airflowWorkflowChanges(deployed, { RoleArn: 'r' }, 'a: 1\n'), []);
   });
 
   it('reads the version number from a version ARN', () => {

@@ -65,6 +65,9 @@ describe('Image Builder versions', () => {
     assert.equal(nextPatchVersion(['1.4.0', '1.10.2', '1.9.9']), '1.10.3');
     assert.equal(nextPatchVersion(['1.4.0/3', 'arn:aws:imagebuilder:eu-west-1:123456789012:workflow/build/hardened-build/2.0.1/1']), '2.0.2');
     assert.equal(nextPatchVersion(['1.2.1073741823']), '1.3.0');
+    assert.equal(nextPatchVersion(['1.1073741823.1073741823']), '2.0.0');
+    assert.equal(nextPatchVersion(['1073741823.1073741823.1073741822']), '1073741823.1073741823.1073741823');
+    assert.equal(nextPatchVersion(['1073741823.1073741823.1073741823']), undefined, 'no version above the largest');
     assert.equal(nextPatchVersion(['not a version']), '1.0.0');
   });
 });

@@ -1,6 +1,10 @@
 // `aws-workflows`: the same checks and deploys as the extension, for terminals and CI.
 
+import { enableCompileCache } from './cli/compileCache';
 import { runCli } from './cli/main';
+
+// Before any command's chunk loads (they are import()ed on first use).
+enableCompileCache(process.env);
 
 runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env }).then(
   (code) => { process.exitCode = code; },

@@ -22,7 +22,8 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
         action.diagnostics = [diagnostic];
         action.isPreferred = fix.preferred === true;
         action.edit = new vscode.WorkspaceEdit();
-        for (const edit of fix.edits) action.edit.replace(document.uri, toRange(edit.range), edit.newText);
+        // An edit may be for another file (a template's DefinitionSubstitutions, fixed from its definition).
+        for (const edit of fix.edits) action.edit.replace(edit.file ? otherFile(document.uri, edit.file) : document.uri, toRange(edit.range), edit.newText);
         actions.push(action);
       }
     }
@@ -37,4 +38,9 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
     const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
     return this.currentFindings(document)?.find((f) => f.code === code && toRange(f.range).isEqual(diagnostic.range));
   }
+}
+
+/** The URI of a file named the way lint jobs name files: a file system path for file URIs, else the URI's path. */
+function otherFile(base: vscode.Uri, fileName: string): vscode.Uri {
+  return base.scheme === 'file' ? vscode.Uri.file(fileName) : base.with({ path: fileName });
 }

@@ -7,3 +7,4 @@ export { allEntries, parseManifest } from '../core/manifest';
 export { completionsAt, hoverAt } from '../core/hover';
 export { formatOf, parseDocument } from '../core/parse/document';
 export { parseTemplate } from '../core/cfn/parse';
+export { definitionUris } from '../core/cfn';

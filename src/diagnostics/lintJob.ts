@@ -5,6 +5,7 @@ import type { Finding } from '../core/findings';
 import type { DocumentKind } from '../core/kind';
 import { lintText, type LintContext } from '../core/lint';
 import { parseManifest, type Manifest } from '../core/manifest';
+import type { SiblingFiles, TemplateSource } from '../core/cfn';
 import { normalizeRelPath } from './relPath';
 
 export { normalizeRelPath };
@@ -25,6 +26,17 @@ export interface LintJob {
   /** The manifest that names or governs this file; parsed here so a worker does not need a tree copied in. */
   manifestText?: string;
   defaultRegion?: string;
+  /** For a template: the files beside it that its DefinitionUri/Uri name, fetched like `files`. */
+  siblings?: SiblingSnapshot;
+  /** For a definition: the workspace's templates that name it (their DefinitionSubstitutions apply). */
+  templates?: TemplateSource[];
+}
+
+/** Files and folder listings relative to a template's folder; `outside` lists paths that leave the workspace. */
+export interface SiblingSnapshot {
+  files: FileSnapshot;
+  listings: Record<string, string[] | null>;
+  outside: string[];
 }
 
 export interface LintJobResult {
@@ -32,6 +44,8 @@ export interface LintJobResult {
   findings: Finding[];
   /** Paths the rules asked about that were not in the snapshot; the adapter fetches them and runs again. */
   missingFromSnapshot: string[];
+  /** The same for a template's sibling files and folder listings. */
+  missingSiblings?: { files: string[]; listings: string[] };
 }
 
 let lastManifest: { text: string; manifest: Manifest } | undefined;
@@ -69,6 +83,49 @@ export function runLintJob(job: LintJob): LintJobResult {
       // A manifest the parser cannot read gives its own diagnostics; definitions lint without it.
     }
   }
+  const siblings = job.siblings ? siblingFiles(job.siblings) : undefined;
+  if (siblings) context.siblingFiles = siblings.files;
+  if (job.templates) context.templates = job.templates;
   const { kind, findings } = lintText({ fileName: job.fileName, text: job.text, kind: job.kind, context });
-  return { kind, findings, missingFromSnapshot: [...missing] };
+  const result: LintJobResult = { kind, findings, missingFromSnapshot: [...missing] };
+  if (siblings && (siblings.missingFiles.size || siblings.missingListings.size)) result.missingSiblings = { files: [...siblings.missingFiles], listings: [...siblings.missingListings] };
+  return result;
+}
+
+/**
+ * A template's view of its folder from the snapshot. What the snapshot lacks is answered "unknown"
+ * (no finding this run) and recorded, so the adapter fetches it and runs again.
+ */
+function siblingFiles(snapshot: SiblingSnapshot): { files: SiblingFiles; missingFiles: Set<string>; missingListings: Set<string> } {
+  const missingFiles = new Set<string>();
+  const missingListings = new Set<string>();
+  const has = (record: object, key: string) => Object.prototype.hasOwnProperty.call(record, key);
+  const file = (rel: string): string | true | null | undefined => {
+    const key = normalizeRelPath(rel);
+    if (has(snapshot.files, key)) return snapshot.files[key];
+    missingFiles.add(key);
+    return undefined;
+  };
+  return {
+    missingFiles,
+    missingListings,
+    files: {
+      exists: (rel) => {
+        const v = file(rel);
+        return v === undefined ? undefined : v !== null;
+      },
+      read: (rel) => {
+        const v = file(rel);
+        return typeof v === 'string' ? v : undefined;
+      },
+      list: (rel) => {
+        const key = normalizeRelPath(rel);
+        if (has(snapshot.listings, key)) return snapshot.listings[key] ?? undefined;
+        missingListings.add(key);
+        return undefined;
+      },
+      // Unknown paths are fetched (with the containment check) before anything is read from them.
+      contained: (rel) => !snapshot.outside.includes(normalizeRelPath(rel)),
+    },
+  };
 }

@@ -14,6 +14,8 @@ import type { LintRunner } from './lintRunner';
 import { applySeverityOverrides, invalidOverrides } from './severity';
 import type { DiagnosticsSettings } from './settings';
 import { isManifestUri, type WorkspaceFiles } from './workspaceFiles';
+import type { TemplateIndex } from '../templates/templateIndex';
+import { emptySiblings, fetchSiblings } from '../templates/siblings';
 
 /** Languages whose documents may be workflow files; anything else is never read. */
 const CANDIDATE_LANGUAGES = new Set(['asl', 'asl-yaml', 'json', 'jsonc', 'yaml']);
@@ -47,7 +49,7 @@ export class DiagnosticsManager extends Disposable {
     private readonly runner: LintRunner,
     private readonly files: WorkspaceFiles,
     private readonly logger: Logger,
-    private readonly options: { ruleDocs?: RuleDocs; defaultRegion?: () => string | undefined } = {},
+    private readonly options: { ruleDocs?: RuleDocs; defaultRegion?: () => string | undefined; templates?: TemplateIndex } = {},
   ) {
     super();
     this._register(vscode.workspace.onDidOpenTextDocument((doc) => {
@@ -60,6 +62,8 @@ export class DiagnosticsManager extends Disposable {
       this.schedule(e.document, this.settings.getOptions(e.document.uri).debounceMs);
       // Editing a manifest changes the kinds and context of the definitions it names.
       if (isManifestUri(e.document.uri)) this.relintGovernedBy(e.document.uri, this.settings.getOptions(e.document.uri).debounceMs);
+      // Editing a template changes its definitions' context; editing a definition, which substitutions its templates use.
+      for (const related of options.templates?.related(e.document.uri) ?? []) this.schedule(related, this.settings.getOptions(related.uri).debounceMs);
     }));
     this._register(vscode.workspace.onDidCloseTextDocument((doc) => {
       this.hidden.delete(doc.uri.toString());
@@ -85,6 +89,15 @@ export class DiagnosticsManager extends Disposable {
       this.relintAll(uri);
     }));
     this._register(files.onDidTouchFile((uri) => {
+      // A template or a definition file appeared, vanished or changed on disk.
+      if (options.templates) {
+        const index = options.templates;
+        void index.refresh(uri).then((affected) => {
+          for (const doc of vscode.workspace.textDocuments) {
+            if (affected.includes(doc.uri.toString().toLowerCase()) || index.related(uri).includes(doc)) this.schedule(doc, 0);
+          }
+        });
+      }
       // A definition appeared, vanished or changed: the manifests above it say whether it exists and fits.
       for (const doc of vscode.workspace.textDocuments) {
         if (isManifestUri(doc.uri) && files.isGovernedBy(uri, doc.uri)) this.schedule(doc, 0);
@@ -175,6 +188,12 @@ export class DiagnosticsManager extends Disposable {
       for (const rel of result.missingFromSnapshot) job.job.files[rel] ??= null;
       result = await this.runner.run(job.job, token);
     }
+    // A template's local paths are followed one folder at a time: fetch what each run asked for.
+    for (let round = 0; round < 8 && result?.missingSiblings && job.job.siblings; round++) {
+      await fetchSiblings(doc.uri, result.missingSiblings.files, result.missingSiblings.listings, job.job.siblings);
+      if (token.isCancellationRequested) return;
+      result = await this.runner.run(job.job, token);
+    }
     if (!result || token.isCancellationRequested || doc.isClosed || doc.version !== version) return;
     const options = this.settings.getOptions(doc.uri);
     this.warnAboutSettings(options.severity);
@@ -191,6 +210,7 @@ export class DiagnosticsManager extends Disposable {
     const governing = await this.files.governingManifest(doc.uri);
     if (!governing) {
       job.kind = this.kindWithoutManifest(doc, job);
+      await this.withTemplates(doc, job);
       return { job };
     }
     if (isManifestUri(doc.uri)) {
@@ -199,8 +219,25 @@ export class DiagnosticsManager extends Disposable {
     } else {
       job.manifestText = governing.text;
       job.kind = governing.kind ?? this.kindWithoutManifest(doc, job);
+      await this.withTemplates(doc, job);
     }
     return { job, folder: governing.folder };
+  }
+
+  /** A template gets its folder's files; a definition, the templates that name it (unless template checks are off). */
+  private async withTemplates(doc: vscode.TextDocument, job: LintJob): Promise<void> {
+    const enabled = this.settings.getOptions(doc.uri).templates;
+    if (job.kind === 'cloudFormationTemplate') {
+      if (!enabled) {
+        job.kind = 'unknown';
+        return;
+      }
+      job.siblings = emptySiblings();
+      await this.options.templates?.update(doc.uri, job.text);
+    } else if (job.kind === 'stateMachine' && enabled && this.options.templates) {
+      const templates = await this.options.templates.templatesFor(doc.uri);
+      if (templates.length) job.templates = templates;
+    }
   }
 
   /** Our language ids are state machines by definition; other JSON/YAML files by their content. */

@@ -12,6 +12,8 @@ import { SessionRegion, type RegionSource } from './sessionRegion';
 import { DiagnosticsManager } from './manager';
 import { VsCodeDiagnosticsSettings } from './settings';
 import { WorkspaceFiles } from './workspaceFiles';
+import { heavy } from './lazy';
+import { TemplateIndex } from '../templates/templateIndex';
 
 export interface DiagnosticsRegistration {
   manager: DiagnosticsManager;
@@ -47,7 +49,10 @@ export function registerDiagnostics(context: vscode.ExtensionContext, logger: Lo
   const sessionRegion = !options.defaultRegion && options.regionSource ? new SessionRegion(options.regionSource, () => manager.relintAll(), logger) : undefined;
   if (sessionRegion) context.subscriptions.push(sessionRegion);
   const defaultRegion = options.defaultRegion ?? (sessionRegion ? () => sessionRegion.current() : undefined);
-  const manager = new DiagnosticsManager(settings, runner, files, logger, { ruleDocs, defaultRegion });
+  // Which templates name which definitions: read on the first definition checked, then kept current.
+  const templates = new TemplateIndex(() => heavy.get(), logger);
+  context.subscriptions.push(templates);
+  const manager = new DiagnosticsManager(settings, runner, files, logger, { ruleDocs, defaultRegion, templates });
   context.subscriptions.push(manager);
   context.subscriptions.push(vscode.languages.registerCodeActionsProvider(WORKFLOW_DOCUMENT_SELECTOR, new QuickFixProvider((doc) => manager.lintedDocument(doc)?.findings), QuickFixProvider.metadata));
   const features = new WorkflowLanguageFeatures((doc) => manager.lintedDocument(doc)?.kind);

@@ -6,6 +6,7 @@ export const SETTING_KEYS = {
   enable: 'enable',
   severity: 'severity',
   debounceMs: 'debounceMs',
+  templates: 'templates',
 } as const;
 export const DIAGNOSTICS_SETTING_IDS = Object.values(SETTING_KEYS).map((k) => `${SETTING_SECTION}.${k}`);
 

@@ -10,6 +10,8 @@ export interface DiagnosticsOptions {
   enabled: boolean;
   severity: SeverityOverrides;
   debounceMs: number;
+  /** Check CloudFormation/SAM templates, and definitions with the templates that name them as context. */
+  templates: boolean;
 }
 
 export interface DiagnosticsSettings {
@@ -32,6 +34,7 @@ export class VsCodeDiagnosticsSettings implements DiagnosticsSettings, vscode.Di
       enabled: config.get<boolean>(SETTING_KEYS.enable, true),
       severity: isStringRecord(severity) ? severity : {},
       debounceMs: Number.isFinite(debounce) && debounce >= 0 ? Math.min(debounce, 5000) : DEFAULT_DEBOUNCE_MS,
+      templates: config.get<boolean>(SETTING_KEYS.templates, true),
     };
   }
 

@@ -204,3 +204,73 @@ describe('diagnostics (in the extension host)', function () {
 function doc(uri: vscode.Uri, d: vscode.Diagnostic): string | undefined {
   return vscode.workspace.textDocuments.find((t) => t.uri.toString() === uri.toString())?.getText(d.range);
 }
+
+describe('CloudFormation and SAM templates (in the extension host)', function () {
+  this.timeout(60_000);
+  let folder: vscode.Uri;
+  let templateUri: vscode.Uri;
+  let definitionUri: vscode.Uri;
+  const template = [
+    'Transform: AWS::Serverless-2016-10-31',
+    'Resources:',
+    '  Orders:',
+    '    Type: AWS::Serverless::StateMachine',
+    '    Properties:',
+    '      DefinitionUri: statemachine/orders.asl.json',
+    '      DefinitionSubstitutions:',
+    '        TableName: orders',
+    '        ModelId: claude',
+    '',
+  ].join('\n');
+  const definition = '{\n  "StartAt": "Get",\n  "States": {\n    "Get": {"Type": "Task", "Resource": "arn:aws:states:::dynamodb:getItem",\n      "Parameters": {"TableName": "${TableName}", "Key": "${KeyName}"}, "End": true}\n  }\n}\n';
+
+  before(async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
+    folder = vscode.Uri.joinPath(workspaceFolder(), 'templates-it');
+    templateUri = vscode.Uri.joinPath(folder, 'template.yaml');
+    definitionUri = vscode.Uri.joinPath(folder, 'statemachine', 'orders.asl.json');
+    await vscode.workspace.fs.writeFile(templateUri, new TextEncoder().encode(template));
+    await vscode.workspace.fs.writeFile(definitionUri, new TextEncoder().encode(definition));
+  });
+
+  after(async () => {
+    await closeAll();
+    await vscode.workspace.fs.delete(folder, { recursive: true });
+  });
+
+  it('checks a template while it is open: the unused substitution at its key', async () => {
+    const doc = await vscode.workspace.openTextDocument(templateUri);
+    await vscode.window.showTextDocument(doc);
+    const ds = await waitForDiagnostics(templateUri, withCode('cfn/substitution-unused'), 'cfn/substitution-unused');
+    assert.deepEqual(ds.map((d) => [codeOf(d), doc.getText(d.range)]), [['cfn/substitution-unused', 'ModelId']]);
+  });
+
+  it('checks the DefinitionUri file with its template as context, and the quick fix edits the template', async () => {
+    const doc = await vscode.workspace.openTextDocument(definitionUri);
+    await vscode.window.showTextDocument(doc);
+    const [missing] = await waitForDiagnostics(definitionUri, withCode('cfn/substitution-missing'), 'cfn/substitution-missing');
+    assert.equal(doc.getText(missing.range), '${KeyName}');
+    assert.match(missing.message, /template\.yaml \(resource 'Orders'\)/);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', definitionUri, missing.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title.startsWith("Add 'KeyName'"));
+    assert.ok(fix?.edit, `no quick fix; got ${actions.map((a) => a.title).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    const templateDoc = await vscode.workspace.openTextDocument(templateUri);
+    assert.match(templateDoc.getText(), /ModelId: claude\n {8}KeyName: ""/);
+    // The definition follows the edited (unsaved) template.
+    await waitForDiagnostics(definitionUri, (ds) => !ds.some((d) => codeOf(d) === 'cfn/substitution-missing'), 'cfn/substitution-missing to go');
+  });
+
+  it('awsWorkflows.diagnostics.templates turns template checks off', async () => {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(templateUri));
+    await waitForDiagnostics(templateUri, (ds) => ds.length > 0, 'template problems');
+    const config = vscode.workspace.getConfiguration('awsWorkflows.diagnostics');
+    try {
+      await config.update('templates', false, vscode.ConfigurationTarget.Workspace);
+      await waitForDiagnostics(templateUri, (ds) => ds.length === 0, 'no template problems');
+    } finally {
+      await config.update('templates', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitForDiagnostics(templateUri, (ds) => ds.length > 0, 'template problems back');
+  });
+});

@@ -6,7 +6,7 @@
 import type { Tags } from 'yaml';
 import { parseDocument, LineIndex, type ParsedDocument, type SourceFormat } from '../parse/document';
 import type { ArrayNode, ObjectNode, PropertyNode, StringNode, ValueNode } from '../parse/node';
-import { parseYamlFast } from '../parse/yamlFast';
+import { parseYamlFast, type FastYamlTags } from '../parse/yamlFast';
 import { parseYamlWithPackage, type YamlTagOptions } from '../parse/yaml';
 
 /** Every short form CloudFormation's YAML reader knows (cfn-facts §4), plus the language extensions. */
@@ -28,9 +28,11 @@ export function longFormKey(name: string): string {
   return name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`;
 }
 
-function tagOptions(text: string): YamlTagOptions {
+/** The short forms for the full parser (customTags) and for the fast path (names), one `tagged` for both. */
+export function tagOptions(text: string): YamlTagOptions & FastYamlTags {
   return {
     customTags: CUSTOM_TAGS,
+    names: SHORT_FORMS,
     tagged(tag, value, tagStart) {
       const name = tag.slice(1);
       if (!SHORT_FORMS.has(name)) return value;
@@ -57,8 +59,10 @@ function splitGetAtt(text: string, node: StringNode): ArrayNode {
 
 export function parseTemplate(text: string, format: SourceFormat): ParsedDocument {
   if (format === 'json') return parseDocument(text, 'json');
-  // The fast path gives up on any tag, so short forms always reach the full parser.
-  let { root, problems } = parseYamlFast(text) ?? parseYamlWithPackage(text, tagOptions(text));
+  // The fast path reads the short forms too (a template is mostly plain block YAML with tags): ~5x
+  // quicker on a 500-resource template; anything else it leaves to the full parser, with the same tags.
+  const tags = tagOptions(text);
+  let { root, problems } = parseYamlFast(text, tags) ?? parseYamlWithPackage(text, tags);
   const underIndented = problems.find((p) => p.code === 'parse/syntax' && /^Flow (sequence|mapping) in block collection must be sufficiently indented/.test(p.message));
   if (underIndented) {
     const repaired = joinFlowLines(text, underIndented.start);

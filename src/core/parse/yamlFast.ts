@@ -3,6 +3,9 @@
 // same tree and offsets as the yaml package (YAML 1.2 core schema) and gives up (returns
 // undefined) on anything else — anchors, tags, block or multi-line scalars, multi-line flow,
 // documents markers, odd indentation, any error — so the full parser decides those.
+// With `tags` (CloudFormation templates), the named local tags (`!Ref x`, `!Join` + block) are read
+// too and handed to `tagged`, as the full parser does with the same option; a test holds the two
+// equal on real templates. Any other tag still sends the document to the full parser.
 
 import type { ArrayNode, ObjectNode, PropertyNode, ValueNode } from './node';
 import type { ParseProblem } from './document';
@@ -27,9 +30,15 @@ const HEX = /^0x[0-9a-fA-F]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 const SPECIAL_FLOAT = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 
-export function parseYamlFast(text: string): { root: ValueNode; problems: ParseProblem[] } | undefined {
+/** Local tags the fast path may read, and what a tagged value becomes (see YamlTagOptions). */
+export interface FastYamlTags {
+  names: ReadonlySet<string>;
+  tagged(tag: string, value: ValueNode, tagStart: number): ValueNode;
+}
+
+export function parseYamlFast(text: string, tags?: FastYamlTags): { root: ValueNode; problems: ParseProblem[] } | undefined {
   try {
-    return new FastYaml(text).parse();
+    return new FastYaml(text, tags).parse();
   } catch (e) {
     if (e instanceof Bail) return undefined;
     throw e;
@@ -40,7 +49,24 @@ class FastYaml {
   private readonly lines: Line[] = [];
   private readonly problems: ParseProblem[] = [];
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string, private readonly tags?: FastYamlTags) {}
+
+  /** A known tag at `pos` (`!Name` then a space or the line end): its name, and where its value starts. */
+  private tagAt(pos: number, end: number): { tag: string; start: number; after: number } | undefined {
+    if (!this.tags || this.text.charCodeAt(pos) !== 33) return undefined;
+    let p = pos + 1;
+    while (p < end && /[A-Za-z]/.test(this.text[p])) p++;
+    const tag = this.text.slice(pos, p);
+    if (!this.tags.names.has(tag.slice(1)) || !this.isSpaceOrEnd(p, end)) throw new Bail();
+    while (p < end && this.text.charCodeAt(p) === 32) p++;
+    // A comment right after a tag, a tag on a tag, an anchor: left to the full parser.
+    if (p < end && (this.text.charCodeAt(p) === 35 || this.text.charCodeAt(p) === 33 || this.text.charCodeAt(p) === 38)) throw new Bail();
+    return { tag, start: pos, after: p };
+  }
+
+  private wrap(tag: { tag: string; start: number } | undefined, value: ValueNode): ValueNode {
+    return tag ? this.tags!.tagged(tag.tag, value, tag.start) : value;
+  }
 
   parse(): { root: ValueNode; problems: ParseProblem[] } {
     // Tabs have context-dependent meaning in YAML (separation vs. content vs. error).
@@ -115,6 +141,8 @@ class FastYaml {
       let valuePos = key.colon + 1;
       const end = line.end;
       while (valuePos < end && this.text.charCodeAt(valuePos) === 32) valuePos++;
+      const tag = valuePos < end ? this.tagAt(valuePos, end) : undefined;
+      if (tag) valuePos = tag.after;
       let value: ValueNode;
       let next: number;
       let nodeEnd: number;
@@ -127,7 +155,7 @@ class FastYaml {
           [value, next, nodeEnd] = this.sequence(next, col, nl.content);
         } else {
           // an empty value followed by a comment: the package's end offsets vary with what follows
-          if (valuePos < end) throw new Bail();
+          if (valuePos < end || tag) throw new Bail();
           value = { kind: 'null', value: null, start: valuePos, end: valuePos };
           nodeEnd = valuePos;
         }
@@ -136,6 +164,7 @@ class FastYaml {
         next = this.nextContent(li + 1);
         nodeEnd = line.next;
       }
+      value = this.wrap(tag, value);
       const earlier = seen.get(key.key);
       if (earlier) this.problems.push({ code: 'parse/duplicate-key', message: `Duplicate key '${key.key}'.`, start: key.start, end: key.end, otherStart: earlier[0], otherEnd: earlier[1] });
       seen.set(key.key, [key.start, key.end]);
@@ -159,6 +188,8 @@ class FastYaml {
       let itemPos = pos + 1;
       const end = line.end;
       while (itemPos < end && this.text.charCodeAt(itemPos) === 32) itemPos++;
+      const tag = itemPos < end ? this.tagAt(itemPos, end) : undefined;
+      if (tag) itemPos = tag.after;
       let item: ValueNode;
       let next: number;
       let nodeEnd: number;
@@ -167,14 +198,19 @@ class FastYaml {
         const nl = next >= 0 ? this.lines[next] : undefined;
         if (nl && nl.indent > col) [item, next, nodeEnd] = this.block(next, nl.indent, nl.content);
         else {
-          if (itemPos < end) throw new Bail();
+          if (itemPos < end || tag) throw new Bail();
           item = { kind: 'null', value: null, start: itemPos, end: itemPos };
           nodeEnd = itemPos;
         }
       } else {
         const c = this.text.charCodeAt(itemPos);
-        if (c === 45 && this.isSpaceOrEnd(itemPos + 1, end)) throw new Bail(); // "- - x"
-        if (c !== 123 && c !== 91 && this.looksLikeKey(itemPos, end)) {
+        if (c === 45 && this.isSpaceOrEnd(itemPos + 1, end)) {
+          // "- - x": a sequence in a sequence, as CloudFormation's Fn::Join lines are written (templates only).
+          if (!this.tags || tag) throw new Bail();
+          [item, next, nodeEnd] = this.sequence(li, itemPos - line.start, itemPos);
+        } else if (c !== 123 && c !== 91 && this.looksLikeKey(itemPos, end)) {
+          if (tag) throw new Bail(); // a tagged mapping inside a sequence item
+
           [item, next, nodeEnd] = this.mapping(li, itemPos - line.start, itemPos);
         } else {
           item = this.inlineValue(itemPos, end);
@@ -182,7 +218,7 @@ class FastYaml {
           nodeEnd = line.next;
         }
       }
-      node.items.push(item);
+      node.items.push(this.wrap(tag, item));
       node.end = nodeEnd;
       if (next < 0) return [node, next, nodeEnd];
       line = this.lines[next];
@@ -329,6 +365,12 @@ class FastYaml {
       return p;
     };
     const scalar = (p: number, inMap: boolean): { node: ValueNode; end: number } => {
+      const tag = this.tagAt(p, end);
+      if (tag) {
+        if (tag.after >= end) throw new Bail();
+        const inner = scalar(tag.after, inMap);
+        return { node: this.wrap(tag, inner.node), end: inner.end };
+      }
       const c = t.charCodeAt(p);
       if (c === 123 || c === 91) return this.flow(p, end);
       if (c === 34 || c === 39) {

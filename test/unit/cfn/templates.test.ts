@@ -1,8 +1,11 @@
 // CloudFormation and SAM templates: kind detection by content, short-form tags with exact ranges,
 // resource checks from the registry schemas, definitions through the ASL engine, local paths.
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { detectKind } from '../../../src/core/kind';
-import { parseTemplate, intrinsicOf } from '../../../src/core/cfn/parse';
+import { parseTemplate, intrinsicOf, tagOptions } from '../../../src/core/cfn/parse';
+import { parseYamlWithPackage } from '../../../src/core/parse/yaml';
 import { parseYamlFast } from '../../../src/core/parse/yamlFast';
 import { property } from '../../../src/core/parse/node';
 import { applyEdits, codes, covered, lintTemplateText } from './support';
@@ -45,7 +48,7 @@ describe('templates: short-form tags', () => {
     assert.equal(e?.name, 'Ref');
   });
 
-  it('send YAML to the full parser: the fast path gives up on any tag', () => {
+  it('without the template option, the fast path gives up on any tag', () => {
     assert.equal(parseYamlFast('A: !Ref B\n'), undefined);
     assert.equal(parseYamlFast('A:\n  - !Sub x\n'), undefined);
     assert.equal(parseYamlFast('A: [!Ref B]\n'), undefined);
@@ -232,5 +235,33 @@ Resources:
     assert.equal(f.code, 'cfn/path-missing');
     assert.match(f.message, /Did you mean 'statemachine\/stateMachine\.asl\.json'/);
     assert.deepEqual(codes(lintTemplateText(sam('s3://bucket/key.asl.json'), files)), []);
+  });
+});
+
+describe('templates: the YAML fast path with short-form tags', () => {
+  const corpus = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'serverless-patterns');
+  const templates = existsSync(corpus) ? readdirSync(corpus, { recursive: true, encoding: 'utf8' }).filter((f) => /(^|\/)(template|stack)\.ya?ml$/.test(f)) : [];
+  const samples = [
+    'A: !GetAtt Fn.Arn\nB: !Sub "x${C}"\nD: !Join\n  - ""\n  - [a, !Ref E]\nF: !If [c, {a: !Ref B}, !Ref AWS::NoValue]\nG:\n  - !Ref H\n  - !Sub\n    - "${X}"\n    - X: !GetAtt I.Arn\n',
+    "K: !Select [0, !GetAZs '']\nL: !Equals [!Ref Stage, prod]\n",
+    'S: !Join\n  - "\\n"\n  - - \'{\'\n    - \'  "a": 1\'\n    - !Sub \'"b": "${X}"\'\n    - \'}\'\nT:\n  - - a\n    - b\n  - - c\nU: x\n',
+  ];
+
+  it('gives the full parser\'s tree and offsets on real templates and samples', () => {
+    let fast = 0;
+    for (const [name, text] of [...templates.map((f) => [f, readFileSync(path.join(corpus, f), 'utf8')]), ...samples.map((s, i) => [`sample ${i}`, s])]) {
+      const tags = tagOptions(text);
+      const quick = parseYamlFast(text, tags);
+      if (!quick) continue;
+      fast++;
+      assert.deepEqual(quick, parseYamlWithPackage(text, tags), name);
+    }
+    // Most real templates have a folded Description (`>`), which the fast path leaves to the full parser.
+    assert.ok(fast >= samples.length + (templates.length ? 5 : 0), `${fast} of ${templates.length + samples.length} read by the fast path`);
+  });
+
+  it('still gives up on tags it does not know, and on any tag without the tags option', () => {
+    assert.equal(parseYamlFast('A: !Custom x\n', tagOptions('A: !Custom x\n')), undefined);
+    assert.equal(parseYamlFast('A: !Ref x\n'), undefined);
   });
 });

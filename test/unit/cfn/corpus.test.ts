@@ -62,3 +62,20 @@ const EXPECTED: (Row & { why: string })[] = [
     }
   });
 });
+
+describe('aws-workflows lint with no paths: the templates at the root and their definitions', () => {
+  it('checks template.yaml in the current folder and the DefinitionUri file it names, with the template as context', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cfn-root-'));
+    try {
+      mkdirSync(path.join(dir, 'statemachine'));
+      writeFileSync(path.join(dir, 'template.yaml'), 'Transform: AWS::Serverless-2016-10-31\nResources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: statemachine/m.asl.json\n      DefinitionSubstitutions:\n        Used: arn:aws:lambda:us-east-1:123456789012:function:f\n');
+      writeFileSync(path.join(dir, 'statemachine', 'm.asl.json'), '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "${Used}", "Parameters": {"T": "${Missing}"}, "End": true}}}');
+      writeFileSync(path.join(dir, 'notes.yaml'), 'title: not a template\n');
+      const { code, rows } = await lint(dir);
+      assert.deepEqual(rows.map((r) => `${r.file}:${r.line} ${r.code}`), ['statemachine/m.asl.json:1 cfn/substitution-missing']);
+      assert.equal(code, 1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -265,3 +265,28 @@ describe('templates: the YAML fast path with short-form tags', () => {
     assert.equal(parseYamlFast('A: !Ref x\n'), undefined);
   });
 });
+
+describe('templates: hovers', () => {
+  it('show a property\'s schema facts, a substitution\'s uses, and the ASL hovers inside an inline definition', async () => {
+    const { hoverAt } = await import('../../../src/core/hover');
+    const text = SFN(`      StateMachineType: STANDARD
+      DefinitionSubstitutions:
+        Table: orders
+      Definition:
+        StartAt: A
+        States:
+          A:
+            Type: Pass
+            Result: \${Table}
+            End: true
+`);
+    const doc = parseTemplate(text, 'yaml');
+    const at = (needle: string) => {
+      const offset = text.indexOf(needle) + 1;
+      return hoverAt({ doc, kind: 'cloudFormationTemplate' }, doc.lines.positionAt(offset))?.contents ?? '';
+    };
+    assert.match(at('StateMachineType'), /STANDARD`, `EXPRESS/);
+    assert.match(at('Table: orders'), /Used once in the definition/);
+    assert.match(at('Type: Pass'), /Pass/);
+  });
+});

@@ -8,6 +8,7 @@ import type { Logger } from '../core/log';
 import { AIRFLOW_CODELENS_SELECTOR, AirflowCodeLensProvider } from './codeLens';
 import { OPEN_AIRFLOW_UI } from './commandIds';
 import type { ExternalOpener } from './openAirflowUi';
+import { registerTestHook, underTest } from '../common/testHooks';
 
 /** Hidden command the in-host tests use to watch what would be opened (another extension cannot stub our vscode.env). */
 export const AIRFLOW_TEST_HOOKS = 'awsWorkflows.airflow.testHooks';
@@ -30,8 +31,7 @@ function recordingLogger(logger: Logger, lines: string[]): Logger {
 }
 
 export function registerAirflow(context: vscode.ExtensionContext, logger: Logger, session: AwsSession): void {
-  // Only under the in-host test runner (scripts/run-integration.mjs sets WORKFLOWS_TEST_MODULE).
-  const testing = !!process.env.WORKFLOWS_TEST_MODULE;
+  const testing = underTest(context);
   const loggedLines: string[] = [];
   const featureLogger = testing ? recordingLogger(logger, loggedLines) : logger;
   const browser: ExternalOpener = { open: (uri) => vscode.env.openExternal(uri) };
@@ -50,6 +50,6 @@ export function registerAirflow(context: vscode.ExtensionContext, logger: Logger
       },
       logUri: context.logUri,
     };
-    context.subscriptions.push(vscode.commands.registerCommand(AIRFLOW_TEST_HOOKS, () => hooks));
+    registerTestHook(context, AIRFLOW_TEST_HOOKS, () => hooks);
   }
 }

@@ -98,8 +98,3 @@ export function resolveRegion(inputs: RegionInputs): { region: string; source: s
   if (inputs.env.AWS_DEFAULT_REGION?.trim()) return { region: inputs.env.AWS_DEFAULT_REGION.trim(), source: 'AWS_DEFAULT_REGION' };
   return { region: FALLBACK_REGION, source: 'fallback' };
 }
-
-/** A region name as AWS spells them (`us-east-1`, `eu-central-2`, `us-gov-west-1`, `cn-north-1`). */
-export function isPlausibleRegion(region: string): boolean {
-  return /^[a-z]{2}(-[a-z]+)+-\d+$/.test(region);
-}

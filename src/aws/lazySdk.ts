@@ -9,6 +9,7 @@ export type MwaaSdk = typeof import('./sdk/mwaa').default;
 export type S3Sdk = typeof import('./sdk/s3').default;
 export type CredentialsSdk = typeof import('./sdk/credentials');
 export type SmithySdk = typeof import('./sdk/smithy');
+export type IniSdk = typeof import('./sdk/ini');
 
 export const loadSfn = (): SfnSdk => require('./sdk/sfn').default;
 export const loadImagebuilder = (): ImagebuilderSdk => require('./sdk/imagebuilder').default;
@@ -16,3 +17,4 @@ export const loadMwaa = (): MwaaSdk => require('./sdk/mwaa').default;
 export const loadS3 = (): S3Sdk => require('./sdk/s3').default;
 export const loadCredentialProviders = (): CredentialsSdk => require('./sdk/credentials');
 export const loadSmithy = (): SmithySdk => require('./sdk/smithy');
+export const loadIni = (): IniSdk => require('./sdk/ini');

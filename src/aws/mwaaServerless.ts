@@ -20,7 +20,7 @@ import {
   type SendOptions,
 } from './mwaaServerless.generated';
 import { loadSmithy, type SmithySdk } from './lazySdk';
-import { DEFAULT_RETRY, abortError, backoffDelay, classifyForRetry, type RetryOptions } from './retry';
+import { abortError, RetryPolicy, type RetryOptions } from './retry';
 
 export * from './mwaaServerless.generated';
 
@@ -55,7 +55,7 @@ export interface PreparedRequest {
 export class MwaaServerlessClient extends MwaaServerlessOperations {
   readonly region: string;
   readonly endpoint: string;
-  private readonly retry: RetryOptions;
+  private readonly retry: RetryPolicy;
   private readonly agent: http.Agent;
   private signer?: InstanceType<Smithy['SignatureV4']>;
 
@@ -63,7 +63,7 @@ export class MwaaServerlessClient extends MwaaServerlessOperations {
     super();
     this.region = options.region;
     this.endpoint = options.endpoint.replace(/\/+$/, '');
-    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.retry = new RetryPolicy(options.retry);
     const url = new URL(this.endpoint);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`Unsupported endpoint URL ${this.endpoint}: use http:// or https://.`);
     this.agent = url.protocol === 'https:' ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
@@ -87,26 +87,22 @@ export class MwaaServerlessClient extends MwaaServerlessOperations {
     const payload = JSON.stringify(body);
     const started = Date.now();
     let attempt = 0;
-    for (;;) {
-      attempt++;
-      try {
+    try {
+      return await this.retry.run(async (n) => {
+        attempt = n;
         const request = await this.prepareRequest(operation, payload);
         const response = await this.dispatch(request, options.abortSignal);
         const result = this.parseResponse(operation, response, attempt);
         this.options.logger?.debug(`airflow-serverless ${operation} ${this.region} -> ${response.status} (${attempt} attempt${attempt === 1 ? '' : 's'}, ${Date.now() - started} ms)`);
         return result as OperationTypes[K]['output'] & { $metadata: ResponseMetadata };
-      } catch (err) {
-        const kind = classifyForRetry(err);
-        if (kind === 'none' || attempt >= this.retry.maxAttempts || options.abortSignal?.aborted) {
-          this.annotate(err, operation, attempt);
-          this.options.logger?.debug(`airflow-serverless ${operation} ${this.region} failed after ${attempt} attempt${attempt === 1 ? '' : 's'}: ${(err as Error)?.name}`);
-          throw err;
-        }
-        const retryAfter = (err as { RetryAfterSeconds?: number }).RetryAfterSeconds;
-        const delay = backoffDelay(this.retry, attempt, kind, retryAfter);
-        this.options.logger?.debug(`airflow-serverless ${operation}: ${(err as Error)?.name ?? kind}, retrying in ${delay} ms (attempt ${attempt + 1} of ${this.retry.maxAttempts})`);
-        await this.retry.sleep(delay, options.abortSignal);
-      }
+      }, {
+        signal: options.abortSignal,
+        onRetry: (err, delay, next) => this.options.logger?.debug(`airflow-serverless ${operation}: ${(err as Error)?.name ?? 'error'}, retrying in ${delay} ms (attempt ${next} of ${this.retry.maxAttempts})`),
+      });
+    } catch (err) {
+      this.annotate(err, operation, attempt);
+      this.options.logger?.debug(`airflow-serverless ${operation} ${this.region} failed after ${attempt} attempt${attempt === 1 ? '' : 's'}: ${(err as Error)?.name}`);
+      throw err;
     }
   }
 

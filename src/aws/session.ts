@@ -14,7 +14,7 @@ import { loadImagebuilder, loadMwaa, loadS3, loadSfn, loadSmithy, type Imagebuil
 import { DEFAULT_RETRY, type RetryOptions } from './retry';
 import type { AwsServiceKey } from './services.generated';
 import { markRetryableThrottling } from './throttlingErrors';
-import { listProfiles, parseSharedConfig, readSharedConfigFiles, sharedConfigPaths, type ProfileInfo, type SharedConfig } from './sharedConfig';
+import { listProfiles, readSharedConfig, sharedConfigPaths, type ProfileInfo, type SharedConfig } from './sharedConfig';
 
 export interface SessionSettings {
   profile?: string;
@@ -27,7 +27,7 @@ export interface AwsSessionOptions {
   env?: NodeJS.ProcessEnv;
   settings?: () => SessionSettings;
   /** Retry numbers for all clients; tests shorten the backoff. */
-  retry?: Partial<Pick<RetryOptions, 'maxAttempts' | 'baseDelayMs' | 'throttlingBaseDelayMs' | 'sleep' | 'random'>>;
+  retry?: Partial<RetryOptions>;
 }
 
 export interface SdkClientHandle<C, S> {
@@ -88,8 +88,7 @@ export class AwsSession {
 
   /** Profiles in the user's config and credentials files (for the profile picker). */
   async listProfiles(): Promise<ProfileInfo[]> {
-    const files = await readSharedConfigFiles(this.env);
-    return listProfiles(files.configText, files.credentialsText);
+    return listProfiles(await readSharedConfig(this.env));
   }
 
   /** Resolved lazily and cached until they expire. */
@@ -206,7 +205,7 @@ export class AwsSession {
   }
 
   private getSharedConfig(): Promise<SharedConfig> {
-    this.configCache ??= readSharedConfigFiles(this.env).then((f) => parseSharedConfig(f.configText, f.credentialsText));
+    this.configCache ??= readSharedConfig(this.env);
     return this.configCache;
   }
 
@@ -252,10 +251,11 @@ export class AwsSession {
         maxAttempts: this.retry.maxAttempts,
         ...(endpoint.overridden ? { endpoint: endpoint.url } : {}),
       };
-      if (this.retry.baseDelayMs !== DEFAULT_RETRY.baseDelayMs) {
+      const baseDelayMs = this.retry.baseDelayMs;
+      if (baseDelayMs !== undefined) {
         // Only tests shorten the backoff; everyone else gets the SDK's standard strategy.
         const Strategy = service === 'airflow' ? (sdk as MwaaSdk).LegacyConfiguredRetryStrategy : loadSmithy().ConfiguredRetryStrategy;
-        config.retryStrategy = new Strategy(this.retry.maxAttempts, (attempt: number) => Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** attempt));
+        config.retryStrategy = new Strategy(this.retry.maxAttempts, (attempt: number) => Math.min(20_000, baseDelayMs * 2 ** attempt));
       }
       const client = construct(sdk, config, endpoint);
       this.instrument(client, service, r, endpoint);

@@ -1,46 +1,14 @@
-// The AWS shared config and credentials files, read the way the AWS CLI and SDKs read them.
-// Parsing is pure (tested on strings); readSharedConfigFiles() is the only part touching disk.
+// The AWS shared config and credentials files, read by the SDK's own reader
+// (@smithy/shared-ini-file-loader's loadSharedConfigFiles), so the profiles, regions and endpoints
+// we show and use are the ones the SDK clients in the same process see.
 
-import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { loadIni } from './lazySdk';
 
 /** One section's keys. Sub-sections (`sfn =` followed by indented keys) are flattened as `sfn.endpoint_url`. */
 export type IniSection = Record<string, string>;
 export type IniFile = Record<string, IniSection>;
-
-/** Parses INI text: `[section]`, `key = value`, `#`/`;` comments, indented continuation sub-keys. */
-export function parseIni(text: string): IniFile {
-  const out: IniFile = {};
-  let section: IniSection | undefined;
-  let parentKey: string | undefined;
-  for (const rawLine of text.split(/\r?\n/)) {
-    const line = rawLine.replace(/^\uFEFF/, '');
-    const trimmed = line.trim();
-    if (!trimmed || trimmed.startsWith('#') || trimmed.startsWith(';')) continue;
-    const header = /^\s*\[([^\]]+)\]\s*(?:[#;].*)?$/.exec(line);
-    if (header) {
-      const name = header[1].trim().replace(/\s+/g, ' ');
-      section = out[name] ??= {};
-      parentKey = undefined;
-      continue;
-    }
-    if (!section) continue;
-    const eq = trimmed.indexOf('=');
-    if (eq <= 0) continue;
-    const key = trimmed.slice(0, eq).trim().toLowerCase();
-    // Inline comments need whitespace before the marker, as in the CLI.
-    const value = trimmed.slice(eq + 1).replace(/\s[#;].*$/, '').trim();
-    const indented = /^\s/.test(line);
-    if (indented && parentKey) {
-      section[`${parentKey}.${key}`] = value;
-    } else {
-      section[key] = value;
-      parentKey = value === '' ? key : undefined;
-    }
-  }
-  return out;
-}
 
 export interface ProfileInfo {
   name: string;
@@ -60,12 +28,15 @@ export interface SharedConfig {
   profileSources: Record<string, ('config' | 'credentials')[]>;
 }
 
+/** Sections of the config file that are not profiles, as the SDK's reader names them (`services.local`). */
+const NON_PROFILE_SECTIONS = ['sso-session', 'services'];
+
 /**
- * Merges the two files the way the SDK does: in the config file profiles are `[profile x]`
- * (and `[default]`), a bare `[x]` other than default is ignored; in the credentials file every
- * section is a profile. `sso-session` and `services` sections are not profiles.
+ * Profiles and other sections from the reader's result: config-file keys are profile names,
+ * `sso-session.NAME` and `services.NAME` are sections (kept as `sso-session NAME`, `services NAME`);
+ * every credentials-file section is a profile, and its keys win, as in the SDK.
  */
-export function parseSharedConfig(configText: string, credentialsText: string): SharedConfig {
+export function toSharedConfig(configFile: IniFile, credentialsFile: IniFile): SharedConfig {
   const profiles: Record<string, IniSection> = {};
   const sections: Record<string, IniSection> = {};
   const profileSources: Record<string, ('config' | 'credentials')[]> = {};
@@ -74,17 +45,14 @@ export function parseSharedConfig(configText: string, credentialsText: string): 
     const sources = (profileSources[name] ??= []);
     if (!sources.includes(source)) sources.push(source);
   };
-  for (const [header, data] of Object.entries(parseIni(configText))) {
-    const m = /^(profile|sso-session|services)\s+(.+)$/.exec(header);
-    if (m && m[1] === 'profile') add(m[2].trim(), data, 'config');
-    else if (m) sections[`${m[1]} ${m[2].trim()}`] = data;
-    else if (header === 'default') add('default', data, 'config');
+  const { CONFIG_PREFIX_SEPARATOR } = loadIni();
+  for (const [key, data] of Object.entries(configFile)) {
+    const separator = key.indexOf(CONFIG_PREFIX_SEPARATOR);
+    const prefix = separator > 0 ? key.slice(0, separator) : undefined;
+    if (prefix && NON_PROFILE_SECTIONS.includes(prefix)) sections[`${prefix} ${key.slice(separator + 1)}`] = data;
+    else add(key, data, 'config');
   }
-  for (const [header, data] of Object.entries(parseIni(credentialsText))) {
-    // The credentials file has no prefixes; a stray `profile x` is still profile x there.
-    const name = header.replace(/^profile\s+/, '').trim();
-    add(name, data, 'credentials');
-  }
+  for (const [name, data] of Object.entries(credentialsFile)) add(name, data, 'credentials');
   return { profiles, sections, profileSources };
 }
 
@@ -98,8 +66,7 @@ function kindOf(p: IniSection): ProfileInfo['kind'] {
 }
 
 /** The profiles found in the config and credentials files, sorted with `default` first. */
-export function listProfiles(configText: string, credentialsText: string): ProfileInfo[] {
-  const cfg = parseSharedConfig(configText, credentialsText);
+export function listProfiles(cfg: SharedConfig): ProfileInfo[] {
   return Object.keys(cfg.profiles)
     .sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a.localeCompare(b)))
     .map((name) => {
@@ -132,16 +99,9 @@ export function sharedConfigPaths(env: NodeJS.ProcessEnv): SharedConfigPaths {
   };
 }
 
-async function readIfPresent(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch {
-    return '';
-  }
-}
-
-export async function readSharedConfigFiles(env: NodeJS.ProcessEnv): Promise<{ configText: string; credentialsText: string; paths: SharedConfigPaths }> {
+/** Both files, read fresh (a profile may have been added since the last read); missing files are empty. */
+export async function readSharedConfig(env: NodeJS.ProcessEnv): Promise<SharedConfig> {
   const paths = sharedConfigPaths(env);
-  const [configText, credentialsText] = await Promise.all([readIfPresent(paths.configFile), readIfPresent(paths.credentialsFile)]);
-  return { configText, credentialsText, paths };
+  const { configFile, credentialsFile } = await loadIni().loadSharedConfigFiles({ configFilepath: paths.configFile, filepath: paths.credentialsFile, ignoreCache: true });
+  return toSharedConfig(configFile as IniFile, credentialsFile as IniFile);
 }

@@ -17,6 +17,7 @@ import { GROUP_OF_ITEM } from './model/resources';
 import type { ExplorerNode } from './nodes/explorerNode';
 import { RESOURCES_VIEW_ID, ResourcesTreeProvider, type ExplorerSession } from './provider';
 import { HAS_VIEW_FILTER_CONTEXT, PAGE_SIZE_KEY, SECTION } from './settings';
+import { registerTestHook } from '../common/testHooks';
 
 export { RESOURCES_VIEW_ID };
 
@@ -73,7 +74,7 @@ export function registerExplorer(context: vscode.ExtensionContext, logger: Logge
       return previous;
     },
   };
-  context.subscriptions.push(vscode.commands.registerCommand(TEST_HOOK_COMMAND, () => api));
+  registerTestHook(context, TEST_HOOK_COMMAND, () => api);
 
   // After a deploy from any command, the group it landed in lists again.
   context.subscriptions.push(

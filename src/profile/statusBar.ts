@@ -16,8 +16,12 @@ export class ProfileStatusBar extends Disposable {
     this.item.name = 'AWS Profile and Region';
     this.item.command = CHOOSE_PROFILE_COMMAND;
     this._register(session.onDidChange(() => this.update()));
-    this.update();
+    this.item.text = `$(cloud) ${session.getProfileName() ?? 'default chain'}`;
     this.item.show();
+    // The region may come from the AWS config file, whose reader (the SDK's) is loaded on first use:
+    // read it once activation is done, so activating loads no SDK code.
+    const first = setImmediate(() => this.update());
+    this._register({ dispose: () => clearImmediate(first) });
   }
 
   /** Re-reads profile and region (the region may come from the AWS config file, hence async). */

@@ -1,5 +1,5 @@
-// Loaded on first use only (dist/sdk/smithy.js): SigV4 signing for our MWAA Serverless client,
-// and the retry strategy that lets tests shorten the SDK clients' backoff.
+// Loaded on first use only (dist/sdk/smithy.js): SigV4 signing and the SDK's standard retry strategy
+// for our MWAA Serverless client, and the retry strategy that lets tests shorten the SDK clients' backoff.
 export { SignatureV4 } from '@smithy/signature-v4';
 export { Sha256 } from '@aws-crypto/sha256-js';
-export { ConfiguredRetryStrategy } from '@smithy/core/retry';
+export { ConfiguredRetryStrategy, StandardRetryStrategy, MAXIMUM_RETRY_DELAY, isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry';

@@ -5,7 +5,7 @@ import type { ObjectNode, PropertyNode } from '../parse/node';
 import { property as prop } from '../parse/node';
 import { CHOICE_RULE_FIELDS_JSONATA, COMPARISON_OPERATORS } from './fields';
 import { isJsonataString } from './jsonata';
-import { closest } from './suggest';
+import { suggest } from '../suggest';
 import type { AslValidator, StateContext } from './validate';
 
 const JSONPATH_RULE_FIELDS: ReadonlySet<string> = new Set(['Variable', 'And', 'Or', 'Not', ...Object.keys(COMPARISON_OPERATORS)]);
@@ -83,7 +83,7 @@ export function checkJsonPathRule(asl: AslValidator, rule: ObjectNode, top: bool
     } else if (k === 'Condition' || k === 'Output') {
       asl.reportKey('asl/wrong-query-language-field', 'error', `The QueryLanguage is set to 'JSONPath', but field '${k}' is only supported for the 'JSONata' QueryLanguage.`, entry, { data: { field: k, language: 'JSONPath' } });
     } else {
-      const suggestion = closest(k, [...Object.keys(COMPARISON_OPERATORS), 'Variable', 'And', 'Or', 'Not', 'Next', 'Comment', 'Assign']);
+      const suggestion = suggest(k, [...Object.keys(COMPARISON_OPERATORS), 'Variable', 'And', 'Or', 'Not', 'Next', 'Comment', 'Assign']);
       asl.reportKey('asl/unknown-field', 'error', `Field '${k}' is not supported in Choice rules.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`, entry, {
         fixes: suggestion ? [asl.replaceFix(`Rename to '${suggestion}'`, entry.keyStart, entry.keyEnd, suggestion)] : undefined,
         data: suggestion ? { field: k, suggestion } : { field: k },

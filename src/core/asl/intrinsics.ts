@@ -1,6 +1,7 @@
 // Intrinsic functions (JSONPath states only): a small parser plus the name/arity table of
 // asl-facts §10. Only definite problems are reported; argument types are checked for literals only.
 
+import { suggest } from '../suggest';
 import { checkPath } from './jsonpath';
 
 export type IntrinsicArg =
@@ -286,35 +287,7 @@ function countFormatPlaceholders(template: string): number {
 }
 
 function closestIntrinsic(name: string): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  const lower = name.toLowerCase();
-  for (const candidate of Object.keys(INTRINSIC_FUNCTIONS)) {
-    if (candidate.toLowerCase() === lower || candidate.toLowerCase() === `states.${lower}`) return candidate;
-    const d = editDistance(lower, candidate.toLowerCase());
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = candidate;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(name.length / 4)) ? best : undefined;
-}
-
-/** Levenshtein distance; small inputs only. */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  if (!a.length) return b.length;
-  if (!b.length) return a.length;
-  let prev = new Array<number>(b.length + 1);
-  let cur = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1));
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b.length];
+  const names = Object.keys(INTRINSIC_FUNCTIONS);
+  // `Format(…)` for `States.Format(…)`: the prefix is the usual slip.
+  return names.find((n) => n.toLowerCase() === `states.${name.toLowerCase()}`) ?? suggest(name, names);
 }

@@ -4,7 +4,7 @@
 import type { ObjectNode, ValueNode } from '../parse/node';
 import { property as prop } from '../parse/node';
 import { CATCHER_FIELDS, JITTER_STRATEGIES, PREDEFINED_ERRORS, RETRIER_FIELDS } from './fields';
-import { closest } from './suggest';
+import { suggest } from '../suggest';
 import type { AslValidator, JsonataPlace, StateContext } from './validate';
 
 export function checkErrorEquals(asl: AslValidator, obj: ObjectNode, index: number, count: number, what: 'Retry' | 'Catch'): void {
@@ -28,7 +28,7 @@ export function checkErrorEquals(asl: AslValidator, obj: ObjectNode, index: numb
       if (arr.items.length > 1) asl.reportNode('asl/states-all-position', 'error', `'States.ALL' must appear alone in 'ErrorEquals'.`, item);
       else if (index !== count - 1) asl.reportNode('asl/states-all-position', 'error', `The ${what === 'Retry' ? 'retrier' : 'catcher'} with 'States.ALL' must be the last one in '${what}'.`, item);
     } else if (item.value.startsWith('States.') && !PREDEFINED_ERRORS.has(item.value)) {
-      const suggestion = closest(item.value, [...PREDEFINED_ERRORS], true);
+      const suggestion = suggest(item.value, [...PREDEFINED_ERRORS]);
       asl.reportNode('asl/unknown-error-name', 'warning', `'${item.value}' is not a predefined Step Functions error name.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`, item, {
         fixes: suggestion ? [asl.replaceFix(`Change to '${suggestion}'`, item.start, item.end, suggestion)] : undefined,
       });

@@ -12,7 +12,7 @@ import { checkIntrinsic, INTRINSIC_FUNCTIONS, looksLikeIntrinsic } from './intri
 import { checkChoice } from './choice';
 import { checkMap } from './map';
 import { checkCatch, checkRetry } from './retry';
-import { closest } from './suggest';
+import { suggest } from '../suggest';
 import { analyzeJsonata, analyzeJsonataAll, isJsonataString, isUnterminatedJsonata } from './jsonata';
 import { checkPath, type PathKind } from './jsonpath';
 import { hasPlaceholder, WHOLE_PLACEHOLDER, withJsonPlaceholders, type Placeholder } from './placeholders';
@@ -240,7 +240,7 @@ export class AslValidator {
       return;
     }
     if (values.includes(node.value) || hasPlaceholder(node.value)) return;
-    const suggestion = closest(node.value, values);
+    const suggestion = suggest(node.value, values);
     this.reportNode('asl/invalid-value', severity, `'${field}' must be one of ${values.join(', ')}, not '${node.value}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`, node, {
       fixes: suggestion ? [this.replaceFix(`Change to '${suggestion}'`, node.start, node.end, suggestion)] : undefined,
       data: suggestion ? { suggestion } : undefined,
@@ -289,7 +289,7 @@ export class AslValidator {
   }
 
   private unknownField(entry: PropertyNode, allowed: Readonly<Record<string, FieldLanguage>>, where: string, severity: 'error' | 'warning'): void {
-    const suggestion = closest(entry.key, Object.keys(allowed));
+    const suggestion = suggest(entry.key, Object.keys(allowed));
     const code = severity === 'error' ? 'asl/unknown-field' : 'asl/unrecognized-field';
     this.reportKey(code, severity, `Field '${entry.key}' is not supported in ${where}.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`, entry, {
       fixes: suggestion ? [this.replaceFix(`Rename to '${suggestion}'`, entry.keyStart, entry.keyEnd, suggestion)] : undefined,
@@ -338,7 +338,7 @@ export class AslValidator {
   private invalidQueryLanguage(node: ValueNode): void {
     if (node.kind === 'string' && hasPlaceholder(node.value)) return;
     const value = node.kind === 'string' ? node.value : undefined;
-    const suggestion = value !== undefined ? closest(value, ['JSONPath', 'JSONata']) : undefined;
+    const suggestion = value !== undefined ? suggest(value, ['JSONPath', 'JSONata']) : undefined;
     this.reportNode('asl/invalid-query-language', 'error', `'QueryLanguage' value should be one of the following: [JSONPath, JSONata]${value !== undefined ? `, not '${value}'` : ''}.`, node, {
       fixes: suggestion ? [this.replaceFix(`Change to '${suggestion}'`, node.start, node.end, suggestion)] : undefined,
     });
@@ -454,7 +454,7 @@ export class AslValidator {
       return false;
     }
     // Suggestions cost an edit distance per state name: bounded, so a broken 1 MiB file stays fast.
-    const suggestion = this.suggestionBudget-- > 0 ? closest(name, scope.names.keys(), true) : undefined;
+    const suggestion = this.suggestionBudget-- > 0 ? suggest(name, scope.names.keys()) : undefined;
     const related = suggestion ? [{ range: this.doc.lines.range(scope.names.get(suggestion)!.keyStart, scope.names.get(suggestion)!.keyEnd), message: `'${suggestion}' is defined here.` }] : undefined;
     this.reportNode('asl/unknown-state', 'error', `Missing '${field}' target: there is no state named '${name}' in ${scope.label}.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`, target, {
       fixes: suggestion ? [this.replaceFix(`Change to '${suggestion}'`, target.start, target.end, suggestion)] : undefined,
@@ -482,7 +482,7 @@ export class AslValidator {
     const typeName = typeProp.value.value;
     if (!(STATE_TYPES as readonly string[]).includes(typeName)) {
       scope.terminalUnknown = true;
-      const suggestion = closest(typeName, STATE_TYPES, true);
+      const suggestion = suggest(typeName, STATE_TYPES);
       this.reportNode('asl/invalid-state-type', 'error', `'${typeName}' is not a state type; use one of ${STATE_TYPES.join(', ')}.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`, typeProp.value, {
         fixes: suggestion ? [this.replaceFix(`Change to '${suggestion}'`, typeProp.value.start, typeProp.value.end, suggestion)] : undefined,
         data: suggestion ? { suggestion } : undefined,

@@ -8,7 +8,7 @@ import type { ObjectNode, PropertyNode, StringNode, ValueNode } from '../parse/n
 import { property } from '../parse/node';
 import { DAG_ID_PATTERN, DAG_KEYS, DEFAULT_ARGS_KEYS, OPERATORS, SCHEDULE_PRESETS, TASK_KEYS, TRIGGER_RULES, WEIGHT_RULES } from '../facts/dag.generated';
 import { checkCron } from './cron';
-import { closest, editDistance } from './didYouMean';
+import { editDistance, suggest } from '../suggest';
 
 const DAG_ID = new RegExp(DAG_ID_PATTERN);
 const OPERATOR_SET = new Set(OPERATORS);
@@ -66,7 +66,7 @@ class DagValidator {
 
     for (const e of dag.entries) {
       if (DAG_KEY_SET.has(e.key)) continue;
-      const guess = closest(e.key, DAG_KEYS);
+      const guess = suggest(e.key, DAG_KEYS);
       this.report('dag/unknown-key', 'warning', e.keyStart, e.keyEnd, `'${e.key}' is not a DAG field in the MWAA Serverless schema.${guess ? ` Did you mean '${guess}'?` : ''}`,
         guess ? this.renameFix(e, guess) : {});
     }
@@ -96,7 +96,7 @@ class DagValidator {
     const text = v.value.trim();
     if (text.startsWith('@')) {
       if (!SCHEDULE_PRESETS.includes(text)) {
-        const guess = closest(text, SCHEDULE_PRESETS);
+        const guess = suggest(text, SCHEDULE_PRESETS);
         this.report('dag/schedule-invalid', 'error', v.start, v.end,
           `'${text}' is not a schedule preset (${SCHEDULE_PRESETS.join(', ')}).${guess ? ` Did you mean '${guess}'?` : ''}`,
           guess ? { fixes: [{ title: `Change to '${guess}'`, preferred: true, edits: [{ range: this.range(v.start, v.end), newText: guess }] }] } : {});
@@ -134,7 +134,7 @@ class DagValidator {
     }
     for (const e of p.value.entries) {
       if (!DEFAULT_ARGS_KEYS.includes(e.key)) {
-        const guess = closest(e.key, DEFAULT_ARGS_KEYS);
+        const guess = suggest(e.key, DEFAULT_ARGS_KEYS);
         this.report('dag/default-arg-unknown', 'error', e.keyStart, e.keyEnd,
           `'${e.key}' is not allowed in default_args by MWAA Serverless (allowed: ${DEFAULT_ARGS_KEYS.join(', ')}).${guess ? ` Did you mean '${guess}'?` : ''}`,
           guess ? this.renameFix(e, guess) : {});
@@ -154,7 +154,7 @@ class DagValidator {
   private checkEnum(p: PropertyNode, values: readonly string[], code: string, what: string): void {
     const v = p.value;
     if (v.kind === 'string' && values.includes(v.value)) return;
-    const guess = v.kind === 'string' ? closest(v.value, values) : undefined;
+    const guess = v.kind === 'string' ? suggest(v.value, values) : undefined;
     this.report(code, 'error', v.start, v.end, `${what} must be one of ${values.join(', ')}.${guess ? ` Did you mean '${guess}'?` : ''}`,
       guess ? { fixes: [{ title: `Change to '${guess}'`, preferred: true, edits: [{ range: this.range(v.start, v.end), newText: guess }] }] } : {});
   }
@@ -191,7 +191,7 @@ class DagValidator {
     for (const task of tasks.values()) {
       for (const dep of task.dependencies) {
         if (tasks.has(dep.value)) continue;
-        const guess = closest(dep.value, names);
+        const guess = suggest(dep.value, names);
         this.report('dag/dependency-unknown', 'error', dep.start, dep.end,
           `Task '${task.name}' depends on '${dep.value}', which is not a task in this DAG.${guess ? ` Did you mean '${guess}'?` : ''}`,
           guess ? { fixes: [{ title: `Change to '${guess}'`, preferred: true, edits: [{ range: this.range(dep.start, dep.end), newText: guess }] }] } : {});
@@ -223,7 +223,7 @@ class DagValidator {
     }
     for (const e of task.entries) {
       if (TASK_KEY_SET.has(e.key)) continue;
-      const guess = closest(e.key, TASK_KEY_SET);
+      const guess = suggest(e.key, TASK_KEY_SET);
       this.report('dag/task-key-unknown', 'warning', e.keyStart, e.keyEnd, `'${e.key}' is not a task field in the MWAA Serverless schema.${guess ? ` Did you mean '${guess}'?` : ''}`,
         guess ? this.renameFix(e, guess) : {});
     }

@@ -68,14 +68,3 @@ function findEntry(node: ObjectNode, offset: number): PropertyNode | undefined {
   }
   return found;
 }
-
-/** Follows a path from the root (keys and indexes), tolerating missing steps. */
-export function nodeAtPath(root: ValueNode | undefined, path: readonly PathSegment[]): ValueNode | undefined {
-  let node = root;
-  for (const seg of path) {
-    if (!node) return undefined;
-    if (typeof seg === 'number') node = node.kind === 'array' ? node.items[seg] : undefined;
-    else node = node.kind === 'object' ? [...node.entries].reverse().find((e) => e.key === seg)?.value : undefined;
-  }
-  return node;
-}

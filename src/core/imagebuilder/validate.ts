@@ -5,7 +5,7 @@ import type { Finding, Severity } from '../findings';
 import type { ParsedDocument } from '../parse/document';
 import type { ObjectNode, PropertyNode, StringNode, ValueNode } from '../parse/node';
 import { property } from '../parse/node';
-import { closest } from '../dag/didYouMean';
+import { suggest } from '../suggest';
 import { INLINE_DATA_MAX, MAX_STEPS, ON_FAILURE_VALUES, PARAMETER_TYPES, STEP_ACTIONS, STEP_NAME_PATTERN } from './facts.generated';
 
 const STEP_NAME = new RegExp(STEP_NAME_PATTERN);
@@ -104,7 +104,7 @@ class ImageBuilderValidator {
           typeName = type.value.value;
         } else {
           const written = type.value.kind === 'string' ? type.value.value : type.value.kind;
-          const guess = type.value.kind === 'string' ? closest(type.value.value, PARAMETER_TYPES) : undefined;
+          const guess = type.value.kind === 'string' ? suggest(type.value.value, PARAMETER_TYPES) : undefined;
           this.report('imagebuilder/parameter-type-invalid', 'error', type.value.start, type.value.end,
             `Parameter type '${written}' is not one of ${PARAMETER_TYPES.join(', ')}.${guess ? ` Did you mean '${guess}'?` : ''}`,
             guess ? { fixes: [{ title: `Change to '${guess}'`, preferred: true, edits: [{ range: this.doc.lines.range(type.value.start, type.value.end), newText: guess }] }] } : {});
@@ -165,7 +165,7 @@ class ImageBuilderValidator {
       this.reportKeyless(step, 'imagebuilder/action-missing', `Step ${name ? `'${name.value}'` : index + 1} has no action.`, nameProp?.value);
     } else if (action.value.kind !== 'string' || !STEP_ACTIONS.includes(action.value.value)) {
       const written = action.value.kind === 'string' ? action.value.value : describe(action.value);
-      const guess = action.value.kind === 'string' ? closest(action.value.value, STEP_ACTIONS) : undefined;
+      const guess = action.value.kind === 'string' ? suggest(action.value.value, STEP_ACTIONS) : undefined;
       this.report('imagebuilder/action-unknown', 'error', action.value.start, action.value.end,
         `'${written}' is not an Image Builder step action.${guess ? ` Did you mean '${guess}'?` : ''}`,
         guess ? { fixes: [{ title: `Change to '${guess}'`, preferred: true, edits: [{ range: this.doc.lines.range(action.value.start, action.value.end), newText: guess }] }] } : {});
@@ -173,7 +173,7 @@ class ImageBuilderValidator {
 
     const onFailure = property(step, 'onFailure');
     if (onFailure && !(onFailure.value.kind === 'string' && ON_FAILURE_VALUES.includes(onFailure.value.value))) {
-      const guess = onFailure.value.kind === 'string' ? closest(onFailure.value.value, ON_FAILURE_VALUES) : undefined;
+      const guess = onFailure.value.kind === 'string' ? suggest(onFailure.value.value, ON_FAILURE_VALUES) : undefined;
       this.report('imagebuilder/on-failure-invalid', 'error', onFailure.value.start, onFailure.value.end,
         `onFailure must be ${ON_FAILURE_VALUES.join(' or ')}.${guess ? ` Did you mean '${guess}'?` : ''}`,
         guess ? { fixes: [{ title: `Change to '${guess}'`, preferred: true, edits: [{ range: this.doc.lines.range(onFailure.value.start, onFailure.value.end), newText: guess }] }] } : {});
@@ -231,7 +231,7 @@ class ImageBuilderValidator {
           this.report('imagebuilder/condition-invalid', 'error', entry.keyStart, entry.keyEnd, `'${entry.key}' compares with \`value\`, which is missing.`);
         }
       } else {
-        const guess = closest(entry.key, [...LOGICAL_OPERATORS, ...COMPARISON_OPERATORS]);
+        const guess = suggest(entry.key, [...LOGICAL_OPERATORS, ...COMPARISON_OPERATORS]);
         this.report('imagebuilder/condition-invalid', 'error', entry.keyStart, entry.keyEnd,
           `'${entry.key}' is not a condition operator.${guess ? ` Did you mean '${guess}'?` : ''}`);
       }
@@ -276,7 +276,7 @@ class ImageBuilderValidator {
       const [start, end] = this.locate(node, source, cursor, m[0], m[0].length - step.length - (m[2] ? 2 : 0), step.length);
       const target = this.stepIndex.get(step);
       if (target === undefined) {
-        const guess = closest(step, [...this.stepIndex.keys()]);
+        const guess = suggest(step, [...this.stepIndex.keys()]);
         this.report('imagebuilder/step-output-unknown', 'error', start, end, `No step is named '${step}'.${guess ? ` Did you mean '${guess}'?` : ''}`,
           guess ? { fixes: [{ title: `Change to '${guess}'`, preferred: true, edits: [{ range: this.doc.lines.range(start, end), newText: guess }] }] } : {});
       } else if (target >= stepIndex) {
@@ -291,7 +291,7 @@ class ImageBuilderValidator {
       const name = m[1] ?? m[2];
       const [start, end] = this.locate(node, source, cursor, m[0], m[0].length - name.length - (m[2] ? 2 : 0), name.length);
       if (this.parameters.has(name)) continue;
-      const guess = closest(name, this.parameters);
+      const guess = suggest(name, this.parameters);
       this.report('imagebuilder/parameter-undeclared', 'error', start, end,
         `Parameter '${name}' is not declared in \`parameters\`.${guess ? ` Did you mean '${guess}'?` : ''}`,
         guess ? { fixes: [{ title: `Change to '${guess}'`, preferred: true, edits: [{ range: this.doc.lines.range(start, end), newText: guess }] }] } : {});
@@ -309,7 +309,7 @@ class ImageBuilderValidator {
   private checkUnknownKeys(node: ObjectNode, known: string[], where: string): void {
     for (const entry of node.entries) {
       if (known.includes(entry.key)) continue;
-      const guess = closest(entry.key, known);
+      const guess = suggest(entry.key, known);
       this.report('imagebuilder/unknown-key', 'warning', entry.keyStart, entry.keyEnd,
         `'${entry.key}' is not a field of ${where}.${guess ? ` Did you mean '${guess}'?` : ''}`,
         guess ? { fixes: [{ title: `Rename to '${guess}'`, preferred: true, edits: [{ range: this.doc.lines.range(entry.keyStart, entry.keyEnd), newText: guess }] }] } : {});

@@ -11,7 +11,7 @@ import { activityNameProblems, imageBuilderVersionProblems, imageBuilderWorkflow
 import type { ValueFix, ValueProblem } from '../rules/problem';
 import { compiled } from '../rules/problem';
 import { tagProblems, type TaggedService } from '../rules/tags';
-import { closestMatch } from './didYouMean';
+import { suggest } from '../suggest';
 import { ENTRY_FIELDS, SECTIONS, type FieldDef } from './fields';
 import type { ActivitySpec, AirflowWorkflowSpec, AnyManifestEntry, FieldRanges, ImageBuilderWorkflowSpec, ManifestCheckContext, ManifestEntry, ManifestEntryKind, ParsedManifest, StateMachineSpec } from './model';
 
@@ -256,7 +256,7 @@ class ManifestChecker {
         this.generic(e, def.fields, value as Record<string, unknown>, `${path}.`);
       } else if (def.type === 'string' && typeof value === 'string') {
         if (def.enum && !def.enum.includes(value)) {
-          const suggestion = closestMatch(value, def.enum) ?? (def.enum.includes(value.toUpperCase()) ? value.toUpperCase() : undefined);
+          const suggestion = suggest(value, def.enum) ?? (def.enum.includes(value.toUpperCase()) ? value.toUpperCase() : undefined);
           this.place(fr, value, [{
             code: 'manifest/invalid-enum',
             severity: 'error',

@@ -5,7 +5,7 @@
 import type { Finding, Range } from '../findings';
 import { parseDocument, parseFindings, type LineIndex, type ParsedDocument } from '../parse/document';
 import type { ArrayNode, ObjectNode, PropertyNode, ValueNode } from '../parse/node';
-import { closestMatch } from './didYouMean';
+import { suggest } from '../suggest';
 import { AIRFLOW_ENVIRONMENTS_DESCRIPTION, DEFAULTS_FIELDS, ENTRY_FIELDS, REQUIRED_FIELDS, SECTIONS, TOP_LEVEL_KEYS, type FieldDef, type SectionInfo } from './fields';
 import type { AirflowEnvironmentRef, AnyManifestEntry, FieldRanges, Manifest, ParsedManifest } from './model';
 import { withArticle } from '../rules/problem';
@@ -126,7 +126,7 @@ class ManifestReader {
 
   private unknownKey(prop: PropertyNode, candidates: readonly string[], where: string): void {
     const alias = API_NAMES[prop.key.toLowerCase()];
-    const suggestion = alias && candidates.includes(alias) ? alias : closestMatch(prop.key, candidates);
+    const suggestion = alias && candidates.includes(alias) ? alias : suggest(prop.key, candidates);
     const range = this.range(prop.keyStart, prop.keyEnd);
     this.findings.push({
       code: 'manifest/unknown-key',

@@ -11,7 +11,7 @@
 // ARN or alias ARN in another account than the role's is accepted as written.
 
 import { AWS_FACTS } from '../facts/aws.generated';
-import { closestMatch } from '../manifest/didYouMean';
+import { suggest } from '../suggest';
 import { partitionOfRegion, PARTITIONS, REGION_PATTERN } from './arns';
 import type { RuleDoc } from './ruleDoc';
 import { firstError, withArticle, type ValueFix, type ValueProblem } from './problem';
@@ -193,7 +193,7 @@ export function encryptionProblems(service: Exclude<KmsService, 'imageBuilder'>,
   const hasPeriod = spec.kmsDataKeyReusePeriodSeconds !== undefined;
   let effectiveType = type;
   if (type !== undefined && !types.includes(type)) {
-    const suggestion = equivalentType(service, type, hasKey) ?? closestMatch(type, types);
+    const suggestion = equivalentType(service, type, hasKey) ?? suggest(type, types);
     effectiveType = suggestion;
     out.push({
       code: 'kms/invalid-encryption-type',

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { defaultEndpoint, resolveEndpoint, resolveEndpointOverride, resolveRegion, serviceEndpointEnvName, servicesSectionKey } from '../../../src/aws/endpoints';
-import { parseSharedConfig } from '../../../src/aws/sharedConfig';
+import type { SharedConfig } from '../../../src/aws/sharedConfig';
+import { sharedConfigFrom } from '../../support/sharedConfig';
 
-const config = parseSharedConfig(
-  `[default]
+const CONFIG = `[default]
 region = eu-west-1
 [profile withurl]
 endpoint_url = http://profile.local:1111
@@ -19,11 +19,12 @@ mwaa_serverless =
 [profile ignoring]
 endpoint_url = http://profile.local:5555
 ignore_configured_endpoint_urls = true
-`,
-  '',
-);
+`;
 
 describe('endpoint resolution', () => {
+  let config: SharedConfig;
+  before(async () => { config = await sharedConfigFrom(CONFIG); });
+
   it('derives the service variable names from the models\' serviceId, as the SDK does', () => {
     assert.equal(serviceEndpointEnvName('states'), 'AWS_ENDPOINT_URL_SFN');
     assert.equal(serviceEndpointEnvName('imagebuilder'), 'AWS_ENDPOINT_URL_IMAGEBUILDER');
@@ -81,6 +82,9 @@ describe('endpoint resolution', () => {
 });
 
 describe('region resolution', () => {
+  let config: SharedConfig;
+  before(async () => { config = await sharedConfigFrom(CONFIG); });
+
   it('takes the setting first', () => {
     assert.equal(resolveRegion({ settingRegion: 'sa-east-1', env: { AWS_REGION: 'us-west-1' }, config, profile: 'withurl' }).region, 'sa-east-1');
   });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { OPERATIONS, ValidationException, ThrottlingException, deserialize, errorTypeName, EXCEPTIONS, MwaaServerlessClient } from '../../../src/aws/mwaaServerless';
-import { DEFAULT_RETRY, backoffDelay, classifyForRetry } from '../../../src/aws/retry';
+import { RetryPolicy, abortError, retryErrorType } from '../../../src/aws/retry';
 
 import { REFERENCE_DIR, describeWithReference } from '../../support/reference';
 
@@ -54,25 +54,74 @@ describeWithReference('MWAA Serverless client model (against ../shared/reference
   });
 });
 
-describe('retry policy', () => {
-  it('retries throttling, 5xx and dropped connections, never other 4xx', () => {
-    assert.equal(classifyForRetry(new ThrottlingException('x', { httpStatusCode: 429 })), 'throttling');
-    assert.equal(classifyForRetry({ name: 'X', $metadata: { httpStatusCode: 503 } }), 'server');
-    assert.equal(classifyForRetry(Object.assign(new Error('reset'), { code: 'ECONNRESET' })), 'transient');
-    assert.equal(classifyForRetry(new ValidationException('x', { httpStatusCode: 400 })), 'none');
-    assert.equal(classifyForRetry({ name: 'AccessDeniedException', $metadata: { httpStatusCode: 403 } }), 'none');
-    assert.equal(classifyForRetry({ name: 'ConflictException', $metadata: { httpStatusCode: 409 } }), 'none');
+describe('retry policy (@smithy/core standard strategy)', () => {
+  const failing = (err: unknown) => async () => { throw err; };
+  const recorder = () => {
+    const sleeps: number[] = [];
+    return { sleeps, sleep: async (ms: number) => void sleeps.push(ms) };
+  };
+
+  it('classifies as the SDK does: throttling, 5xx and dropped connections retry, other 4xx and cancels never', () => {
+    assert.equal(retryErrorType(new ThrottlingException('x', { httpStatusCode: 429 })), 'THROTTLING');
+    assert.equal(retryErrorType({ name: 'X', $metadata: { httpStatusCode: 503 } }), 'TRANSIENT');
+    assert.equal(retryErrorType(Object.assign(new Error('reset'), { code: 'ECONNRESET' })), 'TRANSIENT');
+    assert.equal(retryErrorType(new ValidationException('x', { httpStatusCode: 400 })), 'CLIENT_ERROR');
+    assert.equal(retryErrorType({ name: 'AccessDeniedException', $metadata: { httpStatusCode: 403 } }), 'CLIENT_ERROR');
+    assert.equal(retryErrorType({ name: 'ConflictException', $metadata: { httpStatusCode: 409 } }), 'CLIENT_ERROR');
+    assert.equal(retryErrorType(abortError()), 'CLIENT_ERROR');
   });
 
-  it('backs off exponentially with full jitter, capped, and waits at least RetryAfterSeconds', () => {
-    const top = { ...DEFAULT_RETRY, random: () => 0.999999 };
-    assert.equal(backoffDelay(top, 1, 'server'), 199);
-    assert.equal(backoffDelay(top, 2, 'server'), 399);
-    assert.equal(backoffDelay(top, 1, 'throttling'), 999);
-    assert.equal(backoffDelay({ ...top, random: () => 0 }, 3, 'server'), 0);
-    assert.equal(backoffDelay(top, 30, 'server'), 19_999);
-    assert.equal(backoffDelay({ ...top, random: () => 0 }, 1, 'throttling', 7), 7000);
-    assert.equal(backoffDelay({ ...top, random: () => 0 }, 1, 'throttling', 3600), 60_000);
+  it('makes maxAttempts attempts for a retryable error and one for any other', async () => {
+    const r = recorder();
+    const policy = new RetryPolicy({ sleep: r.sleep });
+    let attempts = 0;
+    const throttled = new ThrottlingException('x', { httpStatusCode: 429 });
+    await assert.rejects(policy.run(async (n) => { attempts = n; throw throttled; }), (e) => e === throttled);
+    assert.equal(attempts, 3);
+    assert.equal(r.sleeps.length, 2);
+    // Full jitter over the strategy's throttling base (1 s in @smithy/core 3): below base·2^retry.
+    assert.ok(r.sleeps[0] < 1000 && r.sleeps[1] < 2000, String(r.sleeps));
+    await assert.rejects(policy.run(async (n) => { attempts = n; throw new ValidationException('x', { httpStatusCode: 400 }); }));
+    assert.equal(attempts, 1);
+    assert.equal(await policy.run(async (n) => (n < 2 ? failing({ name: 'X', $metadata: { httpStatusCode: 500 } })() : 'ok')), 'ok');
+  });
+
+  it('waits at least RetryAfterSeconds, as the SDK caps it', async () => {
+    const r = recorder();
+    const policy = new RetryPolicy({ sleep: r.sleep, baseDelayMs: 0 });
+    const err = Object.assign(new ThrottlingException('x', { httpStatusCode: 429 }), { RetryAfterSeconds: 2 });
+    assert.equal(await policy.run(async (n) => { if (n === 1) throw err; return n; }), 2);
+    assert.deepEqual(r.sleeps, [2000]);
+    const long = Object.assign(new ThrottlingException('x', { httpStatusCode: 429 }), { RetryAfterSeconds: 3600 });
+    await policy.run(async (n) => { if (n === 1) throw long; return n; });
+    assert.equal(r.sleeps[1], 5000, 'a wait past backoff + 5 s is capped there');
+  });
+
+  it('stops retrying once the retry quota of the client is spent', async () => {
+    const policy = new RetryPolicy({ sleep: async () => undefined, baseDelayMs: 0 });
+    const counts: number[] = [];
+    for (let call = 0; call < 40; call++) {
+      let attempts = 0;
+      await assert.rejects(policy.run(async (n) => { attempts = n; throw Object.assign(new Error('reset'), { code: 'ECONNRESET' }); }));
+      counts.push(attempts);
+    }
+    assert.equal(counts[0], 3);
+    assert.equal(counts[counts.length - 1], 1, `the quota never ran out: ${counts.join(',')}`);
+    const spent = counts.indexOf(1);
+    assert.ok(spent > 5, `ran out too early: ${counts.join(',')}`);
+  });
+
+  it('an abort during the wait ends the retries at once', async () => {
+    const controller = new AbortController();
+    const policy = new RetryPolicy();
+    let attempts = 0;
+    const run = policy.run(async (n) => {
+      attempts = n;
+      if (n === 1) setImmediate(() => controller.abort());
+      throw new ThrottlingException('x', { httpStatusCode: 429 });
+    }, { signal: controller.signal });
+    await assert.rejects(run, (e: Error) => e.name === 'AbortError');
+    assert.equal(attempts, 1);
   });
 });
 

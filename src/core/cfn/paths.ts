@@ -3,7 +3,7 @@
 // until Linux CI), and stay inside the workspace.
 
 import type { StringNode } from '../parse/node';
-import { closestMatch } from '../manifest/didYouMean';
+import { suggest } from '../suggest';
 import type { TemplateReporter } from './report';
 
 /** Files relative to the linted file's folder. `undefined` answers mean "not known (yet)": no finding. */
@@ -79,7 +79,7 @@ export function checkLocalPath(report: TemplateReporter, node: StringNode, files
       caseFixed = true;
       continue;
     }
-    const suggestion = closestMatch(seg, entries);
+    const suggestion = suggest(seg, entries);
     const suggested = suggestion ? [...segments.slice(0, i), suggestion, ...segments.slice(i + 1)].join('/') : undefined;
     missing(report, node, raw, property, logicalId, suggested ? keepPrefix(raw, suggested) : undefined);
     return undefined;

@@ -5,7 +5,7 @@
 
 import type { PropertyFacts } from './facts.generated';
 import type { ObjectNode, PropertyNode, ValueNode } from '../parse/node';
-import { closestMatch } from '../manifest/didYouMean';
+import { suggest } from '../suggest';
 import { compiled } from '../rules/problem';
 import { intrinsicOf, isNoValue, knownString } from './parse';
 import type { TemplateReporter } from './report';
@@ -55,7 +55,7 @@ export class SchemaChecker {
         if (facts.closed) {
           const keys = Object.keys(known);
           // A typo, or a property cut short (TracingConfig for TracingConfiguration).
-          const suggestion = closestMatch(entry.key, keys) ?? (entry.key.length >= 4 ? keys.find((k) => k.toLowerCase().startsWith(entry.key.toLowerCase())) : undefined);
+          const suggestion = suggest(entry.key, keys) ?? (entry.key.length >= 4 ? keys.find((k) => k.toLowerCase().startsWith(entry.key.toLowerCase())) : undefined);
           this.report.key('cfn/unknown-property', 'error', `'${entry.key}' is not a property of ${path ? path : this.options.where}${suggestion ? `. Did you mean '${suggestion}'?` : `: it has ${list(Object.keys(known))}.`}`, entry, {
             fixes: suggestion ? [this.report.renameKeyFix(`Rename to '${suggestion}'`, entry, suggestion)] : undefined,
           });
@@ -123,7 +123,7 @@ export class SchemaChecker {
     if (facts.enum) {
       if (!facts.enum.map(String).includes(value)) {
         const choices = facts.enum.map(String);
-        const suggestion = closestMatch(value, choices);
+        const suggestion = suggest(value, choices);
         this.report.node('cfn/invalid-value', 'error', `'${value}' is not a valid ${path}: use ${list(choices, 'or')}.${suggestion ? ` Did you mean ${suggestion}?` : ''}`, node, {
           fixes: suggestion && isString ? [this.report.replaceFix(`Change to ${suggestion}`, node, suggestion)] : undefined,
         });

@@ -14,7 +14,7 @@ import {
   iamActionFor,
   kmsActionFor,
 } from '../../../src/aws/errors';
-import { classifyForRetry } from '../../../src/aws/retry';
+import { retryErrorType } from '../../../src/aws/retry';
 import { markRetryableThrottling } from '../../../src/aws/throttlingErrors';
 import { toCredentialsError } from '../../../src/aws/credentials';
 import { redact } from '../../../src/core/log';
@@ -214,7 +214,7 @@ describe('KMS errors from Step Functions (Kms*Exception)', () => {
 
   it('KmsThrottlingException is throttling for retries (our client and the SDK) and has its own sentence', () => {
     const err = sdkError('KmsThrottlingException', 'Rate exceeded', { $metadata: { httpStatusCode: 400, attempts: 3 } });
-    assert.equal(classifyForRetry(err), 'throttling');
+    assert.equal(retryErrorType(err), 'THROTTLING');
     assert.equal(
       describeAwsError(err, { service: 'states', operation: 'DescribeExecution', region: 'eu-west-1' }),
       'Step Functions DescribeExecution in eu-west-1 failed: AWS KMS is throttling requests for its customer managed KMS key (retried 2 times). Wait a moment and try again; if it persists, ask for a higher KMS request quota.',

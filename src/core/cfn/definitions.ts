@@ -14,10 +14,10 @@ import { validateAsl } from '../asl/validate';
 import { LineIndex, parseDocument, type ParsedDocument } from '../parse/document';
 import type { ArrayNode, ObjectNode, PropertyNode, StringNode, ValueNode } from '../parse/node';
 import { intrinsicOf, subVariables, unescapeSub } from './parse';
-import type { TemplateReporter } from './report';
+import { stringContentStart, type TemplateReporter } from './report';
 import { alignString, MappedText } from './sourceMap';
 import { addSubstitutionFix, isProvided, markUsed, placeholdersIn, readSubstitutions, reportUnused, type PlaceholderUse, type Substitutions } from './substitutions';
-import type { TemplateModel, TemplateResource } from './template';
+import { PSEUDO_PARAMETERS, type TemplateModel, type TemplateResource } from './template';
 import { present, stateMachineNames, STATE_MACHINE_TYPES } from './resources';
 import { knownString } from './parse';
 
@@ -97,7 +97,10 @@ function checkInline(report: TemplateReporter, model: TemplateModel, def: StateM
       if (NAME_ARGUMENTS.has(fn.name)) return;
       if (fn.name === 'Fn::Sub') {
         const template = fn.args.kind === 'array' ? fn.args.items[0] : fn.args;
-        if (template?.kind === 'string') for (const m of template.value.matchAll(/\$\{!([^{}\s"]+)\}/g)) placeholder(template, m[1], m.index!, m[0].length);
+        if (template?.kind === 'string') {
+          for (const m of template.value.matchAll(/\$\{!([^{}\s"]+)\}/g)) placeholder(template, m[1], m.index!, m[0].length);
+          checkSubVariables(report, model, def, fn.args);
+        }
         return;
       }
       walk(fn.args, inName);
@@ -217,8 +220,12 @@ function checkString(report: TemplateReporter, model: TemplateModel, def: StateM
   };
   const appendSub = (args: ValueNode): void => {
     const template = args.kind === 'array' ? args.items[0] : args;
-    if (template?.kind === 'string') appendString(template, true);
-    else complete = false;
+    if (template?.kind === 'string') {
+      appendString(template, true);
+      checkSubVariables(report, model, def, args);
+    } else {
+      complete = false;
+    }
   };
   if (value.kind === 'string') appendString(value, false);
   else if (fn?.name === 'Fn::Sub') appendSub(fn.args);
@@ -323,6 +330,30 @@ function compose(mapped: MappedText, uses: PlaceholderUse[], subs: Substitutions
   }
   copy(last, text.length);
   return out;
+}
+
+/**
+ * `${X}` in Fn::Sub must name a parameter, resource (`${R.Attr}`), pseudo parameter or variable of the
+ * Sub's own map; otherwise CloudFormation rejects the template ("Unresolved resource dependencies").
+ * SAM adds resources of its own (`<Id>Role`, `ServerlessRestApi`), so in a SAM template only a name
+ * that is a DefinitionSubstitutions key is reported: there the `${!X}` escape was clearly meant.
+ */
+function checkSubVariables(report: TemplateReporter, model: TemplateModel, def: StateMachineDefinition, args: ValueNode): void {
+  const template = args.kind === 'array' ? args.items[0] : args;
+  if (template?.kind !== 'string') return;
+  const vars = args.kind === 'array' && args.items[1]?.kind === 'object' ? new Set(args.items[1].entries.map((e) => e.key)) : new Set<string>();
+  for (const v of subVariables(template.value)) {
+    const name = v.name;
+    const head = name.split('.')[0];
+    if (vars.has(name) || PSEUDO_PARAMETERS.has(name) || model.parameters.has(name) || model.resourceIds.has(head)) continue;
+    const isKey = def.substitutions.byKey.has(name);
+    if (model.sam && !isKey) continue;
+    const offset = stringContentStart(report.doc.text, template);
+    report.inString('cfn/sub-unresolved', 'error', `'\${${name}}' in Fn::Sub names no parameter, resource or pseudo parameter, so CloudFormation rejects the template ("Unresolved resource dependencies [${name}]").${isKey ? ` To leave it for DefinitionSubstitutions, write '\${!${name}}'.` : ''}`, template, v.index, v.index + v.length, {
+      fixes: isKey && offset !== undefined ? [{ title: `Escape as '\${!${name}}' for DefinitionSubstitutions`, preferred: true, edits: [{ range: report.doc.lines.range(offset + v.index + 2, offset + v.index + 2), newText: '!' }] }] : undefined,
+      data: { variable: name },
+    });
+  }
 }
 
 export function missingMessage(name: string, logicalId: string, file: string | undefined): string {

@@ -133,3 +133,29 @@ describe('substitutions: a literal value is checked where it lands', () => {
     assert.deepEqual(findings.map((f) => [f.code, covered(text, f)]), [['asl/invalid-resource', '"${FunctionArn}"']]);
   });
 });
+
+describe('substitutions: Fn::Sub and DefinitionSubstitutions together', () => {
+  const cfn = (definition: string) => `AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  Stage: { Type: String }
+Resources:
+  Fn:
+    Type: AWS::Lambda::Function
+  Machine:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      RoleArn: arn:aws:iam::123456789012:role/r
+${definition}
+      DefinitionSubstitutions:
+        FunctionArn: !GetAtt Fn.Arn
+`;
+
+  it('a ${X} meant for DefinitionSubstitutions inside Fn::Sub is an error at it; its neighbours (pseudo parameter, parameter, resource attribute) are not; the fix escapes it', () => {
+    const text = cfn(`      DefinitionString: !Sub '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "\${FunctionArn}", "Parameters": {"r": "\${AWS::Region}", "s": "\${Stage}", "f": "\${Fn.Arn}"}, "End": true}}}'`);
+    const findings = lintTemplateText(text).filter((f) => f.code === 'cfn/sub-unresolved');
+    assert.deepEqual(findings.map((f) => covered(text, f)), ['${FunctionArn}']);
+    const fixed = applyEdits(text, findings[0].fixes![0].edits);
+    assert.match(fixed, /"Resource": "\$\{!FunctionArn\}"/);
+    assert.deepEqual(lintTemplateText(fixed).filter((f) => f.code.startsWith('cfn/')), []);
+  });
+});

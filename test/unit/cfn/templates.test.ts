@@ -196,7 +196,7 @@ Resources:
     const [j] = lintTemplateText(join);
     assert.equal(j.code, 'asl/unknown-state');
     assert.equal(covered(join, j), '"Gone"');
-    const sub = SFN(`      DefinitionString: !Sub '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "\${Fn.Arn}", "End": true, "Retry": [{"ErrorEquals": []}]}}}'
+    const sub = SFN(`      DefinitionString: !Sub '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:\${AWS::Partition}:states:::lambda:invoke", "End": true, "Retry": [{"ErrorEquals": []}]}}}'
 `);
     const [s] = lintTemplateText(sub);
     assert.equal(s.code, 'asl/invalid-value');

@@ -10,12 +10,14 @@ import { lintText, type LintContext } from '../core/lint';
 import { parseManifest } from '../core/manifest';
 import { MANIFEST_FILE_NAME, type Manifest } from '../core/manifest/model';
 import { expandGlob, isGlob } from './glob';
+import { CLI_VERSION } from './version';
+import { toSarif } from './sarif';
 import { linkedDefinitionFiles, siblingFilesOnDisk, TemplateFinder, templatesIn } from './templates';
 import { looksLikeTemplate, type TemplateSource } from '../core/cfn';
 
 const lintSpec = {
   name: 'lint',
-  usage: '[paths or globs…] [--format text|json] [--region R] [--profile P]',
+  usage: '[paths or globs…] [--format text|json|sarif] [--region R] [--profile P]',
   description: `Checks Step Functions state machines, EC2 Image Builder workflow documents, MWAA Serverless
 DAGs, CloudFormation/SAM templates and aws-workflows.yaml, as the editor does. With no paths, checks
 aws-workflows.yaml in the current folder and every definition it names, and the templates in the
@@ -24,8 +26,8 @@ A definition file that a template names is checked with that template's Definiti
   flags: {
     format: {
       type: 'string',
-      choices: ['text', 'json'],
-      help: 'text (default): file:line:col severity code message\njson: [{file, range:{start:{line,character},end:{line,character}}, severity, code, message}]\nwith 0-based positions',
+      choices: ['text', 'json', 'sarif'],
+      help: 'text (default): file:line:col severity code message\njson: [{file, range:{start:{line,character},end:{line,character}}, severity, code, message}]\nwith 0-based positions\nsarif: SARIF 2.1.0 for code scanning (one run, rules and results)',
     },
     // The region KMS key and ARN rules compare against, resolved as deploy resolves it; no AWS calls.
     ...AWS_FLAGS,
@@ -98,7 +100,9 @@ export const lintCommand = defineCommand(lintSpec, async ({ flags, operands: pat
     for (const f of findings) results.push({ file: target.file, ...f });
   }
 
-  if (format === 'json') {
+  if (format === 'sarif') {
+    io.stdout.write(`${JSON.stringify(toSarif(results, { cwd: io.cwd, version: CLI_VERSION }), null, 2)}\n`);
+  } else if (format === 'json') {
     io.stdout.write(`${JSON.stringify(results.map(({ file, range, severity, code, message }) => ({ file, range, severity, code, message })), null, 2)}\n`);
   } else {
     for (const f of results) io.stdout.write(`${formatText(f)}\n`);

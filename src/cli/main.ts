@@ -5,9 +5,9 @@ import type { CliCommand, CliIo } from './command';
 
 export type { CliCommand, CliIo } from './command';
 
-declare const __VERSION__: string | undefined;
+import { CLI_VERSION } from './version';
 
-export const CLI_VERSION: string = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
+export { CLI_VERSION };
 
 export interface CommandEntry {
   /** The help's first column: the name and its operands. */

@@ -123,8 +123,8 @@ describe('aws-workflows lint', () => {
   it('exits 2 on usage errors, naming the problem', async () => {
     const cases: [string[], RegExp][] = [
       [['--frobnicate'], /unknown option '--frobnicate'/],
-      [['--format', 'xml'], /--format must be text or json, not 'xml'/],
-      [['--format'], /--format must be text or json/],
+      [['--format', 'xml'], /--format must be text, json or sarif, not 'xml'/],
+      [['--format'], /--format must be text, json or sarif/],
       [['missing.yaml'], /no such file or folder: missing\.yaml/],
       [['nothing/*.yaml'], /no files match 'nothing\/\*\.yaml'/],
       [['{a,b.json'], /no files match '\{a,b\.json'/],
@@ -149,7 +149,7 @@ describe('aws-workflows lint', () => {
   it('prints its help', async () => {
     const { code, out } = await lint(dir, '--help');
     assert.equal(code, 0);
-    assert.match(out, /Usage: aws-workflows lint \[paths or globs…\] \[--format text\|json\]/);
+    assert.match(out, /Usage: aws-workflows lint \[paths or globs…\] \[--format text\|json\|sarif\]/);
     assert.match(out, /Exit codes: 0 no errors/);
   });
 

@@ -13,6 +13,8 @@ export interface WebLogin {
   webToken: string;
   webServerHostname: string;
   airflowIdentity?: string;
+  /** The IAM principal MWAA mapped to the Airflow user (an ARN). */
+  iamIdentity?: string;
 }
 
 /** ListEnvironments' page size limit (the model's MaxResults range is 1–25). */
@@ -105,7 +107,7 @@ export async function createWebLogin(aws: MwaaAccess, name: string, region: stri
   if (!out.WebToken || !out.WebServerHostname) {
     throw new Error(`Amazon MWAA returned no ${out.WebToken ? 'web server hostname' : 'login token'} for ${name} in ${region}. Try again; if it persists, see the log (AWS Workflows: Show Log).`);
   }
-  return { webToken: out.WebToken, webServerHostname: out.WebServerHostname, airflowIdentity: out.AirflowIdentity };
+  return { webToken: out.WebToken, webServerHostname: out.WebServerHostname, airflowIdentity: out.AirflowIdentity, iamIdentity: out.IamIdentity };
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight, keeping the order of `items`. */

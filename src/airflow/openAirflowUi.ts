@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Command } from '../common/commands';
 import { UserCancelled } from '../common/commands';
 import { decideOpen, type EnvironmentSummary } from '../core/airflow/decisions';
+import { validateMwaaEnvironmentName } from '../core/rules/names';
 import { airflowLoginUrl } from '../core/airflow/loginUrl';
 import type { Logger } from '../core/log';
 import { createWebLogin, getEnvironment, type MwaaAccess } from './mwaa';
@@ -32,6 +33,7 @@ export interface OpenAirflowUiResult {
   environment: string;
   region: string;
   airflowIdentity?: string;
+  iamIdentity?: string;
   opened: boolean;
 }
 
@@ -53,6 +55,9 @@ export function openAirflowUiCommand(deps: AirflowUiDeps): Command {
       let target: AirflowTarget | undefined = targetFromArgument(arg);
       target ??= await pickEnvironment(deps.aws, await deps.aws.getRegion());
       const name = target.name;
+      // The model's EnvironmentName (1–80, [a-zA-Z][0-9a-zA-Z-_]*): checked before any call.
+      const invalid = validateMwaaEnvironmentName(name);
+      if (invalid) throw new Error(`Cannot open the Airflow UI of '${name}': ${invalid} Nothing was sent to AWS.`);
       const region = target.region ?? (await deps.aws.getRegion());
 
       const env = target.described ?? (await inWindowProgress(`Reading MWAA environment ${name}…`, () => getEnvironment(deps.aws, name, region)));
@@ -68,10 +73,14 @@ export function openAirflowUiCommand(deps: AirflowUiDeps): Command {
         airflowVersion: env.airflowVersion ?? target.airflowVersionHint,
       });
       const opened = await deps.opener.open(vscode.Uri.parse(url, true));
-      const who = login.airflowIdentity ?? 'an unnamed Airflow user';
-      if (opened) deps.logger.info(`opened Airflow UI for ${name} as ${who} (${region})`);
-      else deps.logger.info(`Airflow UI for ${name} (${region}) was not opened: the browser link was declined`);
-      return { environment: name, region, airflowIdentity: login.airflowIdentity, opened };
+      const who = `${login.airflowIdentity ?? 'an unnamed Airflow user'} (IAM identity ${login.iamIdentity ?? 'not reported'})`;
+      if (opened) {
+        deps.logger.info(`opened Airflow UI for ${name} as ${who} in ${region}`);
+        void vscode.window.showInformationMessage(`Opened the Airflow UI of ${name} in ${region} as ${who}.`);
+      } else {
+        deps.logger.info(`Airflow UI for ${name} (${region}) was not opened: the browser link was declined`);
+      }
+      return { environment: name, region, airflowIdentity: login.airflowIdentity, iamIdentity: login.iamIdentity, opened };
     },
   };
 }

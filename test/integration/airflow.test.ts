@@ -13,7 +13,7 @@ const EXTENSION_ID = 'workflows-for-aws.workflows-for-aws';
 const OPEN = 'awsWorkflows.openAirflowUi';
 const emulatorUrl = process.env.EMULATOR_URL;
 
-interface OpenResult { environment: string; region: string; airflowIdentity?: string; opened: boolean }
+interface OpenResult { environment: string; region: string; airflowIdentity?: string; iamIdentity?: string; opened: boolean }
 
 const LOGIN_URL = /^https:\/\/([a-z0-9]+)\.airflow\.localhost:(\d+)(\/(?:pluginsv2\/)?aws_mwaa\/aws-console-sso)\?login=true#([A-Za-z0-9_-]{20,})$/;
 
@@ -100,7 +100,7 @@ describe('Open Airflow UI (in the extension host)', function () {
     const second = await vscode.commands.executeCommand<OpenResult>(OPEN, { name: 'DemoAirflow', region: 'us-east-1' });
     assert.equal((await tokenCalls()) - before, 2);
 
-    assert.deepEqual(first, { environment: 'DemoAirflow', region: 'us-east-1', airflowIdentity: 'iam-user/test', opened: true });
+    assert.deepEqual(first, { environment: 'DemoAirflow', region: 'us-east-1', airflowIdentity: 'iam-user/test', iamIdentity: 'arn:aws:iam::000000000000:user/test', opened: true });
     assert.deepEqual(second, first, 'the result carries no token');
     assert.equal(opened.length, 2);
     for (const url of opened) {
@@ -156,6 +156,17 @@ describe('Open Airflow UI (in the extension host)', function () {
     assert.equal(opened.length, 0);
     const line = await waitFor('the failure in the log', async () => (await logText()).split('\n').find((l) => l.includes(`${OPEN} failed: Could not open the Airflow UI of DemoAirflow`)));
     assert.match(line, /access denied\. Your identity needs the IAM permission airflow:CreateWebLoginToken on DemoAirflow \(the AWS managed policy AmazonMWAAWebServerAccess grants it\)/);
+  });
+
+  it('checks the environment name before any call, and logs both identities of a login', async () => {
+    await fetch(`${emulatorUrl}/_emulator/requests`, { method: 'DELETE' });
+    const result = await vscode.commands.executeCommand<OpenResult | undefined>(OPEN, { name: '1-analytics', region: 'us-east-1' });
+    assert.equal(result, undefined);
+    assert.deepEqual(await (await fetch(`${emulatorUrl}/_emulator/requests`)).json(), [], 'nothing reached AWS');
+    await waitFor('the refusal in the log', async () => (await logText()).includes("failed: Cannot open the Airflow UI of '1-analytics': An MWAA environment name must start with a letter. Nothing was sent to AWS.") || undefined);
+
+    await vscode.commands.executeCommand<OpenResult>(OPEN, { name: 'DemoAirflow', region: 'us-east-1' });
+    await waitFor('the login line with both identities', async () => (await logText()).includes('opened Airflow UI for DemoAirflow as iam-user/test (IAM identity arn:aws:iam::000000000000:user/test) in us-east-1') || undefined);
   });
 
   it('says the environment is not in that region', async () => {

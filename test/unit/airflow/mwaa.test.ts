@@ -78,6 +78,7 @@ describe('Open Airflow UI: MWAA calls against the emulator (demo seed)', functio
     assert.notEqual(first.webToken, second.webToken);
     assert.equal(first.webServerHostname, `demoairflow.airflow.localhost:${emulator.airflowPort}`);
     assert.equal(first.airflowIdentity, 'iam-user/test');
+    assert.equal(first.iamIdentity, 'arn:aws:iam::000000000000:user/test');
     assert.equal((await calls('CreateWebLoginToken')) - before, 2);
     const logged = logger.lines.join('\n');
     assert.ok(!logged.includes(first.webToken) && !logged.includes(second.webToken), 'a token reached the log');

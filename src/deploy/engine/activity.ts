@@ -47,7 +47,7 @@ export async function deployActivity(run: DeployRun): Promise<DeployResult> {
   run.throwIfCancelled();
   run.step(`Creating activity ${target.name}`);
   run.logRequest('states', 'CreateActivity', { name: target.name, encryption: encryption?.type, kmsKeyId: encryption?.kmsKeyId, tags: tags?.map((t) => t.key) });
-  const out = await run.call({ service: 'states', operation: 'CreateActivity', resource: target.name }, () =>
+  const out = await run.call({ service: 'states', operation: 'CreateActivity', resource: target.name, kmsKey: encryption?.kmsKeyId }, () =>
     client.send(new sdk.CreateActivityCommand({ name: target.name, tags, encryptionConfiguration: encryption })));
   return run.result('created', `Created activity ${target.name} in ${target.region}.`, { arn: out.activityArn });
 }

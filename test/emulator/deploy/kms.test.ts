@@ -59,6 +59,13 @@ describe('deploying a state machine whose KMS key refuses', function () {
     assert.equal((await requests(suite.emulator, 'UpdateStateMachine')).length, 0);
   });
 
+  it('an activity the key refuses names its key', async () => {
+    ws.write('aws-workflows.yaml', `${MANIFEST}activities:\n  approvals:\n    encryption: { type: CUSTOMER_MANAGED_KMS_KEY, kmsKeyId: alias/approvals }\n`);
+    await control(suite.emulator, 'POST', 'faults', { operation: 'CreateActivity', kind: 'kmsAccessDenied' });
+    const result = await deployTarget(ws.target('approvals'), options(suite.session));
+    assert.equal(result.message, `Step Functions CreateActivity for approvals in ${REGION} failed: your identity may not use the KMS key alias/approvals. It needs kms:GenerateDataKey on that key; ask the key's administrator to allow it in the key policy or an IAM policy, or choose a profile that has it.`);
+  });
+
   it('an update the key refuses (kms:GenerateDataKey) names the key', async () => {
     ws.write('order.asl.json', JSON.stringify({ StartAt: 'Ship', States: { Ship: { Type: 'Succeed' } } }));
     await control(suite.emulator, 'POST', 'faults', { operation: 'UpdateStateMachine', kind: 'kmsAccessDenied' });

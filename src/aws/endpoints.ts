@@ -4,6 +4,7 @@
 
 import { AWS_PARTITIONS, AWS_SERVICES, type AwsPartition, type AwsServiceKey } from './services.generated';
 import type { SharedConfig } from './sharedConfig';
+import { isRegionCode } from '../core/rules/arns';
 
 export interface ResolvedEndpoint {
   url: string;
@@ -55,8 +56,26 @@ export function resolveEndpointOverride(service: AwsServiceKey, inputs: Endpoint
   return undefined;
 }
 
+/** A region that is not a Region code: no client is built for it and nothing is sent. */
+export class InvalidRegionError extends Error {
+  readonly code = 'InvalidRegion';
+  constructor(readonly region: string) {
+    super(`Invalid region: ${JSON.stringify(region.slice(0, 80))} is not an AWS Region code such as eu-west-1, so no request was sent`);
+    this.name = 'InvalidRegionError';
+  }
+}
+
+/**
+ * Refuses anything but a Region code before a client is built: the region becomes part of the
+ * host name, so `x@127.0.0.1:4600/#` from a workspace would otherwise choose where a signed request goes.
+ */
+export function assertRegionCode(region: string): void {
+  if (!isRegionCode(region)) throw new InvalidRegionError(region);
+}
+
 /** AWS's own endpoint for a service in a region. */
 export function defaultEndpoint(service: AwsServiceKey, region: string): string {
+  assertRegionCode(region);
   const p = partitionOf(region);
   const host = AWS_SERVICES[service].hostTemplate
     .replace('{region}', region)

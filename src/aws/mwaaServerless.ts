@@ -21,6 +21,7 @@ import {
 } from './mwaaServerless.generated';
 import { loadSmithy, type SmithySdk } from './lazySdk';
 import { abortError, RetryPolicy, type RetryOptions } from './retry';
+import { assertRegionCode } from './endpoints';
 
 export * from './mwaaServerless.generated';
 
@@ -61,6 +62,7 @@ export class MwaaServerlessClient extends MwaaServerlessOperations {
 
   constructor(private readonly options: MwaaServerlessClientOptions) {
     super();
+    assertRegionCode(options.region);
     this.region = options.region;
     this.endpoint = options.endpoint.replace(/\/+$/, '');
     this.retry = new RetryPolicy(options.retry);

@@ -8,7 +8,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { Logger } from '../core/log';
 import { CredentialSource, credentialSourceLabel, type AwsCredentials } from './credentials';
 import { AWS_CALL_INFO, describeAwsErrorDetail, type AwsCallInfo } from './errors';
-import { resolveEndpoint, resolveRegion, type ResolvedEndpoint } from './endpoints';
+import { assertRegionCode, resolveEndpoint, resolveRegion, type ResolvedEndpoint } from './endpoints';
 import type { MwaaServerlessClient } from './mwaaServerless';
 import { loadImagebuilder, loadMwaa, loadS3, loadSfn, loadSmithy, type ImagebuilderSdk, type MwaaSdk, type S3Sdk, type SfnSdk } from './lazySdk';
 import { DEFAULT_RETRY, type RetryOptions } from './retry';
@@ -221,6 +221,7 @@ export class AwsSession {
   ): Promise<H> {
     const build = async (): Promise<H> => {
       const r = region ?? (await this.getRegion());
+      assertRegionCode(r);
       const key = `${service}@${r}`;
       let entry = this.clients.get(key) as Promise<H> | undefined;
       if (!entry) {

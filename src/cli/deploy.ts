@@ -1,13 +1,15 @@
 // `aws-workflows deploy`: the extension's deploy, for terminals and CI pipelines.
 
-import { existsSync, promises as fsp, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { AWS_FLAGS, cliSession } from './aws';
 import { defineCommand, UsageError, type CliIo, type CommandSpec, type Flags } from './command';
+import { compareFindings, type Finding } from '../core/findings';
 import type { Logger } from '../core/log';
 import { redact } from '../core/log';
 import { MANIFEST_FILE_NAME } from '../core/manifest/model';
+import { readBoundedTextFileSync, readTextFileWithinLimits } from '../files/read';
 import {
   deployAll, formatFinding, formatResultLine, loadManifest, targetsOf, updateDetail, updateMessage,
   type DeployClients, type DeployHooks, type DeployResult,
@@ -29,6 +31,10 @@ those entries. Local checks run first; an entry with errors is not deployed.`,
   epilogue: `Prints one line per entry: kind, name, created|updated|unchanged|validated|failed, ARN, version.
 Exit codes: 0 all deployed (or unchanged), 1 any failed, 2 usage error.`,
 } satisfies CommandSpec<Flags>;
+
+function dedupeFindings(findings: Finding[]): Finding[] {
+  return [...new Set(findings)];
+}
 
 function stderrLogger(io: CliIo, verbose: boolean): Logger {
   const write = (level: string) => (m: string) => { io.stderr.write(`${level} ${redact(m)}\n`); };
@@ -55,7 +61,11 @@ export const deployCommand = defineCommand(deploySpec, async ({ flags, operands:
   const clients: DeployClients = session;
   const defaultRegion = await session.getRegion();
 
-  const loaded = loadManifest(manifestPath, readFileSync(manifestPath, 'utf8'), defaultRegion);
+  const manifestText = readBoundedTextFileSync(manifestPath);
+  if (!manifestText.ok) {
+    throw new UsageError(`${relative(io.cwd, manifestPath) || manifestPath} cannot be read: ${manifestText.reason}.`);
+  }
+  const loaded = loadManifest(manifestPath, manifestText.text, defaultRegion);
   let targets = targetsOf(loaded, defaultRegion);
   if (names.length) {
     const unknown = names.filter((n) => !targets.some((t) => t.name === n));
@@ -63,6 +73,16 @@ export const deployCommand = defineCommand(deploySpec, async ({ flags, operands:
       throw new UsageError(`${unknown.map((n) => `'${n}'`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in ${relative(io.cwd, manifestPath)}. Entries: ${targets.map((t) => t.name).join(', ') || '(none)'}.`);
     }
     targets = targets.filter((t) => names.includes(t.name));
+  }
+  // A manifest with errors deploys nothing: the same findings lint prints, exit 1, before any call.
+  // With names, only the errors that concern those entries (and the file as a whole) count.
+  const concerned = names.length ? dedupeFindings(targets.flatMap((t) => t.manifestFindings ?? [])) : loaded.findings;
+  if (concerned.some((f) => f.severity === 'error')) {
+    const shown = relative(io.cwd, manifestPath) || manifestPath;
+    for (const f of [...concerned].sort(compareFindings)) io.stderr.write(`${formatFinding(shown, f)}\n`);
+    const errors = concerned.filter((f) => f.severity === 'error').length;
+    io.stderr.write(`aws-workflows deploy: ${shown} has ${errors} error${errors === 1 ? '' : 's'}; nothing was deployed. Run 'aws-workflows lint' for details.\n`);
+    return 1;
   }
   if (targets.length === 0) {
     io.stderr.write(`aws-workflows deploy: ${relative(io.cwd, manifestPath)} has no entries to deploy.\n`);
@@ -99,7 +119,7 @@ export const deployCommand = defineCommand(deploySpec, async ({ flags, operands:
   try {
     results = await deployAll(targets, {
       clients,
-      files: { readText: (p) => fsp.readFile(p, 'utf8'), exists: async (p) => existsSync(p) },
+      files: { readText: readTextFileWithinLimits, exists: async (p) => existsSync(p) },
       logger,
       hooks,
       signal: controller.signal,

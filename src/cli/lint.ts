@@ -1,6 +1,6 @@
 // `aws-workflows lint`: the editor's checks for terminals and CI. No AWS calls.
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { AWS_FLAGS, cliSession } from './aws';
 import { defineCommand, UsageError, type CommandSpec, type Flags } from './command';
@@ -14,6 +14,9 @@ import { CLI_VERSION } from './version';
 import { toSarif } from './sarif';
 import { linkedDefinitionFiles, siblingFilesOnDisk, TemplateFinder, templatesIn } from './templates';
 import { looksLikeTemplate, type TemplateSource } from '../core/cfn';
+import { folderFileContext } from '../files/context';
+import { resolveContained } from '../files/contain';
+import { isRegularFile, readBoundedTextFileSync } from '../files/read';
 
 const lintSpec = {
   name: 'lint',
@@ -58,30 +61,32 @@ export const lintCommand = defineCommand(lintSpec, async ({ flags, operands: pat
   // Paths a template names must stay inside the folders the lint was given (or the current one).
   const roots = [io.cwd, ...paths.filter((p) => !isGlob(p)).map((p) => resolve(io.cwd, p)).filter((p) => existsSync(p) && statSync(p).isDirectory())];
   const texts = new Map<string, string>();
+  const unreadable = new Map<string, string>();
   const targetTemplates: TemplateSource[] = [];
   for (const target of targets) {
-    const text = readTarget(target);
-    texts.set(target.absolute, text);
-    if (looksLikeTemplate(text)) targetTemplates.push({ fileName: target.file, text });
+    const read = readBoundedTextFileSync(target.absolute);
+    if (!read.ok) {
+      unreadable.set(target.absolute, read.reason);
+      continue;
+    }
+    texts.set(target.absolute, read.text);
+    if (looksLikeTemplate(read.text)) targetTemplates.push({ fileName: target.file, text: read.text });
   }
   const templateFinder = new TemplateFinder(io.cwd, roots, targetTemplates);
 
   const context: LintContext = {
-    fileExists: (rel) => existsSync(resolve(io.cwd, rel)),
-    readFile: (rel) => {
-      try {
-        return readFileSync(resolve(io.cwd, rel), 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
+    ...folderFileContext(io.cwd),
     defaultRegion: await cliSession(io, flags, silentLogger).getRegion(),
     manifest,
   };
   const results: FileFinding[] = [];
   let checked = 0;
   for (const target of targets) {
-    const text = texts.get(target.absolute)!;
+    const text = texts.get(target.absolute);
+    if (text === undefined) {
+      results.push({ file: target.file, code: 'lint/unreadable', severity: 'error', message: `${target.file} cannot be read: ${unreadable.get(target.absolute)}.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+      continue;
+    }
     const targetContext: LintContext = { ...context, siblingFiles: siblingFilesOnDisk(dirname(target.absolute), roots) };
     if (/\.(json|ya?ml)$/i.test(target.absolute) && !looksLikeTemplate(text)) targetContext.templates = templateFinder.forDefinition(target.absolute);
     const { kind, findings } = lintText({ fileName: target.file, text, context: targetContext });
@@ -150,14 +155,6 @@ function resolveTargets(paths: string[], cwd: string): Target[] {
   return [...targets.values()];
 }
 
-function readTarget(target: Target): string {
-  try {
-    return readFileSync(target.absolute, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${target.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-}
-
 /** The templates in the current folder, and the definition files they name. */
 function rootTemplateTargets(cwd: string): Target[] {
   const out: Target[] = [];
@@ -183,9 +180,11 @@ function manifestTargets(cwd: string, manifestPath: string, manifest: Manifest |
     .map((e) => e.spec.definition)
     .filter((d): d is string => typeof d === 'string' && d !== '');
   for (const definition of definitions) {
-    const absolute = resolve(dirname(manifestPath), definition);
-    // A missing definition is reported by the manifest's own checks, at the entry that names it.
-    if (seen.has(absolute) || !existsSync(absolute) || statSync(absolute).isDirectory()) continue;
+    // A missing, refused or unreadable definition is reported by the manifest's own checks, at the entry that names it.
+    const where = resolveContained(dirname(manifestPath), definition);
+    if (!where.ok) continue;
+    const absolute = where.absolute;
+    if (seen.has(absolute) || !isRegularFile(absolute)) continue;
     seen.add(absolute);
     targets.push({ file: display(absolute, cwd), absolute, explicit: true });
   }
@@ -194,7 +193,8 @@ function manifestTargets(cwd: string, manifestPath: string, manifest: Manifest |
 
 export function readManifest(path: string): Manifest | undefined {
   try {
-    return parseManifest(readFileSync(path, 'utf8')).manifest;
+    const read = readBoundedTextFileSync(path);
+    return read.ok ? parseManifest(read.text).manifest : undefined;
   } catch {
     return undefined;
   }

@@ -6,7 +6,7 @@ import { compareFindings } from './findings';
 import type { DocumentKind, ManifestForKind } from './kind';
 import { detectKind } from './kind';
 import { formatOf, parseDocument, parseFindings, stripBom } from './parse/document';
-import type { Manifest } from './manifest/model';
+import type { FileProblem, Manifest } from './manifest/model';
 import { checkManifest, parseManifest } from './manifest';
 import { validateImageBuilderDocument } from './imagebuilder/validate';
 import { validateDag } from './dag/validate';
@@ -20,6 +20,7 @@ export interface LintContext {
   /** Whether a path relative to the manifest's folder exists. */
   fileExists(relPath: string): boolean;
   readFile?(relPath: string): string | undefined;
+  fileProblem?(relPath: string): FileProblem | undefined;
   defaultRegion?: string;
   /** The workspace manifest, when there is one: its entries decide kinds and state machine types. */
   manifest?: Manifest;
@@ -43,6 +44,7 @@ export interface LintResult {
 
 export const RULES: RuleDoc[] = [
   { code: 'internal/error', severity: 'error', source: 'Not a fact about the file: the checker itself failed', summary: 'A checker failed on this file; the message says how. Please report it.', example: '(any file that trips a bug)' },
+  { code: 'lint/unreadable', severity: 'error', source: 'The file system: only regular files within the size cap are read', summary: 'The CLI was given something it does not read: a device, named pipe or socket, or a file over the size cap.', example: 'aws-workflows lint /dev/zero' },
   { code: 'lint/unknown-kind', severity: 'warning', summary: 'The CLI was given a file that is not a state machine, Image Builder workflow, MWAA Serverless DAG, CloudFormation/SAM template or aws-workflows.yaml.', example: 'aws-workflows lint package.json' },
 ];
 
@@ -62,7 +64,7 @@ function runRules(kind: DocumentKind, input: LintInput): Finding[] {
     case 'manifest': {
       const parsed = parseManifest(input.text);
       const context = input.context ?? { fileExists: () => true };
-      return [...parsed.findings, ...checkManifest(parsed, { fileExists: context.fileExists, readFile: context.readFile, defaultRegion: context.defaultRegion })];
+      return [...parsed.findings, ...checkManifest(parsed, { fileExists: context.fileExists, readFile: context.readFile, fileProblem: context.fileProblem, defaultRegion: context.defaultRegion })];
     }
     case 'stateMachine': {
       const linked = input.context?.templates?.length ? findLinkedDefinition(input.fileName, input.context.templates) : undefined;

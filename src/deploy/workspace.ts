@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { MANIFEST_FILE_NAME } from '../core/manifest/model';
+import { readTextFileWithinLimits } from '../files/read';
 import { findManifestUpwards, loadManifest, type DefinitionSource, type LoadedManifest } from './engine';
 
 function openDocument(fsPath: string): vscode.TextDocument | undefined {
@@ -11,7 +12,7 @@ function openDocument(fsPath: string): vscode.TextDocument | undefined {
 }
 
 export const editorFirstFiles: DefinitionSource = {
-  readText: async (p) => openDocument(p)?.getText() ?? (await fs.promises.readFile(p, 'utf8')),
+  readText: async (p) => openDocument(p)?.getText() ?? (await readTextFileWithinLimits(p)),
   exists: async (p) => Boolean(openDocument(p)) || fs.existsSync(p),
 };
 

@@ -13,7 +13,8 @@ import { compiled } from '../rules/problem';
 import { tagProblems, type TaggedService } from '../rules/tags';
 import { suggest } from '../suggest';
 import { ENTRY_FIELDS, SECTIONS, type FieldDef } from './fields';
-import type { ActivitySpec, AirflowWorkflowSpec, AnyManifestEntry, FieldRanges, ImageBuilderWorkflowSpec, ManifestCheckContext, ManifestEntry, ManifestEntryKind, ParsedManifest, StateMachineSpec } from './model';
+import { pathEscapeReason } from '../paths';
+import type { FileProblem, ActivitySpec, AirflowWorkflowSpec, AnyManifestEntry, FieldRanges, ImageBuilderWorkflowSpec, ManifestCheckContext, ManifestEntry, ManifestEntryKind, ParsedManifest, StateMachineSpec } from './model';
 
 /** Paths whose constraints have dedicated rules (with better messages than a generic pattern). */
 const DEDICATED = new Set(['roleArn', 'encryption.type', 'encryption.kmsKeyId', 'encryption.kmsDataKeyReusePeriodSeconds', 'kmsKeyId', 'version', 'logging.logGroupArn', 'definition', 'region', 'tags', 'network.securityGroupIds', 'network.subnetIds']);
@@ -37,6 +38,10 @@ interface KeyArnSighting {
   account: string;
   arn: string;
   where: string;
+}
+
+function outsideProblem(path: string, reason: string): ValueProblem {
+  return { code: 'manifest/path-outside', severity: 'error', message: `The definition '${path}' is not used: ${reason}. Paths are relative to aws-workflows.yaml and stay inside its folder, so a workspace cannot make the CLI read or upload other files.` };
 }
 
 class ManifestChecker {
@@ -287,10 +292,21 @@ class ManifestChecker {
     const fr = e.fields.definition;
     if (!fr) return;
     if (path.trim() === '') return;
+    const escape = pathEscapeReason(path);
+    if (escape) {
+      this.place(fr, path, [outsideProblem(path, escape)]);
+      return;
+    }
     let exists: boolean;
+    let problem: FileProblem | undefined;
     try {
       exists = this.ctx.fileExists(path);
+      problem = exists ? this.ctx.fileProblem?.(path) : undefined;
     } catch {
+      return;
+    }
+    if (problem) {
+      this.place(fr, path, [problem.outside ? outsideProblem(path, problem.reason) : { code: 'manifest/definition-unreadable', severity: 'error', message: `The definition '${path}' cannot be read: ${problem.reason}.` }]);
       return;
     }
     if (!exists) {

@@ -157,11 +157,19 @@ export interface ParsedManifest {
   findings: Finding[];
 }
 
+export interface FileProblem {
+  /** The path leads out of the folder (through a symbolic link); otherwise it is not a readable file. */
+  outside: boolean;
+  reason: string;
+}
+
 export interface ManifestCheckContext {
   /** Whether a path relative to the manifest's folder exists. */
   fileExists(relPath: string): boolean;
   /** The text of a file relative to the manifest's folder, for the definition kind check. */
   readFile?(relPath: string): string | undefined;
+  /** Why a path may not be used though the text allows it (a link out of the folder, a FIFO, too big). */
+  fileProblem?(relPath: string): FileProblem | undefined;
   /** The active region, used when neither the entry nor `defaults` sets one. */
   defaultRegion?: string;
 }

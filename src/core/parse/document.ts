@@ -4,11 +4,12 @@ import type { Finding, Position, Range } from '../findings';
 import type { ValueNode } from './node';
 import { parseJson } from './json';
 import { parseYaml } from './yaml';
+import { formatSize, parseLimits } from './limits';
 
 export type SourceFormat = 'json' | 'yaml';
 
 export interface ParseProblem {
-  code: 'parse/syntax' | 'parse/duplicate-key' | 'parse/comment' | 'parse/empty' | 'parse/yaml-warning';
+  code: 'parse/syntax' | 'parse/duplicate-key' | 'parse/comment' | 'parse/empty' | 'parse/yaml-warning' | 'parse/too-complex';
   message: string;
   start: number;
   end: number;
@@ -79,8 +80,13 @@ export function stripBom(text: string): string {
 /** Parses `text` (less a leading byte-order mark, so positions are the ones an editor shows). */
 export function parseDocument(input: string, format: SourceFormat): ParsedDocument {
   const text = stripBom(input);
-  const { root, problems } = format === 'json' ? parseJson(text) : parseYaml(text);
+  const { root, problems } = text.length > parseLimits().maxDocumentChars ? { root: undefined, problems: [tooLarge(text.length)] } : format === 'json' ? parseJson(text) : parseYaml(text);
   return { text, format, root, problems, lines: new LineIndex(text) };
+}
+
+function tooLarge(chars: number): ParseProblem {
+  const max = parseLimits().maxDocumentChars;
+  return { code: 'parse/too-complex', message: `The document has ${formatSize(chars)}, more than the ${formatSize(max)} checked (awsWorkflows.maxFileSizeMB); it is not checked.`, start: 0, end: 0 };
 }
 
 /** Parse problems as findings; duplicates are left to rules that know whether they matter. */

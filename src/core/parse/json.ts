@@ -3,6 +3,7 @@
 
 import type { ArrayNode, ObjectNode, PropertyNode, ValueNode } from './node';
 import type { ParseProblem } from './document';
+import { parseLimits, tooDeepMessage } from './limits';
 
 const enum Ch {
   Tab = 9, LF = 10, CR = 13, Space = 32, Quote = 34, Plus = 43, Comma = 44, Minus = 45, Dot = 46, Slash = 47,
@@ -23,8 +24,9 @@ export function parseJson(text: string): { root?: ValueNode; problems: ParseProb
   let pos = 0;
   const len = text.length;
 
-  const fail = (message: string, start = pos, end = Math.min(pos + 1, len)): never => {
-    problems.push({ code: 'parse/syntax', message, start, end: Math.max(end, start) });
+  const maxDepth = parseLimits().maxDepth;
+  const fail = (message: string, start = pos, end = Math.min(pos + 1, len), code: ParseProblem['code'] = 'parse/syntax'): never => {
+    problems.push({ code, message, start, end: Math.max(end, start) });
     throw new Stop();
   };
 
@@ -139,7 +141,7 @@ export function parseJson(text: string): { root?: ValueNode; problems: ParseProb
     const start = pos;
     switch (c) {
       case Ch.LBrace: {
-        if (++depth > 500) fail('The document is nested too deeply.');
+        if (++depth > maxDepth) fail(tooDeepMessage(maxDepth), pos, pos + 1, 'parse/too-complex');
         const node: ObjectNode = { kind: 'object', entries: [], start, end: start };
         openContainers.push(node);
         linkTo(parent, index, node);
@@ -192,7 +194,7 @@ export function parseJson(text: string): { root?: ValueNode; problems: ParseProb
         return node;
       }
       case Ch.LBracket: {
-        if (++depth > 500) fail('The document is nested too deeply.');
+        if (++depth > maxDepth) fail(tooDeepMessage(maxDepth), pos, pos + 1, 'parse/too-complex');
         const node: ArrayNode = { kind: 'array', items: [], start, end: start };
         openContainers.push(node);
         linkTo(parent, index, node);

@@ -71,7 +71,8 @@ export function toValue(node: ValueNode): unknown {
   switch (node.kind) {
     case 'object': {
       const out: Record<string, unknown> = {};
-      for (const e of node.entries) out[e.key] = toValue(e.value);
+      // defineProperty: a key named __proto__ is data, never the object's prototype
+      for (const e of node.entries) Object.defineProperty(out, e.key, { value: toValue(e.value), enumerable: true, writable: true, configurable: true });
       return out;
     }
     case 'array':

@@ -9,6 +9,7 @@
 
 import type { ArrayNode, ObjectNode, PropertyNode, ValueNode } from './node';
 import type { ParseProblem } from './document';
+import { parseLimits } from './limits';
 
 class Bail extends Error {}
 
@@ -48,6 +49,9 @@ export function parseYamlFast(text: string, tags?: FastYamlTags): { root: ValueN
 class FastYaml {
   private readonly lines: Line[] = [];
   private readonly problems: ParseProblem[] = [];
+  /** Open collections; past the budget the full parser reports the depth. */
+  private depth = 0;
+  private readonly maxDepth = parseLimits().maxDepth;
 
   constructor(private readonly text: string, private readonly tags?: FastYamlTags) {}
 
@@ -66,6 +70,15 @@ class FastYaml {
 
   private wrap(tag: { tag: string; start: number } | undefined, value: ValueNode): ValueNode {
     return tag ? this.tags!.tagged(tag.tag, value, tag.start) : value;
+  }
+
+  private enter(): void {
+    if (++this.depth > this.maxDepth) throw new Bail();
+  }
+
+  private leave<T>(result: T): T {
+    this.depth--;
+    return result;
   }
 
   parse(): { root: ValueNode; problems: ParseProblem[] } {
@@ -133,6 +146,7 @@ class FastYaml {
 
   /** Returns [node, next content line, node end as the package counts it (its range[2])]. */
   private mapping(li: number, col: number, pos: number): [ObjectNode, number, number] {
+    this.enter();
     const node: ObjectNode = { kind: 'object', entries: [], start: pos, end: pos };
     const seen = new Map<string, [number, number]>();
     let line = this.lines[li];
@@ -171,17 +185,18 @@ class FastYaml {
       const prop: PropertyNode = { key: key.key, keyStart: key.start, keyEnd: key.end, value };
       node.entries.push(prop);
       node.end = nodeEnd;
-      if (next < 0) return [node, next, nodeEnd];
+      if (next < 0) return this.leave([node, next, nodeEnd]);
       line = this.lines[next];
-      if (line.indent < col) return [node, next, nodeEnd];
+      if (line.indent < col) return this.leave([node, next, nodeEnd]);
       if (line.indent > col) throw new Bail();
-      if (this.text.charCodeAt(line.content) === 45 && this.isSpaceOrEnd(line.content + 1, line.end)) return [node, next, nodeEnd];
+      if (this.text.charCodeAt(line.content) === 45 && this.isSpaceOrEnd(line.content + 1, line.end)) return this.leave([node, next, nodeEnd]);
       li = next;
       pos = line.content;
     }
   }
 
   private sequence(li: number, col: number, pos: number): [ArrayNode, number, number] {
+    this.enter();
     const node: ArrayNode = { kind: 'array', items: [], start: pos, end: pos };
     let line = this.lines[li];
     while (true) {
@@ -220,11 +235,11 @@ class FastYaml {
       }
       node.items.push(this.wrap(tag, item));
       node.end = nodeEnd;
-      if (next < 0) return [node, next, nodeEnd];
+      if (next < 0) return this.leave([node, next, nodeEnd]);
       line = this.lines[next];
-      if (line.indent < col) return [node, next, nodeEnd];
+      if (line.indent < col) return this.leave([node, next, nodeEnd]);
       if (line.indent > col) throw new Bail();
-      if (!(this.text.charCodeAt(line.content) === 45 && this.isSpaceOrEnd(line.content + 1, line.end))) return [node, next, nodeEnd];
+      if (!(this.text.charCodeAt(line.content) === 45 && this.isSpaceOrEnd(line.content + 1, line.end))) return this.leave([node, next, nodeEnd]);
       li = next;
       pos = line.content;
     }
@@ -359,6 +374,7 @@ class FastYaml {
 
   /** Single-line flow collection `{…}` / `[…]`. */
   private flow(pos: number, end: number): { node: ValueNode; end: number } {
+    this.enter();
     const t = this.text;
     const ws = (p: number): number => {
       while (p < end && t.charCodeAt(p) === 32) p++;
@@ -396,7 +412,7 @@ class FastYaml {
       let p = ws(pos + 1);
       if (t.charCodeAt(p) === 93) {
         node.end = p + 1;
-        return { node, end: p + 1 };
+        return this.leave({ node, end: p + 1 });
       }
       while (true) {
         if (p >= end) throw new Bail();
@@ -412,7 +428,7 @@ class FastYaml {
         }
         if (c === 93) {
           node.end = p + 1;
-          return { node, end: p + 1 };
+          return this.leave({ node, end: p + 1 });
         }
         throw new Bail();
       }
@@ -422,7 +438,7 @@ class FastYaml {
     let p = ws(pos + 1);
     if (t.charCodeAt(p) === 125) {
       node.end = p + 1;
-      return { node, end: p + 1 };
+      return this.leave({ node, end: p + 1 });
     }
     while (true) {
       if (p >= end) throw new Bail();
@@ -446,7 +462,7 @@ class FastYaml {
       }
       if (c === 125) {
         node.end = p + 1;
-        return { node, end: p + 1 };
+        return this.leave({ node, end: p + 1 });
       }
       throw new Bail();
     }

@@ -34,9 +34,15 @@ export function partitionOfRegion(region: string): string {
 
 export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
+/** Whether a string has the form of every AWS Region code; only such a string may name a host. */
+export function isRegionCode(region: string): boolean {
+  return REGION_PATTERN.test(region);
+}
+
 export function regionProblems(region: string): ValueProblem[] {
   if (REGION_PATTERN.test(region)) return [];
-  return [{ code: 'manifest/invalid-region', severity: 'warning', message: `'${region}' does not look like an AWS Region code such as eu-west-1.` }];
+  // An error, not a warning: the region becomes part of the endpoint's host name, so nothing is sent for it.
+  return [{ code: 'manifest/invalid-region', severity: 'error', message: `'${region}' is not an AWS Region code such as eu-west-1 (lowercase letters, dashes and a number), so no request is sent for it.` }];
 }
 
 /**
@@ -81,5 +87,5 @@ export function validateRoleArn(value: string, region?: string): string | undefi
 export const RULES: RuleDoc[] = [
   { code: 'iam/role-arn-invalid', severity: 'error', source: 'Model: the roleArn pattern of each service', summary: 'A `roleArn` that is not an IAM role ARN (pattern from the service models).', example: 'roleArn: arn:aws:iam::123456789012:user/deployer' },
   { code: 'arn/partition-mismatch', severity: 'error', source: 'Model: the ARN patterns of each service (partition); AWS ARN format documentation', summary: "An ARN whose partition is not the Region's (aws-cn ARN for eu-west-1).", example: 'region: eu-west-1\nroleArn: arn:aws-cn:iam::123456789012:role/r' },
-  { code: 'manifest/invalid-region', severity: 'warning', summary: '`region` that is not shaped like a Region code.', example: 'region: Ireland' },
+  { code: 'manifest/invalid-region', severity: 'error', source: 'The partition regionRegex of the SDK endpoint rulesets (every Region code is lowercase letters, dashes and a number)', summary: '`region` that is not shaped like a Region code (`^[a-z]{2}(-[a-z]+)+-\\d{1,2}$`). The region becomes part of the host name, so no client is built and nothing is sent for it.', example: 'region: "x@127.0.0.1:4600/#"' },
 ];

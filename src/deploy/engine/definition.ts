@@ -1,6 +1,7 @@
 // Reading definitions and turning YAML state machines into the JSON the service takes.
 
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from '../../core/parse/document';
+import { toValue } from '../../core/parse/node';
 import { DeployFailure } from './types';
 
 export function isJsonFile(path: string): boolean {
@@ -10,13 +11,13 @@ export function isJsonFile(path: string): boolean {
 /** The definition as Step Functions stores it: JSON files as written, YAML converted to JSON. */
 export function toStateMachineJson(text: string, fileName: string): string {
   if (isJsonFile(fileName)) return text;
-  let value: unknown;
-  try {
-    value = parseYaml(text, { merge: true });
-  } catch (err) {
-    throw new DeployFailure(`${fileName} is not valid YAML (${err instanceof Error ? err.message.split('\n')[0] : String(err)}), so it cannot be converted to the JSON Step Functions expects.`);
+  // The checker's own parser, so conversion has the same size, depth and alias budgets.
+  const doc = parseDocument(text, 'yaml');
+  const problem = doc.problems.find((p) => p.code === 'parse/syntax' || p.code === 'parse/too-complex');
+  if (problem || !doc.root) {
+    throw new DeployFailure(`${fileName} is not valid YAML (${problem?.message ?? 'the document is empty'}), so it cannot be converted to the JSON Step Functions expects.`);
   }
-  return JSON.stringify(value, null, 2);
+  return JSON.stringify(toValue(doc.root), null, 2);
 }
 
 /** Parses JSON text, or undefined when it is not JSON (then definitions are compared as text). */

@@ -5,12 +5,14 @@ import * as path from 'node:path';
 import { AwsActionError } from '../../aws/errors';
 import type { Finding } from '../../core/findings';
 import { lintText } from '../../core/lint';
+import { isRegionCode } from '../../core/rules/arns';
 import { deployActivity } from './activity';
 import { deployAirflowWorkflow } from './airflowServerless';
 import { DeployRun } from './context';
 import { deployImageBuilderWorkflow } from './imageBuilder';
 import { deployStateMachine } from './stateMachine';
 import { fileContext } from './targets';
+import { resolveContained } from '../../files/contain';
 import { DeployCancelled, DeployFailure, KIND_LABELS, type DeployOptions, type DeployResult, type DeployTarget } from './types';
 
 export interface FileFindings {
@@ -47,15 +49,27 @@ function countBySeverity(groups: FileFindings[], severity: Finding['severity']):
 export async function deployTarget(target: DeployTarget, options: DeployOptions): Promise<DeployResult> {
   const run = new DeployRun(target, options);
   try {
+    if (!isRegionCode(target.region)) {
+      throw new DeployFailure(`${run.label} was not deployed: '${target.region}' is not an AWS Region code such as eu-west-1, so no request was sent. Fix region in aws-workflows.yaml or the region setting.`);
+    }
     let definitionText: string | undefined;
     if (target.kind !== 'activity') {
       if (!target.definitionPath) {
         throw new DeployFailure(`${run.label} has no definition: set definition to the path of its file, relative to aws-workflows.yaml.`);
       }
+      if (target.manifestPath && target.definitionRelPath !== undefined) {
+        // Checked again here, not only by the manifest rules: nothing outside the folder is ever read or sent.
+        const where = resolveContained(path.dirname(target.manifestPath), target.definitionRelPath);
+        if (!where.ok) throw new DeployFailure(`The definition of ${run.label}, ${target.definitionRelPath}, is not used: ${where.reason}. Nothing was read or sent.`);
+      }
       if (!(await options.files.exists(target.definitionPath))) {
         throw new DeployFailure(`The definition of ${run.label}, ${target.definitionRelPath ?? target.definitionPath}, does not exist. Fix the path in aws-workflows.yaml.`);
       }
-      definitionText = await options.files.readText(target.definitionPath);
+      try {
+        definitionText = await options.files.readText(target.definitionPath);
+      } catch (err) {
+        throw new DeployFailure(`The definition of ${run.label} could not be read: ${err instanceof Error ? err.message : String(err)}`);
+      }
     }
 
     run.step('Checking the definition and its settings locally');

@@ -7,6 +7,7 @@ import type { Finding } from '../../core/findings';
 import { checkManifest, parseManifest } from '../../core/manifest';
 import { allEntries, entryRegion, MANIFEST_FILE_NAME, type AnyManifestEntry, type ParsedManifest } from '../../core/manifest/model';
 import type { DeployTarget } from './types';
+import { folderFileContext } from '../../files/context';
 
 export interface LoadedManifest {
   /** Absolute path of aws-workflows.yaml. */
@@ -17,19 +18,8 @@ export interface LoadedManifest {
   findings: Finding[];
 }
 
-/** Sync file access relative to the manifest's folder, as the manifest checks and lint expect. */
-export function fileContext(dir: string): { fileExists(rel: string): boolean; readFile(rel: string): string | undefined } {
-  return {
-    fileExists: (rel) => fs.existsSync(path.resolve(dir, rel)),
-    readFile: (rel) => {
-      try {
-        return fs.readFileSync(path.resolve(dir, rel), 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-  };
-}
+/** Sync file access relative to the manifest's folder (contained and bounded), as the manifest checks and lint expect. */
+export const fileContext = folderFileContext;
 
 export function loadManifest(manifestPath: string, text: string, defaultRegion?: string): LoadedManifest {
   const dir = path.dirname(manifestPath);

@@ -14,6 +14,7 @@ import { tagProblems, type TaggedService } from '../rules/tags';
 import { suggest } from '../suggest';
 import { ENTRY_FIELDS, SECTIONS, type FieldDef } from './fields';
 import { pathEscapeReason } from '../paths';
+import { allEntries } from './model';
 import type { FileProblem, ActivitySpec, AirflowWorkflowSpec, AnyManifestEntry, FieldRanges, ImageBuilderWorkflowSpec, ManifestCheckContext, ManifestEntry, ManifestEntryKind, ParsedManifest, StateMachineSpec } from './model';
 
 /** Paths whose constraints have dedicated rules (with better messages than a generic pattern). */
@@ -59,6 +60,10 @@ class ManifestChecker {
     this.indexKeyArns();
     const defaultsRegion = m.defaultsFields.region;
     if (m.defaults.region !== undefined && defaultsRegion) this.place(defaultsRegion, m.defaults.region, regionProblems(m.defaults.region));
+    for (const e of allEntries(m)) {
+      // U+FFFD is what bytes that are not UTF-8 decode to: deployed, the name would be mojibake.
+      if (e.name.includes('\uFFFD')) this.out.push({ code: 'manifest/invalid-utf8', severity: 'error', message: `The name '${e.name}' contains bytes that are not UTF-8 (shown as \uFFFD); save aws-workflows.yaml as UTF-8 and retype the name.`, range: e.nameRange });
+    }
     for (const e of m.stateMachines) this.guard(e, () => this.stateMachine(e));
     for (const e of m.activities) this.guard(e, () => this.activity(e));
     for (const e of m.imageBuilderWorkflows) this.guard(e, () => this.imageBuilderWorkflow(e));

@@ -31,6 +31,8 @@ export function parseYamlWithPackage(text: string, tags?: YamlTagOptions): { roo
   const limits = parseLimits();
   const deepAt = yamlNestingOverflow(text, limits.maxDepth);
   if (deepAt !== undefined) return { problems: [tooDeep(deepAt, limits.maxDepth)] };
+  const aliasAt = nthAliasOffset(text, limits.maxAliases + 1);
+  if (aliasAt !== undefined) return { problems: [tooManyAliases(aliasAt, limits.maxAliases)] };
   const doc = parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: false, prettyErrors: false, strict: false, keepSourceTokens: false, merge: true, customTags: tags?.customTags });
   for (const e of doc.errors) {
     const [start, end] = e.pos;
@@ -61,6 +63,24 @@ class TooComplex extends Error {
 
 function tooDeep(at: number, maxDepth: number): ParseProblem {
   return { code: 'parse/too-complex', message: tooDeepMessage(maxDepth), start: at, end: at + 1 };
+}
+
+function tooManyAliases(at: number, maxAliases: number): ParseProblem {
+  return { code: 'parse/too-complex', message: `The document uses more than ${maxAliases.toLocaleString('en-US')} aliases; it is not checked further.`, start: at, end: at + 1 };
+}
+
+/**
+ * Where the nth thing shaped like an alias (`*name` after a space or flow indicator) is, counted
+ * before the yaml package spends seconds parsing a file that is over budget anyway. It may count a
+ * `*word` inside a plain scalar too, which only matters past ten thousand of them.
+ */
+function nthAliasOffset(text: string, n: number): number | undefined {
+  const alias = /(?:^|[\s,[{])\*[^\s,[\]{}]/g;
+  let count = 0;
+  for (let m = alias.exec(text); m; m = alias.exec(text)) {
+    if (++count >= n) return m.index + m[0].indexOf('*');
+  }
+  return undefined;
 }
 
 /** A converted node with what the budgets need: nodes in its expanded tree and its height. */
@@ -108,7 +128,7 @@ class Converter {
     // An alias to an anchor not defined before it is reported by the yaml package itself.
     if (target === undefined) return { node: { kind: 'null', value: null, start: range[0], end: range[1] }, size: 1, height: 1 };
     if (target === 'open') throw at(`The alias *${node.source} is inside the node it refers to, which would never end; it is not checked further.`);
-    if (++this.aliases > this.limits.maxAliases) throw at(`The document uses more than ${this.limits.maxAliases} aliases; it is not checked further.`);
+    if (++this.aliases > this.limits.maxAliases) throw new TooComplex(tooManyAliases(range[0], this.limits.maxAliases));
     this.aliasedNodes += target.size;
     if (this.aliasedNodes > this.limits.maxAliasedNodes) {
       throw at(`Aliases here expand the document to more than ${this.limits.maxAliasedNodes.toLocaleString('en-US')} nodes (a "billion laughs" shape); it is not checked further.`);

@@ -92,7 +92,7 @@ export function prepareFixtures(root: string): void {
   // Inside a Pass state's Parameters, which take any JSON, so a file within budget is valid.
   const aliasFile = (aliases: number) => {
     const lines = ['StartAt: A', 'States:', '  A:', '    Type: Pass', '    End: true', '    Parameters:', '      anchors:'];
-    for (let i = 0; i < aliases / 2; i++) lines.push(`        a${i}: &a${i} {x: ${i}}`);
+    for (let i = 0; i < aliases / 2; i++) lines.push(`        a${i}: &a${i} value-${i}`);
     lines.push('      uses:');
     for (let i = 0; i < aliases / 2; i++) lines.push(`        - *a${i}`);
     return `${lines.join('\n')}\n`;

@@ -1,6 +1,7 @@
 // Runs hostile cases one at a time in a worker thread whose heap is capped, measuring each
 // case's time and heap growth; the parent test asserts the bounds and the outcome.
 const { parentPort, workerData } = require('node:worker_threads');
+const { performance } = require('node:perf_hooks');
 require('tsx/cjs/api').register();
 
 const { runCase } = require('./cases.ts');

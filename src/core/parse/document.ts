@@ -86,7 +86,7 @@ export function parseDocument(input: string, format: SourceFormat): ParsedDocume
 
 function tooLarge(chars: number): ParseProblem {
   const max = parseLimits().maxDocumentChars;
-  return { code: 'parse/too-complex', message: `The document has ${formatSize(chars)}, more than the ${formatSize(max)} checked (awsWorkflows.maxFileSizeMB); it is not checked.`, start: 0, end: 0 };
+  return { code: 'parse/too-complex', message: `The document has ${formatSize(chars)}, more than the ${formatSize(max)} that are checked; it is not checked.`, start: 0, end: 0 };
 }
 
 /** Parse problems as findings; duplicates are left to rules that know whether they matter. */

@@ -1,7 +1,8 @@
 // `aws-workflows graph FILE`: the editor's graph view without VS Code, for CI jobs and pull requests.
 // The same model, layout and SVG renderer as the webview (src/core/graph).
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { readBoundedTextFileSync } from '../files/read';
 import { join, resolve } from 'node:path';
 import { defineCommand, UsageError, type CommandSpec, type Flags } from './command';
 import { lintText } from '../core/lint';
@@ -33,12 +34,9 @@ export const graphCommand = defineCommand(graphSpec, async ({ flags, operands },
   if (operands.length !== 1) throw new UsageError(operands.length === 0 ? 'give the definition file to draw.' : 'give one file to draw.', true);
   const file = operands[0];
   const absolute = resolve(io.cwd, file);
-  let text: string;
-  try {
-    text = readFileSync(absolute, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+  const read = readBoundedTextFileSync(absolute);
+  if (!read.ok) throw new UsageError(`cannot read ${file}: ${read.reason}.`);
+  const text = read.text;
   const manifestPath = join(io.cwd, MANIFEST_FILE_NAME);
   const manifest = existsSync(manifestPath) ? readManifest(manifestPath) : undefined;
   const lint = lintText({ fileName: file, text, context: { fileExists: (rel) => existsSync(resolve(io.cwd, rel)), manifest } });

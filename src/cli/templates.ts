@@ -1,7 +1,8 @@
 // What `aws-workflows lint` needs for templates: the files beside a template on disk, and the
 // templates that may name a definition file (among the targets, else in the folders above it).
 
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readBoundedTextFileSync } from '../files/read';
 import { dirname, join, relative, resolve } from 'node:path';
 import { isContained } from '../common/containment';
 import { definitionUris, looksLikeTemplate, type SiblingFiles, type TemplateSource } from '../core/cfn';
@@ -15,8 +16,8 @@ export function siblingFilesOnDisk(folder: string, roots: readonly string[]): Si
     exists: (rel) => existsSync(resolve(folder, rel)),
     read: (rel) => {
       try {
-        const path = resolve(folder, rel);
-        return statSync(path).size > MAX_TEMPLATE_BYTES ? undefined : readFileSync(path, 'utf8');
+        const read = readBoundedTextFileSync(resolve(folder, rel), MAX_TEMPLATE_BYTES);
+        return read.ok ? read.text : undefined;
       } catch {
         return undefined;
       }
@@ -34,8 +35,11 @@ export function siblingFilesOnDisk(folder: string, roots: readonly string[]): Si
 
 function readTemplate(absolute: string, cwd: string): TemplateSource | undefined {
   try {
-    if (!TEMPLATE_FILE.test(absolute) || statSync(absolute).size > MAX_TEMPLATE_BYTES) return undefined;
-    const text = readFileSync(absolute, 'utf8');
+    if (!TEMPLATE_FILE.test(absolute)) return undefined;
+    // Bounded, regular files only: a folder of definitions may hold a link to /dev/zero or a FIFO.
+    const read = readBoundedTextFileSync(absolute, MAX_TEMPLATE_BYTES);
+    if (!read.ok) return undefined;
+    const text = read.text;
     return looksLikeTemplate(text) ? { fileName: relative(cwd, absolute).replace(/\\/g, '/'), text } : undefined;
   } catch {
     return undefined;

@@ -1,6 +1,6 @@
 // The last loaded manifest per path, reloaded only when its text changes (CodeLens asks often).
 
-import * as fs from 'node:fs';
+import { readBoundedTextFileSync } from '../files/read';
 import * as vscode from 'vscode';
 import { loadManifest, type LoadedManifest } from './engine';
 
@@ -9,11 +9,12 @@ export class ManifestCache {
 
   get(manifestPath: string, defaultRegion: string): LoadedManifest | undefined {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === manifestPath);
-    let text: string;
-    try {
-      text = open?.getText() ?? fs.readFileSync(manifestPath, 'utf8');
-    } catch {
-      return undefined;
+    let text = open?.getText();
+    if (text === undefined) {
+      // Bounded, regular files only: the workspace's aws-workflows.yaml may be a FIFO or a link to /dev/zero.
+      const read = readBoundedTextFileSync(manifestPath);
+      if (!read.ok) return undefined;
+      text = read.text;
     }
     const hit = this.entries.get(manifestPath);
     if (hit && hit.text === text && hit.region === defaultRegion) return hit.loaded;

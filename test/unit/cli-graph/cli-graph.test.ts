@@ -144,7 +144,7 @@ describe('aws-workflows graph', () => {
       assert.equal(await runCli(['graph', 'broken.asl.json', '--format', 'png'], io), 2);
       io = capture(dir);
       assert.equal(await runCli(['graph', 'missing.json'], io), 2);
-      assert.match(io.err, /cannot read missing\.json: ENOENT/);
+      assert.match(io.err, /cannot read missing\.json: it does not exist\./);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

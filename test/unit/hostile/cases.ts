@@ -4,7 +4,8 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../../src/cli/main';
+import { deployCommand } from '../../../src/cli/deploy';
+import { lintCommand } from '../../../src/cli/lint';
 
 const FILES = join(__dirname, 'files');
 const ROLE = 'arn:aws:iam::123456789012:role/orders';
@@ -172,6 +173,9 @@ export async function runCase(c: HostileCase, root: string, baseEnv: Record<stri
   let stdout = '';
   let stderr = '';
   const io = { cwd: join(root, c.dir), env, stdout: { write: (s: string) => { stdout += s; } }, stderr: { write: (s: string) => { stderr += s; } } };
-  const exit = await runCli(c.args, io);
+  // The command modules directly, not runCli's import(): tsx's ESM hooks do not reach worker threads on Node 20.
+  const [name, ...rest] = c.args;
+  const command = name === 'lint' ? lintCommand : deployCommand;
+  const exit = await command(rest, io);
   return { exit, stdout, stderr };
 }

@@ -22,6 +22,8 @@ export interface TemplateLinks {
 interface Entry {
   /** Lower-cased definition URIs this template names (letter case is the template's own finding). */
   targets: string[];
+  /** The text last read (kept current by file events): a definition's lint never reads the disk. */
+  text: string;
 }
 
 export class TemplateIndex extends Disposable {
@@ -30,6 +32,10 @@ export class TemplateIndex extends Disposable {
 
   constructor(private readonly links: () => Promise<TemplateLinks>, private readonly logger: Logger) {
     super();
+    // A template closed with unsaved edits: what counts again is the file on disk.
+    this._register(vscode.workspace.onDidCloseTextDocument((d) => {
+      if (this.templates.has(d.uri.toString())) void this.refresh(d.uri);
+    }));
   }
 
   /** The file-name convention of lint jobs: the file system path for file URIs. */
@@ -76,7 +82,7 @@ export class TemplateIndex extends Disposable {
     }
     const links = await this.links();
     const targets = links.definitionUris({ fileName: uri.path, text }).map((path) => uri.with({ path }).toString().toLowerCase());
-    this.templates.set(key, { targets });
+    this.templates.set(key, { targets, text });
     return [...new Set([...before, ...targets])];
   }
 
@@ -93,16 +99,9 @@ export class TemplateIndex extends Disposable {
     for (const [templateKey, entry] of this.templates) {
       if (!entry.targets.includes(key)) continue;
       const uri = vscode.Uri.parse(templateKey);
+      // An open editor's text may be newer than the indexed one (unsaved edits).
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === templateKey);
-      let text = open?.getText();
-      if (text === undefined) {
-        try {
-          text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-        } catch {
-          continue;
-        }
-      }
-      out.push({ fileName: TemplateIndex.fileName(uri), text });
+      out.push({ fileName: TemplateIndex.fileName(uri), text: open?.getText() ?? entry.text });
     }
     return out;
   }

@@ -4,9 +4,11 @@
 // keep the cache in the OS temp folder, keyed by file and content; NODE_DISABLE_COMPILE_CACHE turns it off.
 
 import * as nodeModule from 'node:module';
+import { CLI_VERSION } from './version';
 
 export function enableCompileCache(env: NodeJS.ProcessEnv): void {
-  if (env.NODE_DISABLE_COMPILE_CACHE || env.DISABLE_V8_COMPILE_CACHE) return;
+  // Only for the bundle: from sources (tsx) v8-compile-cache's vm.Script has no import() callback.
+  if (CLI_VERSION === 'dev' || env.NODE_DISABLE_COMPILE_CACHE || env.DISABLE_V8_COMPILE_CACHE) return;
   const builtIn = (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache;
   if (typeof builtIn === 'function') {
     builtIn();

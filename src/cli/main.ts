@@ -35,6 +35,11 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'Draw a definition as SVG, Graphviz dot or a JSON layout',
     load: async () => (await import('./graph')).graphCommand,
   },
+  lsp: {
+    synopsis: 'lsp --stdio',
+    summary: 'Run the language server (diagnostics, quick fixes, hovers, completion) for any LSP editor',
+    load: async () => (await import('./lsp')).lspCommand,
+  },
 };
 
 function help(): string {

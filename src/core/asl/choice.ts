@@ -6,11 +6,12 @@ import { property as prop } from '../parse/node';
 import { CHOICE_RULE_FIELDS_JSONATA, COMPARISON_OPERATORS } from './fields';
 import { isJsonataString } from './jsonata';
 import { suggest } from '../suggest';
-import type { AslValidator, StateContext } from './validate';
+import { checkTimestamp } from './wait';
+import type { AslChecker, StateContext } from './types';
 
 const JSONPATH_RULE_FIELDS: ReadonlySet<string> = new Set(['Variable', 'And', 'Or', 'Not', ...Object.keys(COMPARISON_OPERATORS)]);
 
-export function checkChoice(asl: AslValidator, ctx: StateContext): void {
+export function checkChoice(asl: AslChecker, ctx: StateContext): void {
   const { node, language, scope, name } = ctx;
   const def = prop(node, 'Default');
   if (def) {
@@ -47,7 +48,7 @@ export function checkChoice(asl: AslValidator, ctx: StateContext): void {
   }
 }
 
-export function checkJsonataRule(asl: AslValidator, rule: ObjectNode): void {
+export function checkJsonataRule(asl: AslChecker, rule: ObjectNode): void {
   asl.checkFields(rule, CHOICE_RULE_FIELDS_JSONATA, 'JSONata Choice rules', 'JSONata', { skip: JSONPATH_RULE_FIELDS });
   for (const entry of rule.entries) {
     if (JSONPATH_RULE_FIELDS.has(entry.key)) {
@@ -66,7 +67,7 @@ export function checkJsonataRule(asl: AslValidator, rule: ObjectNode): void {
   if (comment) asl.expectString(comment.value, 'Comment');
 }
 
-export function checkJsonPathRule(asl: AslValidator, rule: ObjectNode, top: boolean, depth: number): void {
+export function checkJsonPathRule(asl: AslChecker, rule: ObjectNode, top: boolean, depth: number): void {
   if (depth > 50) return;
   const operators: PropertyNode[] = [];
   const boolean: PropertyNode[] = [];
@@ -127,7 +128,7 @@ export function checkJsonPathRule(asl: AslValidator, rule: ObjectNode, top: bool
   for (const op of operators) checkOperatorValue(asl, op);
 }
 
-export function checkOperatorValue(asl: AslValidator, op: PropertyNode): void {
+export function checkOperatorValue(asl: AslChecker, op: PropertyNode): void {
   const kind = COMPARISON_OPERATORS[op.key];
   const v = op.value;
   switch (kind) {
@@ -142,7 +143,7 @@ export function checkOperatorValue(asl: AslValidator, op: PropertyNode): void {
       asl.expectBoolean(v, op.key);
       break;
     case 'timestamp':
-      asl.checkTimestamp(v, op.key, undefined);
+      checkTimestamp(asl, v, op.key, undefined);
       break;
     case 'path':
       asl.checkPathField(v, op.key, 'path', { nullable: false, context: true, variables: true });

@@ -10,7 +10,8 @@ import {
 } from './fields';
 import { isJsonataString } from './jsonata';
 import { hasPlaceholder } from './placeholders';
-import type { AslValidator, StateContext } from './validate';
+import { checkResource } from './task';
+import type { AslChecker, StateContext } from './types';
 
 const MAX_LABEL_LENGTH = 40;
 const MAX_INPUT_BYTES_PER_BATCH = 262_144;
@@ -19,7 +20,7 @@ const MAX_READER_ITEMS = 100_000_000;
 // eslint-disable-next-line no-control-regex
 const LABEL_FORBIDDEN = /[\s?*<>{}[\]:;,|^~$#%&`"\u0000-\u001f\u007f-\u009f]/;
 
-export function checkMap(asl: AslValidator, ctx: StateContext): void {
+export function checkMap(asl: AslChecker, ctx: StateContext): void {
   const { node, name, language } = ctx;
   const jsonata = language === 'JSONata';
   const processor = prop(node, 'ItemProcessor');
@@ -98,7 +99,7 @@ export function checkMap(asl: AslValidator, ctx: StateContext): void {
   }
 }
 
-export function checkLabel(asl: AslValidator, node: ValueNode): void {
+export function checkLabel(asl: AslChecker, node: ValueNode): void {
   const label = asl.expectString(node, 'Label');
   if (label === undefined || hasPlaceholder(label)) return;
   if ([...label].length > MAX_LABEL_LENGTH || label.length === 0 || LABEL_FORBIDDEN.test(label)) {
@@ -111,7 +112,7 @@ export function checkLabel(asl: AslValidator, node: ValueNode): void {
   } else asl.labels.set(label, node as StringNode);
 }
 
-export function checkReaderWriterPayload(asl: AslValidator, obj: ObjectNode, language: QueryLanguage, field: 'ItemReader' | 'ResultWriter'): void {
+export function checkReaderWriterPayload(asl: AslChecker, obj: ObjectNode, language: QueryLanguage, field: 'ItemReader' | 'ResultWriter'): void {
   if (language === 'JSONPath') {
     const p = prop(obj, 'Parameters');
     if (p) asl.checkPayloadTemplate(p.value, `${field}.Parameters`);
@@ -124,13 +125,13 @@ export function checkReaderWriterPayload(asl: AslValidator, obj: ObjectNode, lan
   }
 }
 
-export function checkItemReader(asl: AslValidator, node: ValueNode, language: QueryLanguage): void {
+export function checkItemReader(asl: AslChecker, node: ValueNode, language: QueryLanguage): void {
   const obj = asl.expectObject(node, 'ItemReader');
   if (!obj) return;
   asl.checkFields(obj, ITEM_READER_FIELDS, 'ItemReader', language);
   const resource = prop(obj, 'Resource');
   if (!resource) asl.reportNode('asl/missing-field', 'error', `'ItemReader' is missing the required field 'Resource' (such as arn:aws:states:::s3:getObject).`, obj, { data: { field: 'Resource' } });
-  else asl.checkResource(resource.value);
+  else checkResource(asl, resource.value);
   checkReaderWriterPayload(asl, obj, language, 'ItemReader');
   const config = prop(obj, 'ReaderConfig');
   if (!config) return;
@@ -158,12 +159,12 @@ export function checkItemReader(asl: AslValidator, node: ValueNode, language: Qu
   }
 }
 
-export function checkResultWriter(asl: AslValidator, node: ValueNode, language: QueryLanguage): void {
+export function checkResultWriter(asl: AslChecker, node: ValueNode, language: QueryLanguage): void {
   const obj = asl.expectObject(node, 'ResultWriter');
   if (!obj) return;
   asl.checkFields(obj, RESULT_WRITER_FIELDS, 'ResultWriter', language);
   const resource = prop(obj, 'Resource');
-  if (resource) asl.checkResource(resource.value);
+  if (resource) checkResource(asl, resource.value);
   checkReaderWriterPayload(asl, obj, language, 'ResultWriter');
   const config = prop(obj, 'WriterConfig');
   if (config) {
@@ -178,7 +179,7 @@ export function checkResultWriter(asl: AslValidator, node: ValueNode, language: 
   }
 }
 
-export function checkItemBatcher(asl: AslValidator, batcher: PropertyNode, language: QueryLanguage): void {
+export function checkItemBatcher(asl: AslChecker, batcher: PropertyNode, language: QueryLanguage): void {
   const obj = asl.expectObject(batcher.value, 'ItemBatcher');
   if (!obj) return;
   asl.checkFields(obj, ITEM_BATCHER_FIELDS, 'ItemBatcher', language);

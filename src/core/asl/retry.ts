@@ -5,9 +5,9 @@ import type { ObjectNode, ValueNode } from '../parse/node';
 import { property as prop } from '../parse/node';
 import { CATCHER_FIELDS, JITTER_STRATEGIES, PREDEFINED_ERRORS, RETRIER_FIELDS } from './fields';
 import { suggest } from '../suggest';
-import type { AslValidator, JsonataPlace, StateContext } from './validate';
+import type { AslChecker, JsonataPlace, StateContext } from './types';
 
-export function checkErrorEquals(asl: AslValidator, obj: ObjectNode, index: number, count: number, what: 'Retry' | 'Catch'): void {
+export function checkErrorEquals(asl: AslChecker, obj: ObjectNode, index: number, count: number, what: 'Retry' | 'Catch'): void {
   const p = prop(obj, 'ErrorEquals');
   if (!p) {
     asl.reportNode('asl/missing-field', 'error', `Each ${what === 'Retry' ? 'retrier' : 'catcher'} needs 'ErrorEquals' (a non-empty list of error names such as States.ALL).`, obj, { data: { field: 'ErrorEquals' } });
@@ -36,7 +36,7 @@ export function checkErrorEquals(asl: AslValidator, obj: ObjectNode, index: numb
   }
 }
 
-export function checkRetry(asl: AslValidator, node: ValueNode): void {
+export function checkRetry(asl: AslChecker, node: ValueNode): void {
   const arr = asl.expectArray(node, 'Retry');
   if (!arr) return;
   arr.items.forEach((r, i) => {
@@ -61,7 +61,7 @@ export function checkRetry(asl: AslValidator, node: ValueNode): void {
   });
 }
 
-export function checkCatch(asl: AslValidator, node: ValueNode, ctx: StateContext): void {
+export function checkCatch(asl: AslChecker, node: ValueNode, ctx: StateContext): void {
   const arr = asl.expectArray(node, 'Catch');
   if (!arr) return;
   arr.items.forEach((c, i) => {

@@ -252,6 +252,24 @@ export class AslValidator implements AslChecker {
     else this.reportNode('asl/missing-field', 'error', `${where} is missing the required field '${field}'.`, node, { data: { field } });
   }
 
+  checkPathTwins(obj: ObjectNode, literals: readonly string[], options: { context: boolean }): void {
+    for (const literal of literals) {
+      const p = prop(obj, `${literal}Path`);
+      if (p) this.checkPathField(p.value, `${literal}Path`, 'reference', { nullable: false, context: options.context, variables: true });
+    }
+    for (const literal of literals) this.exclusive(obj, literal, `${literal}Path`);
+  }
+
+  requiredArray(ctx: StateContext, field: string): { prop: PropertyNode; array: ArrayNode } | undefined {
+    const p = prop(ctx.node, field);
+    if (!p) {
+      this.reportKey('asl/missing-field', 'error', `${ctx.type} state '${ctx.name}' is missing the required field '${field}'.`, prop(ctx.node, 'Type')!, { data: { field } });
+      return undefined;
+    }
+    const array = this.expectArray(p.value, field);
+    return array ? { prop: p, array } : undefined;
+  }
+
   exclusive(obj: ObjectNode, a: string, b: string): void {
     const pa = prop(obj, a);
     const pb = prop(obj, b);

@@ -21,13 +21,9 @@ export function checkChoice(asl: AslChecker, ctx: StateContext): void {
       asl.typeError(def.value, 'Default', 'a state name');
     }
   }
-  const choices = prop(node, 'Choices');
-  if (!choices) {
-    asl.reportKey('asl/missing-field', 'error', `Choice state '${name}' is missing the required field 'Choices'.`, prop(node, 'Type')!, { data: { field: 'Choices' } });
-    return;
-  }
-  const arr = asl.expectArray(choices.value, 'Choices');
-  if (!arr) return;
+  const required = asl.requiredArray(ctx, 'Choices');
+  if (!required) return;
+  const { prop: choices, array: arr } = required;
   if (arr.items.length === 0) asl.reportKey('asl/invalid-value', 'error', `'Choices' must contain at least one rule.`, choices);
   for (const rule of arr.items) {
     if (rule.kind !== 'object') {

@@ -193,12 +193,7 @@ export function checkItemBatcher(asl: AslChecker, batcher: PropertyNode, languag
   const bytes = prop(obj, 'MaxInputBytesPerBatch');
   if (bytes) asl.expectNumber(bytes.value, 'MaxInputBytesPerBatch', { integer: true, min: 0, exclusiveMin: true, max: MAX_INPUT_BYTES_PER_BATCH, jsonata: jsonata && { field: 'MaxInputBytesPerBatch', stateType: 'Map' } });
   if (!jsonata) {
-    for (const f of ['MaxItemsPerBatchPath', 'MaxInputBytesPerBatchPath']) {
-      const p = prop(obj, f);
-      if (p) asl.checkPathField(p.value, f, 'reference', { nullable: false, context: false, variables: true });
-    }
-    asl.exclusive(obj, 'MaxItemsPerBatch', 'MaxItemsPerBatchPath');
-    asl.exclusive(obj, 'MaxInputBytesPerBatch', 'MaxInputBytesPerBatchPath');
+    asl.checkPathTwins(obj, ['MaxItemsPerBatch', 'MaxInputBytesPerBatch'], { context: false });
   }
   const input = prop(obj, 'BatchInput');
   if (input) {

@@ -5,14 +5,10 @@ import { BRANCH_FIELDS } from './fields';
 import type { AslChecker, StateContext } from './types';
 
 export function checkParallel(asl: AslChecker, ctx: StateContext): void {
-  const { node, name } = ctx;
-  const branches = prop(node, 'Branches');
-  if (!branches) {
-    asl.reportKey('asl/missing-field', 'error', `Parallel state '${name}' is missing the required field 'Branches'.`, prop(node, 'Type')!, { data: { field: 'Branches' } });
-    return;
-  }
-  const arr = asl.expectArray(branches.value, 'Branches');
-  if (!arr) return;
+  const { name } = ctx;
+  const required = asl.requiredArray(ctx, 'Branches');
+  if (!required) return;
+  const { prop: branches, array: arr } = required;
   if (arr.items.length === 0) asl.reportKey('asl/empty-branches', 'warning', `Parallel state '${name}' has no branches.`, branches);
   arr.items.forEach((branch, i) => {
     if (branch.kind !== 'object') {

@@ -21,12 +21,7 @@ export function checkTask(asl: AslChecker, ctx: StateContext): void {
     asl.reportKey('asl/heartbeat-not-below-timeout', 'error', `'HeartbeatSeconds' (${h}) must be smaller than 'TimeoutSeconds' (${t}).`, heartbeat!);
   }
   if (language === 'JSONPath') {
-    for (const f of ['TimeoutSecondsPath', 'HeartbeatSecondsPath']) {
-      const p = prop(node, f);
-      if (p) asl.checkPathField(p.value, f, 'reference', { nullable: false, context: true, variables: true });
-    }
-    asl.exclusive(node, 'TimeoutSeconds', 'TimeoutSecondsPath');
-    asl.exclusive(node, 'HeartbeatSeconds', 'HeartbeatSecondsPath');
+    asl.checkPathTwins(node, ['TimeoutSeconds', 'HeartbeatSeconds'], { context: true });
   }
   const credentials = prop(node, 'Credentials');
   if (credentials) {

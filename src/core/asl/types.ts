@@ -71,6 +71,10 @@ export interface AslChecker {
   expectNumber(node: ValueNode, field: string, rule: NumberRule): number | undefined;
   checkFields(obj: ObjectNode, allowed: Readonly<Record<string, FieldLanguage>>, where: string, language: QueryLanguage | undefined, options?: { unknownSeverity?: 'error' | 'warning'; skip?: ReadonlySet<string> }): void;
   exclusive(obj: ObjectNode, a: string, b: string): void;
+  /** `XPath` reference paths beside literal fields `X`: each path checked, and never both. */
+  checkPathTwins(obj: ObjectNode, literals: readonly string[], options: { context: boolean }): void;
+  /** A field the state type requires that holds an array (Branches, Choices); reported when missing or not an array. */
+  requiredArray(ctx: StateContext, field: string): { prop: PropertyNode; array: ArrayNode } | undefined;
   checkScope(container: ObjectNode, label: string, path: string, owner: PropertyNode | undefined, parent?: Scope): Scope;
   addEdge(scope: Scope, from: string, target: StringNode): void;
   checkResultPath(node: ValueNode): void;

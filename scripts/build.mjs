@@ -57,6 +57,22 @@ const options = {
   },
 };
 
+// The graph view's webview script: a browser bundle of its own (no Node, no chunks, no network).
+const webviewOptions = {
+  entryPoints: { graphView: 'src/graph/webview/main.ts' },
+  outdir,
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  minify: production,
+  sourcemap: production ? false : 'inline',
+  sourcesContent: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  write: false,
+};
+
 async function toCommonJs(file) {
   const result = await esbuild.transform(file.text, {
     format: 'cjs',
@@ -87,6 +103,10 @@ async function emit(result) {
     } else {
       writeFileSync(file.path, code);
     }
+    written.add(file.path);
+  }
+  for (const file of (await esbuild.build(webviewOptions)).outputFiles) {
+    writeFileSync(file.path, file.contents);
     written.add(file.path);
   }
   for (const dir of [outdir, path.join(outdir, 'sdk')]) {

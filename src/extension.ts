@@ -8,6 +8,7 @@ import { registerDiagnostics } from './diagnostics/register';
 import { registerProfile } from './profile/register';
 import { registerDeploy } from './deploy/register';
 import { registerAirflow } from './airflow/register';
+import { registerGraph } from './graph/register';
 
 export function activate(context: vscode.ExtensionContext): void {
   const { logger, channel } = createOutputLogger();
@@ -18,6 +19,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerDiagnostics(context, logger, { regionSource: session });
   registerDeploy(context, logger, session);
   registerAirflow(context, logger, session);
+  registerGraph(context, logger);
 }
 
 export function deactivate(): void {}

@@ -56,12 +56,9 @@ export function buildGraph(input: GraphInput): GraphResult {
 
 /** Each finding goes to the innermost node whose source holds its start; unreachable states are flagged. */
 export function attachFindings(model: GraphModel, doc: ParsedDocument, findings: readonly (GraphFinding & { range: Range })[]): void {
-  const located = model.nodes.filter((n) => n.source).sort((a, b) => a.source!.start - b.source!.start || b.source!.end - a.source!.end);
-  const starts = located.map((n) => n.source!.start);
-  const byId = new Map(model.nodes.map((n) => [n.id, n]));
+  const locate = nodeLocator(model);
   for (const f of findings) {
-    const offset = doc.lines.offsetAt(f.range.start);
-    const node = innermost(located, starts, byId, offset);
+    const node = locate(doc.lines.offsetAt(f.range.start));
     if (!node) {
       model.findings.push({ code: f.code, severity: f.severity, message: f.message });
       continue;
@@ -72,22 +69,28 @@ export function attachFindings(model: GraphModel, doc: ParsedDocument, findings:
   }
 }
 
-function innermost(located: GraphNode[], starts: number[], byId: Map<string, GraphNode>, offset: number): GraphNode | undefined {
-  let lo = 0;
-  let hi = starts.length - 1;
-  let at = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] <= offset) {
-      at = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  // The last node starting at or before the offset, or one of its containers, holds it (nodes nest).
-  for (let node: GraphNode | undefined = at >= 0 ? located[at] : undefined; node; node = node.parent ? byId.get(node.parent) : undefined) {
-    if (node.source && node.source.start <= offset && offset < Math.max(node.source.end, node.source.start + 1)) return node;
-  }
-  return undefined;
+/** Finds the innermost node written at an offset (a cursor, a finding): binary search, then up its containers. */
+export function nodeLocator(model: GraphModel): (offset: number) => GraphNode | undefined {
+  const located = model.nodes.filter((n) => n.source).sort((a, b) => a.source!.start - b.source!.start || b.source!.end - a.source!.end);
+  const starts = located.map((n) => n.source!.start);
+  const byId = new Map(model.nodes.map((n) => [n.id, n]));
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= offset) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    // The last node starting at or before the offset, or one of its containers, holds it (nodes nest).
+    for (let node: GraphNode | undefined = at >= 0 ? located[at] : undefined; node; node = node.parent ? byId.get(node.parent) : undefined) {
+      if (node.source && node.source.start <= offset && offset < Math.max(node.source.end, node.source.start + 1)) return node;
+    }
+    return undefined;
+  };
 }
 
 /** Findings from the linter, in the shape buildGraph takes. */

@@ -53,9 +53,9 @@ export const METRICS = {
   font: 12,
   smallFont: 10.5,
   /** Average advance of a character at `font`, as a fraction of the size (system UI fonts). */
-  charWidth: 0.6,
+  charWidth: 0.62,
   /** Bold labels are wider. */
-  boldFactor: 1.12,
+  boldFactor: 1.2,
   padX: 12,
   lineHeight: 16,
   nodeMinWidth: 112,

@@ -105,7 +105,7 @@ async function emit(result) {
     }
     written.add(file.path);
   }
-  for (const file of (await esbuild.build(webviewOptions)).outputFiles) {
+  for (const file of cliOnly ? [] : (await esbuild.build(webviewOptions)).outputFiles) {
     writeFileSync(file.path, file.contents);
     written.add(file.path);
   }

@@ -110,13 +110,15 @@ describe('graph view (Chromium)', function () {
       assert.match(await banner.innerText(), /line \d+/);
     }, 'the parse error banner', 60_000);
     assert.equal(await renamed.isVisible(), true);
-    await saveScreenshot(page, 'graph-parse-error');
 
     // Delete the broken line: the document parses again, the banner goes and the graph is current.
     await page.keyboard.press('Control+Shift+K');
     await expectEventually(async () => assert.equal(await frame.locator('#banner').isVisible(), false), 'the banner gone', 60_000);
     // Reload the page: the serializer restores the panel and draws the document again.
-    await page.reload({ waitUntil: 'domcontentloaded' });
+    // Developer: Reload Window shuts the workbench down properly (its layout is saved) and loads it again.
+    const reloaded = page.waitForEvent('load', { timeout: 120_000 });
+    await runCommand(page, 'Developer: Reload Window');
+    await reloaded;
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 120_000 });
     frame = await graphFrame(page);
     await frame.locator('.wf-node[data-id="ChargePayment"]').waitFor({ state: 'visible', timeout: 60_000 });

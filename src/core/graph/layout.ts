@@ -77,7 +77,8 @@ export function leafSize(node: GraphNode): { width: number; height: number } {
   if (MARKERS.has(node.kind)) return { width: 64, height: METRICS.markerSize };
   const badges = node.badges.reduce((w, b) => w + textWidth(b.text, METRICS.smallFont) + 12, 0);
   const content = Math.max(textWidth(node.label) * METRICS.boldFactor, node.detail ? textWidth(node.detail, METRICS.smallFont) : 0, badges);
-  const width = Math.min(METRICS.nodeMaxWidth, Math.max(METRICS.nodeMinWidth, content + 2 * METRICS.padX + 10));
+  // Text starts at 28 (accent stripe and icon) and keeps 8 clear on the right, plus a little slack.
+  const width = Math.min(METRICS.nodeMaxWidth, Math.max(METRICS.nodeMinWidth, content + 40));
   const lines = 1 + (node.detail ? 1 : 0);
   const height = 12 + lines * METRICS.lineHeight + (node.badges.length ? METRICS.badgeHeight + 4 : 0);
   return { width, height: Math.max(36, height) };

@@ -4,7 +4,8 @@
 import type { Logger } from '../core/log';
 import { AwsCredentialsError } from './errors';
 import { loadCredentialProviders, type CredentialsSdk } from './lazySdk';
-import { sharedConfigPaths } from './sharedConfig';
+import { parseSharedConfig, readSharedConfigFiles, sharedConfigPaths } from './sharedConfig';
+import { runCredentialProcess } from './credentialProcess';
 
 export interface AwsCredentials {
   accessKeyId: string;
@@ -73,7 +74,9 @@ export class CredentialSource {
       return creds;
     } catch (err) {
       const wrapped = toCredentialsError(err, this.profileName);
-      logger.warn(`credentials from ${label} failed: ${(err as Error)?.message ?? String(err)}`);
+      // The provider's own text may hold a credential_process command line and its output: debug only.
+      logger.debug(`credentials from ${label} failed: ${(err as Error)?.message ?? String(err)}`);
+      logger.warn(`credentials from ${label} failed: ${wrapped.message}`);
       throw wrapped;
     }
   }
@@ -97,9 +100,19 @@ export class CredentialSource {
     const files = { filepath: paths.credentialsFile, configFilepath: paths.configFile };
     // A chosen profile means exactly that profile (static keys, SSO, role, process), never a silent
     // fall back to instance roles; otherwise the SDK's whole default chain.
-    this.provider = profile
+    const sdkProvider = profile
       ? sdk.fromIni({ profile, ...files, ignoreCache: true })
       : sdk.fromNodeProviderChain({ ...(env.AWS_PROFILE ? { profile: env.AWS_PROFILE } : {}), ...files, ignoreCache: true });
+    const name = profile || env.AWS_PROFILE || 'default';
+    this.provider = async () => {
+      // A profile whose credentials come from its own credential_process runs it here (see credentialProcess.ts).
+      const files = await readSharedConfigFiles(env);
+      const p = parseSharedConfig(files.configText, files.credentialsText).profiles[name];
+      if (p?.credential_process && !p.aws_access_key_id && !p.role_arn && !p.sso_session && !p.sso_start_url && !p.web_identity_token_file) {
+        return runCredentialProcess(name, p.credential_process, env, this.options.logger);
+      }
+      return sdkProvider();
+    };
     return this.provider;
   }
 }
@@ -112,6 +125,10 @@ function isExpiring(creds: AwsCredentials): boolean {
 export function toCredentialsError(err: unknown, profile: string | undefined): AwsCredentialsError {
   if (err instanceof AwsCredentialsError) return err;
   const message = (err as Error)?.message ?? String(err);
+  if (/^Command failed:/.test(message)) {
+    // The SDK's credential_process provider (a profile chained to one): its text holds the command and its output.
+    return new AwsCredentialsError(`The credential_process for profile "${profile ?? 'default'}" failed. Run it in a terminal to see why; its output is in the log at debug level.`, { kind: 'credentials-process', profile });
+  }
   if (/aws sso login|sso session|sso token|token is expired/i.test(message)) {
     return new AwsCredentialsError(`The AWS SSO session${profile ? ` for profile "${profile}"` : ''} has expired or is not signed in. Run \`aws sso login${profile ? ` --profile ${profile}` : ''}\`.`, { kind: 'sso-expired', profile, cause: err });
   }

@@ -20,6 +20,7 @@ export interface AwsCallContext {
 }
 
 export type AwsErrorKind =
+  | 'credentials-process'
   | 'credentials-missing'
   | 'credentials-expired'
   | 'sso-expired'
@@ -56,7 +57,7 @@ export class AwsActionError extends Error {
  * message can name the profile and the exact command that fixes it.
  */
 export class AwsCredentialsError extends Error {
-  readonly kind: 'credentials-missing' | 'credentials-expired' | 'sso-expired' | 'credentials-invalid';
+  readonly kind: 'credentials-missing' | 'credentials-expired' | 'sso-expired' | 'credentials-invalid' | 'credentials-process';
   readonly profile?: string;
   constructor(message: string, options: { kind: AwsCredentialsError['kind']; profile?: string; cause?: unknown }) {
     super(message, { cause: options.cause });
@@ -258,6 +259,9 @@ function sentence(err: unknown, tried: string, ctx: AwsCallContext, region: stri
   const profile = err instanceof AwsCredentialsError ? err.profile : undefined;
   const retries = f.attempts && f.attempts > 1 ? f.attempts - 1 : 0;
   switch (kind) {
+    case 'credentials-process':
+      // Our own sentence (profile and exit status): never the command line or its output.
+      return `${tried} failed: ${f.message}`;
     case 'credentials-missing':
       return `${tried} failed: no AWS credentials were found${profile ? ` for profile "${profile}"` : ''}. Choose a profile (AWS Workflows: Choose AWS Profile), run \`aws configure\`, or run \`aws sso login${profile ? ` --profile ${profile}` : ''}\` for an SSO profile.`;
     case 'sso-expired':

@@ -53,7 +53,7 @@ describe('emulator: Airflow console-SSO page in Chromium', function () {
 
   it('shows a refusal for an expired token', async () => {
     const { WebToken } = await mwaa.send(new CreateWebLoginTokenCommand({ Name: 'DemoAirflow' }));
-    const res = await fetch(`${emulator.controlUrl}/web-login-tokens/${encodeURIComponent(WebToken!)}/expire`, { method: 'POST' });
+    const res = await fetch(`${emulator.controlUrl}/web-login-tokens/${encodeURIComponent(WebToken!)}/expire`, { method: 'POST', headers: { 'content-type': 'application/json' } });
     assert.equal(res.status, 200);
     const result = await open('DemoAirflow', WebToken!);
     assert.equal(result.state, 'refused');

@@ -2,7 +2,7 @@
 import type { ServiceName } from './services/context';
 import { KMS_FAULT_KINDS, type KmsFaultKind } from './services/kms';
 
-export const FAULT_KINDS = ['http500', 'throttle', 'delay', 'drop', 'malformed', 'accessDenied', ...KMS_FAULT_KINDS] as const;
+export const FAULT_KINDS = ['http500', 'throttle', 'delay', 'slowReply', 'drop', 'malformed', 'accessDenied', ...KMS_FAULT_KINDS] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultRequest {

@@ -110,7 +110,7 @@ describe('emulator: MWAA and its Airflow web server', () => {
 
 /** Ages a token by rewriting its creation time in the running emulator (test-only hook). */
 async function expireToken(emulator: RunningEmulator, token: string): Promise<{ status: number; text: string }> {
-  const res = await fetch(`${emulator.controlUrl}/web-login-tokens/${encodeURIComponent(token)}/expire`, { method: 'POST' });
+  const res = await fetch(`${emulator.controlUrl}/web-login-tokens/${encodeURIComponent(token)}/expire`, { method: 'POST', headers: { 'content-type': 'application/json' } });
   assert.equal(res.status, 200);
   return airflowRequest(emulator, 'demoairflow.airflow.localhost', 'POST', '/aws_mwaa/aws-console-sso', { token });
 }

@@ -126,7 +126,7 @@ describe('emulator: protocol, signatures, faults and the control endpoint', () =
     });
 
     it('refuses a malformed fault request', async () => {
-      const res = await fetch(`${emulator.controlUrl}/faults`, { method: 'POST', body: JSON.stringify({ operation: 'X', kind: 'explode' }) });
+      const res = await fetch(`${emulator.controlUrl}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ operation: 'X', kind: 'explode' }) });
       assert.equal(res.status, 400);
     });
   });

@@ -37,6 +37,10 @@ export interface EmulatorOptions {
   airflowPort?: number;
   /** Step Functions waits, retry back-off and timeouts at this fraction of real time (default 0.01). */
   timeScale?: number;
+  /** Largest request body of the JSON services (default 10 MB). */
+  maxBodyBytes?: number;
+  /** Largest S3 object upload (default 100 MB). */
+  maxS3ObjectBytes?: number;
 }
 
 export interface RunningEmulator {
@@ -60,6 +64,8 @@ export interface RequestLogEntry {
 }
 
 const MAX_LOGGED_REQUESTS = 500;
+const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+const DEFAULT_MAX_S3_OBJECT_BYTES = 100 * 1024 * 1024;
 const READ_ONLY = /^(List|Get|Describe|Head|Validate)/;
 const JSON_SERVICES: Record<Exclude<ServiceName, 's3'>, JsonService> = {
   states: stepFunctions,
@@ -113,14 +119,31 @@ class Emulator {
   }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const rawPath = (req.url ?? '/').split('?')[0];
-    if (url.pathname === '/_emulator' || url.pathname.startsWith('/_emulator/')) return this.control(req, res, url, raw);
+    if (url.pathname === '/_emulator' || url.pathname.startsWith('/_emulator/')) {
+      const refused = controlRefusal(req);
+      if (refused) return this.controlReply(res, 403, { error: refused });
+      const body = await readBody(req, CONTROL_MAX_BODY_BYTES);
+      if (body === 'too-large') return this.controlReply(res, 413, { error: 'the body is too large' });
+      return this.control(req, res, url, body);
+    }
     const requestId = randomUUID();
     const query = queryObject(url);
     const auth = parseAuthorization(header(req, 'authorization'));
-    const routed = this.route(req, rawPath, query, raw, auth?.service);
+    const s3 = (auth?.service ?? 's3') === 's3' && !header(req, 'x-amz-target');
+    const limit = s3 ? this.options.maxS3ObjectBytes ?? DEFAULT_MAX_S3_OBJECT_BYTES : this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    const declared = Number(header(req, 'content-length') ?? 0);
+    let raw: Buffer = Buffer.alloc(0);
+    // S3 signs the payload's hash as a header, so its signature is checked before the body is read;
+    // the other protocols hash the body into the signature, so their bodies are capped, then read.
+    const earlyAuth = s3 && auth && header(req, 'x-amz-content-sha256') ? await verifySignature({ method: req.method ?? 'GET', path: rawPath, query, headers: req.headers, body: Buffer.alloc(0) }, auth) : undefined;
+    if (!(declared > limit) && (!earlyAuth || earlyAuth.ok)) {
+      const read = await readBody(req, limit);
+      if (read === 'too-large') raw = TOO_LARGE;
+      else raw = read;
+    }
+    const routed = this.route(req, rawPath, query, raw === TOO_LARGE ? Buffer.alloc(0) : raw, auth?.service);
     const entry: RequestLogEntry = {
       time: new Date().toISOString(),
       service: routed?.service ?? 'unknown',
@@ -129,7 +152,7 @@ class Emulator {
       method: req.method ?? 'GET',
       path: url.pathname,
       headers: redactHeaders(req.headers),
-      body: routed?.loggedBody,
+      body: declared > limit || raw === TOO_LARGE ? `<more than ${limit} bytes, not read>` : routed?.loggedBody,
     };
     this.requests.push(entry);
     if (this.requests.length > MAX_LOGGED_REQUESTS) this.requests.shift();
@@ -137,37 +160,49 @@ class Emulator {
       entry.status = reply.status;
       res.writeHead(reply.status, { 'x-amzn-requestid': requestId, 'x-amz-request-id': requestId, ...reply.headers });
       res.end(req.method === 'HEAD' ? undefined : reply.body);
+      // A body left unread (too large, or refused before reading) is not drained: the connection closes.
+      if (!req.complete) req.socket.destroySoon();
     };
     if (!routed) {
       send(unknownOperation(auth?.service, header(req, 'x-amz-target')));
       return;
     }
-    // Signature first: the real services refuse unsigned requests before anything else.
-    if (!auth) return send(routed.renderError(authError(routed.service, 'missing'), requestId));
-    const check = await verifySignature({ method: req.method ?? 'GET', path: rawPath, query, headers: req.headers, body: raw }, auth);
-    if (!check.ok) return send(routed.renderError(authError(routed.service, check.reason), requestId));
-
-    const fault = this.faults.take(routed.service, routed.operation);
-    if (fault) {
-      const reply = await this.applyFault(fault.kind, fault.delayMs, routed, auth.region, requestId, req);
-      if (reply === 'dropped') return;
-      if (reply) return send(reply);
-    }
-    const ctx: RequestContext = {
-      region: auth.region, accountId: ACCOUNT_ID, store: this.store, runtime: this.runtime, now: new Date().toISOString(),
-      takeKmsFault: () => this.faults.take(routed.service, routed.operation, true)?.kind as KmsFaultKind | undefined,
-    };
-    const readOnly = READ_ONLY.test(routed.operation);
-    if (!readOnly) this.store.touch();
     try {
+      // Signature first: the real services refuse unsigned requests before anything else.
+      if (!auth) return send(routed.renderError(authError(routed.service, 'missing'), requestId));
+      if (earlyAuth && !earlyAuth.ok) return send(routed.renderError(authError(routed.service, earlyAuth.reason), requestId));
+      if (declared > limit || raw === TOO_LARGE) return send(routed.renderError(tooLarge(routed.service, limit), requestId));
+      const check = await verifySignature({ method: req.method ?? 'GET', path: rawPath, query, headers: req.headers, body: raw }, auth);
+      if (!check.ok) return send(routed.renderError(authError(routed.service, check.reason), requestId));
+
+      const fault = this.faults.take(routed.service, routed.operation);
+      if (fault) {
+        const reply = await this.applyFault(fault.kind, fault.delayMs, routed, auth.region, requestId, req);
+        if (reply === 'dropped') return;
+        if (reply) return send(reply);
+      }
+      const ctx: RequestContext = {
+        region: auth.region, accountId: ACCOUNT_ID, store: this.store, runtime: this.runtime, now: new Date().toISOString(),
+        takeKmsFault: () => this.faults.take(routed.service, routed.operation, true)?.kind as KmsFaultKind | undefined,
+      };
+      const readOnly = READ_ONLY.test(routed.operation);
+      if (!readOnly) this.store.touch();
       const reply = await routed.run(ctx);
       if (!readOnly) this.store.save();
+      // slowReply: the operation is done, the answer comes late (a client timeout after the change was made).
+      if (fault?.kind === 'slowReply') await new Promise((r) => setTimeout(r, fault.delayMs ?? 1000));
       send(reply);
     } catch (e) {
       if (e instanceof ServiceError) return send(routed.renderError(e, requestId));
+      // The service's own 500, without the stack: it stays in the emulator's console.
       if (!this.options.quiet) console.error(`emulator: ${routed.service}:${routed.operation} failed:`, e);
-      send(routed.renderError(new ServiceError('InternalFailure', `The emulator failed: ${(e as Error).message}`, 500), requestId));
+      send(routed.renderError(routed.service === 's3' ? s3Error('InternalError', 'We encountered an internal error. Please try again.', 500) : JSON_SERVICES[routed.service].faults.internal(), requestId));
     }
+  }
+
+  private controlReply(res: ServerResponse, status: number, body: unknown): void {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
   }
 
   private async applyFault(kind: FaultKind, delayMs: number | undefined, routed: Routed, region: string, requestId: string, req: IncomingMessage): Promise<Reply | 'dropped' | undefined> {
@@ -175,6 +210,8 @@ class Emulator {
     switch (kind) {
       case 'delay':
         await new Promise((r) => setTimeout(r, delayMs ?? 1000));
+        return undefined;
+      case 'slowReply':
         return undefined;
       case 'drop':
         req.socket.destroy();
@@ -212,7 +249,7 @@ class Emulator {
     const model = loadModel(definition.modelId);
     if (model.metadata.protocol === 'json') {
       const [prefix, operation] = (target ?? '').split('.');
-      if (prefix !== model.metadata.targetPrefix || !operation || !model.operations[operation]) return undefined;
+      if (prefix !== model.metadata.targetPrefix || !operation || !modelOperation(model, operation)) return undefined;
       const body = parseJsonObject(raw);
       return {
         service: definition.name,
@@ -239,7 +276,7 @@ class Emulator {
       malformed: () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"malformed": ' }),
       run: async (ctx) => {
         if (!body) throw new ServiceError('SerializationException', 'Malformed request body: expected a JSON object.');
-        const op = model.operations[operation];
+        const op = modelOperation(model, operation)!;
         const input = bindInput(model, op.input, match.labels, query, req.headers, body);
         const output = await this.invoke(definition, model, operation, input, ctx);
         return { status: op.http.responseCode ?? 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(output) };
@@ -248,9 +285,9 @@ class Emulator {
   }
 
   private async invoke(definition: JsonService, model: ServiceModel, operation: string, input: Record<string, unknown>, ctx: RequestContext): Promise<unknown> {
-    const handler = definition.operations[operation];
-    if (!handler) throw new ServiceError('UnknownOperationException', `The emulator does not implement ${operation}.`);
-    const op = model.operations[operation];
+    const handler = Object.hasOwn(definition.operations, operation) ? definition.operations[operation] : undefined;
+    if (typeof handler !== 'function') throw new ServiceError('UnknownOperationException', `The emulator does not implement ${operation}.`);
+    const op = modelOperation(model, operation)!;
     if (op.input) {
       const violations = validateInput(model, op.input, input, definition.pathStyle);
       const typeErrors = violations.filter((v) => v.kind === 'type');
@@ -284,11 +321,7 @@ class Emulator {
   }
 
   private control(req: IncomingMessage, res: ServerResponse, url: URL, raw: Buffer): void {
-    const reply = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body));
-    };
-    if (!isLoopback(req.socket.remoteAddress)) return reply(403, { error: 'the control endpoint only answers loopback clients' });
+    const reply = (status: number, body: unknown) => this.controlReply(res, status, body);
     let body: unknown;
     try {
       body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
@@ -350,6 +383,44 @@ class Emulator {
   }
 }
 
+/** The model's operations by name, in a Map: `constructor` or `__proto__` are not operations. */
+const operationTables = new WeakMap<ServiceModel, Map<string, ServiceModel['operations'][string]>>();
+
+function modelOperation(model: ServiceModel, name: string): ServiceModel['operations'][string] | undefined {
+  let table = operationTables.get(model);
+  if (!table) {
+    table = new Map(Object.entries(model.operations));
+    operationTables.set(model, table);
+  }
+  return table.get(name);
+}
+
+const TOO_LARGE = Buffer.from('too large');
+const CONTROL_MAX_BODY_BYTES = 1024 * 1024;
+
+function tooLarge(service: ServiceName, limit: number): ServiceError {
+  if (service === 's3') return s3Error('EntityTooLarge', `Your proposed upload exceeds the maximum allowed size of ${limit} bytes.`, 400);
+  return new ServiceError('ValidationException', `The request body is larger than the ${limit} bytes this endpoint accepts.`, 413);
+}
+
+const LOOPBACK_HOST = /^(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?$/i;
+const LOOPBACK_ORIGIN = /^https?:\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?$/i;
+
+/**
+ * Why a control request is refused, if it is. The emulator also serves the sandbox, so a web page
+ * the user visits must not reset its state or read it: only loopback clients, a loopback Host (no
+ * DNS rebinding), no Origin or a loopback one, and JSON bodies (a cross-origin form or text/plain
+ * POST needs no preflight; application/json does).
+ */
+function controlRefusal(req: IncomingMessage): string | undefined {
+  if (!isLoopback(req.socket.remoteAddress)) return 'the control endpoint only answers loopback clients';
+  if (!LOOPBACK_HOST.test(header(req, 'host') ?? '')) return 'the control endpoint only answers requests for a loopback host name';
+  const origin = header(req, 'origin');
+  if (origin !== undefined && !LOOPBACK_ORIGIN.test(origin)) return 'the control endpoint does not answer requests from web pages';
+  if (req.method === 'POST' && !/^application\/json\s*(?:;|$)/i.test(header(req, 'content-type') ?? '')) return 'the control endpoint takes only application/json';
+  return undefined;
+}
+
 function awsJsonError(model: ServiceModel, e: ServiceError, requestId: string): Reply {
   const messageKey = model.shapes[e.code]?.members?.Message ? 'Message' : 'message';
   return {
@@ -402,10 +473,22 @@ function parseJsonObject(raw: Buffer): Record<string, unknown> | undefined {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+/** The body, or 'too-large' as soon as more than `limit` bytes arrive (the rest is not read). */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
+    let size = 0;
+    const onData = (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        req.off('data', onData);
+        req.pause();
+        resolve('too-large');
+        return;
+      }
+      chunks.push(c);
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
@@ -453,8 +536,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const server = createServer((req, res) => {
     emulator.handle(req, res).catch((e: unknown) => {
       if (!opts.quiet) console.error('emulator: request failed:', e);
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-      res.end();
+      // Before the service is known: the JSON protocols' shape, and never the stack.
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/x-amz-json-1.0' });
+      res.end(JSON.stringify({ __type: 'InternalFailure', message: 'The emulator failed to handle the request.' }));
     });
   });
   server.keepAliveTimeout = 5000;

@@ -123,7 +123,7 @@ describe('explorer listing against the emulator (demo seed)', function () {
   });
 
   it('an injected AccessDenied becomes a sentence naming the IAM action', async () => {
-    await fetch(`${emulator.endpoint}/_emulator/faults`, { method: 'POST', body: JSON.stringify({ operation: 'ListActivities', count: 1, kind: 'accessDenied' }) });
+    await fetch(`${emulator.endpoint}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ operation: 'ListActivities', count: 1, kind: 'accessDenied' }) });
     const list = new PagedList((token) => listGroupPage(session, 'activities', 'us-east-1', 50, token));
     await list.ensureFirstPage();
     assert.match((list.error as Error).message, /states:ListActivities/);

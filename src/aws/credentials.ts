@@ -4,7 +4,7 @@
 import type { Logger } from '../core/log';
 import { AwsCredentialsError } from './errors';
 import { loadCredentialProviders, type CredentialsSdk } from './lazySdk';
-import { parseSharedConfig, readSharedConfigFiles, sharedConfigPaths } from './sharedConfig';
+import { readSharedConfig, sharedConfigPaths } from './sharedConfig';
 import { runCredentialProcess } from './credentialProcess';
 
 export interface AwsCredentials {
@@ -106,8 +106,7 @@ export class CredentialSource {
     const name = profile || env.AWS_PROFILE || 'default';
     this.provider = async () => {
       // A profile whose credentials come from its own credential_process runs it here (see credentialProcess.ts).
-      const files = await readSharedConfigFiles(env);
-      const p = parseSharedConfig(files.configText, files.credentialsText).profiles[name];
+      const p = (await readSharedConfig(env)).profiles[name];
       if (p?.credential_process && !p.aws_access_key_id && !p.role_arn && !p.sso_session && !p.sso_start_url && !p.web_identity_token_file) {
         return runCredentialProcess(name, p.credential_process, env, this.options.logger);
       }

@@ -20,8 +20,9 @@ import {
   type SendOptions,
 } from './mwaaServerless.generated';
 import { loadSmithy, type SmithySdk } from './lazySdk';
-import { abortError, RetryPolicy, type RetryOptions } from './retry';
+import { abortError, retryErrorType, RetryPolicy, type RetryOptions } from './retry';
 import { assertRegionCode } from './endpoints';
+import { currentAbortSignal } from './cancellation';
 
 export * from './mwaaServerless.generated';
 
@@ -87,18 +88,22 @@ export class MwaaServerlessClient extends MwaaServerlessOperations {
     // create that reached the service the first time can never create twice.
     if (info.idempotencyToken && body[info.idempotencyToken] === undefined) body[info.idempotencyToken] = randomUUID();
     const payload = JSON.stringify(body);
+    const signal = options.abortSignal ?? currentAbortSignal();
     const started = Date.now();
     let attempt = 0;
     try {
       return await this.retry.run(async (n) => {
         attempt = n;
         const request = await this.prepareRequest(operation, payload);
-        const response = await this.dispatch(request, options.abortSignal);
+        const response = await this.dispatch(request, signal);
         const result = this.parseResponse(operation, response, attempt);
         this.options.logger?.debug(`airflow-serverless ${operation} ${this.region} -> ${response.status} (${attempt} attempt${attempt === 1 ? '' : 's'}, ${Date.now() - started} ms)`);
         return result as OperationTypes[K]['output'] & { $metadata: ResponseMetadata };
       }, {
-        signal: options.abortSignal,
+        signal,
+        // UpdateWorkflow has no idempotency token: after a timeout or a 5xx it may have been applied, and a
+        // resend would make a second version. Only throttling is retried; the deploy reads the workflow back.
+        mayRetry: (err) => info.idempotent || !!info.idempotencyToken || retryErrorType(err) === 'THROTTLING',
         onRetry: (err, delay, next) => this.options.logger?.debug(`airflow-serverless ${operation}: ${(err as Error)?.name ?? 'error'}, retrying in ${delay} ms (attempt ${next} of ${this.retry.maxAttempts})`),
       });
     } catch (err) {

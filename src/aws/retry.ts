@@ -42,6 +42,8 @@ export interface RetryHooks {
   signal?: AbortSignal;
   /** Told before each wait: the error, the wait, and the number of the attempt that follows. */
   onRetry?: (err: unknown, delayMs: number, nextAttempt: number) => void;
+  /** False when this error must not be retried by this caller (a call without an idempotency token that may have been applied). */
+  mayRetry?: (err: unknown) => boolean;
 }
 
 /** One per client: the quota is shared by its calls, as in an SDK client. */
@@ -69,7 +71,7 @@ export class RetryPolicy {
         strategy.recordSuccess(token);
         return result;
       } catch (err) {
-        if (hooks.signal?.aborted) throw err;
+        if (hooks.signal?.aborted || hooks.mayRetry?.(err) === false) throw err;
         const errorType = retryErrorType(err);
         try {
           token = await strategy.refreshRetryTokenForRetry(token, { errorType });

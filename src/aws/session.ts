@@ -12,6 +12,8 @@ import { assertRegionCode, resolveEndpoint, resolveRegion, type ResolvedEndpoint
 import type { MwaaServerlessClient } from './mwaaServerless';
 import { loadImagebuilder, loadMwaa, loadS3, loadSfn, loadSmithy, type ImagebuilderSdk, type MwaaSdk, type S3Sdk, type SfnSdk } from './lazySdk';
 import { DEFAULT_RETRY, type RetryOptions } from './retry';
+import { requestTimeouts, type RequestTimeouts } from './cancellation';
+import { CancellableRequestHandler } from './requestHandler';
 import type { AwsServiceKey } from './services.generated';
 import { markRetryableThrottling } from './throttlingErrors';
 import { listProfiles, readSharedConfig, sharedConfigPaths, type ProfileInfo, type SharedConfig } from './sharedConfig';
@@ -19,6 +21,8 @@ import { listProfiles, readSharedConfig, sharedConfigPaths, type ProfileInfo, ty
 export interface SessionSettings {
   profile?: string;
   region?: string;
+  /** Per request (awsWorkflows.requestTimeoutSeconds, --request-timeout); uploads get longer. */
+  requestTimeoutSeconds?: number;
 }
 
 export interface AwsSessionOptions {
@@ -144,6 +148,7 @@ export class AwsSession {
         credentials: () => this.getCredentials(),
         retry: this.retry,
         logger: this.logger,
+        requestTimeoutMs: this.timeouts().requestMs,
       });
       return { client, region: r };
     }) as Promise<{ client: MwaaServerlessClient; region: string }>;
@@ -160,7 +165,7 @@ export class AwsSession {
    */
   refresh(options: { force?: boolean } = {}): void {
     const next = this.readSettings();
-    const changed = options.force || next.profile !== this.lastSettings.profile || next.region !== this.lastSettings.region;
+    const changed = options.force || next.profile !== this.lastSettings.profile || next.region !== this.lastSettings.region || next.requestTimeoutSeconds !== this.lastSettings.requestTimeoutSeconds;
     this.lastSettings = next;
     this.configCache = undefined;
     if (!changed) return;
@@ -197,7 +202,11 @@ export class AwsSession {
 
   private readSettings(): SessionSettings {
     const s = this.settings();
-    return { profile: s.profile?.trim() || undefined, region: s.region?.trim() || undefined };
+    return { profile: s.profile?.trim() || undefined, region: s.region?.trim() || undefined, requestTimeoutSeconds: s.requestTimeoutSeconds };
+  }
+
+  private timeouts(): RequestTimeouts {
+    return requestTimeouts(this.readSettings().requestTimeoutSeconds);
   }
 
   private effectiveProfile(): string {
@@ -251,6 +260,8 @@ export class AwsSession {
         credentials: () => this.getCredentials(),
         maxAttempts: this.retry.maxAttempts,
         ...(endpoint.overridden ? { endpoint: endpoint.url } : {}),
+        // Connection and request timeouts (retried as the SDK retries), and the abort of a cancelled operation.
+        requestHandler: new CancellableRequestHandler(this.timeouts(), service === 's3'),
       };
       const baseDelayMs = this.retry.baseDelayMs;
       if (baseDelayMs !== undefined) {

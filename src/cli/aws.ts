@@ -11,9 +11,9 @@ export const AWS_FLAGS = {
   profile: { type: 'string', value: 'P', help: 'AWS profile (default: AWS_PROFILE, then the default chain)' },
 } satisfies Flags;
 
-export function cliSession(io: CliIo, flags: { region?: string; profile?: string }, logger: Logger): AwsSession {
+export function cliSession(io: CliIo, flags: { region?: string; profile?: string; requestTimeoutSeconds?: number }, logger: Logger): AwsSession {
   // Loaded here, not at the top, so `--help` and usage errors load no AWS code.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { AwsSession } = require('../aws/session') as typeof import('../aws/session');
-  return new AwsSession({ logger, env: io.env, settings: () => ({ profile: flags.profile, region: flags.region }) });
+  return new AwsSession({ logger, env: io.env, settings: () => ({ profile: flags.profile, region: flags.region, requestTimeoutSeconds: flags.requestTimeoutSeconds }) });
 }

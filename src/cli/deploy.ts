@@ -27,10 +27,15 @@ those entries. Local checks run first; an entry with errors is not deployed.`,
     'dry-run': { type: 'boolean', help: "Check locally and with the services' own validation; change nothing" },
     yes: { type: 'boolean', short: 'y', help: 'Never prompt (also when CI is set): updates go ahead, the suggested\nImage Builder version is used' },
     verbose: { type: 'boolean', help: 'Print each step and request summary to stderr' },
+    'request-timeout': { type: 'string', value: 'SECONDS', help: 'Give up on a request after this long (default 60; uploads\nat least 300); retried as the SDK retries' },
   },
   epilogue: `Prints one line per entry: kind, name, created|updated|unchanged|validated|failed, ARN, version.
-Exit codes: 0 all deployed (or unchanged), 1 any failed, 2 usage error.`,
+Exit codes: 0 all deployed (or unchanged), 1 any failed, 2 usage error, 130 cancelled (Ctrl-C:
+the request in flight is aborted and the summary still printed).`,
 } satisfies CommandSpec<Flags>;
+
+/** 128 + SIGINT, as shells report a command stopped by Ctrl-C. */
+const CANCELLED_EXIT_CODE = 130;
 
 function dedupeFindings(findings: Finding[]): Finding[] {
   return [...new Set(findings)];
@@ -57,7 +62,12 @@ export const deployCommand = defineCommand(deploySpec, async ({ flags, operands:
     throw new UsageError(`${relative(io.cwd, manifestPath) || manifestPath} not found. Run it in the folder that holds ${MANIFEST_FILE_NAME}, or pass --file.`);
   }
   const logger = stderrLogger(io, flags.verbose);
-  const session = cliSession(io, flags, logger);
+  const timeout = flags['request-timeout'];
+  const requestTimeoutSeconds = timeout === undefined ? undefined : Number(timeout);
+  if (requestTimeoutSeconds !== undefined && !(Number.isFinite(requestTimeoutSeconds) && requestTimeoutSeconds > 0)) {
+    throw new UsageError(`--request-timeout takes a number of seconds greater than 0, not '${timeout}'.`);
+  }
+  const session = cliSession(io, { ...flags, requestTimeoutSeconds }, logger);
   const clients: DeployClients = session;
   const defaultRegion = await session.getRegion();
 
@@ -136,5 +146,6 @@ export const deployCommand = defineCommand(deploySpec, async ({ flags, operands:
   const count = (a: DeployResult['action']) => results.filter((r) => r.action === a).length;
   const parts = (['created', 'updated', 'unchanged', 'validated', 'cancelled', 'failed'] as const).filter((a) => count(a) > 0).map((a) => `${count(a)} ${a}`);
   io.stdout.write(`${flags['dry-run'] ? 'Dry run: ' : ''}${parts.join(', ')}.\n`);
+  if (controller.signal.aborted) return CANCELLED_EXIT_CODE;
   return count('failed') > 0 ? 1 : 0;
 });

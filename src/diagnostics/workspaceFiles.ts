@@ -3,6 +3,8 @@
 // systems) and from open editors first, so unsaved text is what gets checked.
 
 import * as vscode from 'vscode';
+import { pathEscapeReason } from '../core/paths';
+import { resolveContained } from '../files/contain';
 import { Disposable } from '../common/disposable';
 import type { DocumentKind } from '../core/kind';
 import { MANIFEST_FILE_NAME, type Manifest, type ManifestEntryKind } from '../core/manifest/model';
@@ -162,7 +164,12 @@ export class WorkspaceFiles extends Disposable {
         into[key] = null;
         return;
       }
-      const uri = key.startsWith('/') ? folder.with({ path: key }) : vscode.Uri.joinPath(folder, key);
+      // Paths a workspace file names stay inside its folder: the rules report the escape, nothing is read.
+      if (pathEscapeReason(key)) {
+        into[key] = null;
+        return;
+      }
+      const uri = vscode.Uri.joinPath(folder, key);
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       if (open) {
         into[key] = open.getText();
@@ -170,7 +177,8 @@ export class WorkspaceFiles extends Disposable {
       }
       try {
         const stat = await vscode.workspace.fs.stat(uri);
-        if (stat.type & vscode.FileType.Directory || stat.size > MAX_READ_BYTES) {
+        // Only regular files are read (a FIFO's read would never end); a link out of the workspace is not followed.
+        if (!(stat.type & vscode.FileType.File) || stat.size > MAX_READ_BYTES || (uri.scheme === 'file' && !resolveContained(folder.fsPath, key, vscode.workspace.getWorkspaceFolder(folder)?.uri.fsPath ?? folder.fsPath).ok)) {
           into[key] = true;
           return;
         }

@@ -9,6 +9,7 @@ export const SECTION = 'awsWorkflows';
 export const PROFILE_KEY = 'profile';
 export const REGION_KEY = 'region';
 export const REGIONS_KEY = 'regions';
+export const REQUEST_TIMEOUT_KEY = 'requestTimeoutSeconds';
 
 function userValue<T>(key: string): T | undefined {
   const inspected = vscode.workspace.getConfiguration(SECTION).inspect<T>(key);
@@ -18,7 +19,8 @@ function userValue<T>(key: string): T | undefined {
 export function readSessionSettings(): SessionSettings {
   const profile = userValue<string>(PROFILE_KEY);
   const region = userValue<string>(REGION_KEY);
-  return { profile: profile?.trim() || undefined, region: region?.trim() || undefined };
+  const timeout = userValue<number>(REQUEST_TIMEOUT_KEY);
+  return { profile: profile?.trim() || undefined, region: region?.trim() || undefined, requestTimeoutSeconds: typeof timeout === 'number' ? timeout : undefined };
 }
 
 /** Regions the explorer shows; empty means just the session's region. */
@@ -36,5 +38,5 @@ export async function writeRegion(region: string | undefined): Promise<void> {
 }
 
 export function affectsSession(e: vscode.ConfigurationChangeEvent): boolean {
-  return e.affectsConfiguration(`${SECTION}.${PROFILE_KEY}`) || e.affectsConfiguration(`${SECTION}.${REGION_KEY}`);
+  return e.affectsConfiguration(`${SECTION}.${PROFILE_KEY}`) || e.affectsConfiguration(`${SECTION}.${REGION_KEY}`) || e.affectsConfiguration(`${SECTION}.${REQUEST_TIMEOUT_KEY}`);
 }

@@ -3,3 +3,4 @@
 export { SignatureV4 } from '@smithy/signature-v4';
 export { Sha256 } from '@aws-crypto/sha256-js';
 export { ConfiguredRetryStrategy, StandardRetryStrategy, MAXIMUM_RETRY_DELAY, isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry';
+export { NodeHttpHandler } from '@smithy/node-http-handler';

@@ -27,10 +27,10 @@ export async function deployActivity(run: DeployRun): Promise<DeployResult> {
   const { client, sdk } = await run.options.clients.sfn(target.region);
 
   run.step(`Looking for activity ${target.name} in ${target.region}`);
-  const all = await collectPages((nextToken) => run.call({ service: 'states', operation: 'ListActivities' }, async () => {
+  const all = await run.listOnce('states:ListActivities', () => collectPages((nextToken) => run.call({ service: 'states', operation: 'ListActivities' }, async () => {
     const page = await client.send(new sdk.ListActivitiesCommand({ nextToken, maxResults: 1000 }));
     return { items: page.activities ?? [], next: page.nextToken };
-  }));
+  })));
   const existing = all.find((a) => a.name === target.name);
 
   if (existing) {

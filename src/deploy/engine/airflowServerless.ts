@@ -3,13 +3,15 @@
 
 import { randomUUID } from 'node:crypto';
 import type {
-  CreateWorkflowRequest, EncryptionConfiguration, GetWorkflowResponse, UpdateWorkflowRequest, WorkflowSummary,
+  CreateWorkflowRequest, EncryptionConfiguration, GetWorkflowResponse, UpdateWorkflowRequest, UpdateWorkflowResponse, WorkflowSummary,
 } from '../../aws/mwaaServerless.generated';
+import { AwsActionError } from '../../aws/errors';
+import { retryErrorType } from '../../aws/retry';
 import { collectPages, type DeployRun } from './context';
 import { sameText } from './definition';
 import { checkBucketExists, definitionKey, requireBucket, uploadDefinition } from './s3';
 import { applyTags, tagChange, tagsToApply } from './tags';
-import { DeployFailure, type DeployResult, type PlannedChange } from './types';
+import { DeployFailure, type DeployResult, type MwaaServerlessApi, type PlannedChange } from './types';
 
 export function mwaaEncryption(spec: { type?: string; kmsKeyId?: string } | undefined): EncryptionConfiguration | undefined {
   if (!spec?.type) return undefined;
@@ -52,6 +54,32 @@ export function encryptionChangeWarning(name: string, deployed: EncryptionConfig
   return `${name} is encrypted with ${describeMwaaEncryption(deployed)} and aws-workflows.yaml says ${describeMwaaEncryption(desired)}; MWAA Serverless cannot change a workflow's encryption (UpdateWorkflow has no encryption setting), so it is left as it is. To change it, delete the workflow and deploy again, or deploy it under a new name.`;
 }
 
+/**
+ * UpdateWorkflow has no idempotency token, so after a timeout or a 5xx the client does not resend
+ * it: the workflow is read back, and if it already has this definition the update went through
+ * (one version, reported); otherwise it is sent once more.
+ */
+async function updateOnce(run: DeployRun, client: MwaaServerlessApi, request: UpdateWorkflowRequest, definitionText: string): Promise<UpdateWorkflowResponse> {
+  const send = () => run.call({ service: 'airflow-serverless', operation: 'UpdateWorkflow', resource: request.WorkflowArn }, () => client.updateWorkflow(request));
+  try {
+    return await send();
+  } catch (err) {
+    const cause = err instanceof AwsActionError ? err.cause : err;
+    const kind = retryErrorType(cause);
+    if (kind !== 'TRANSIENT' && kind !== 'SERVER_ERROR') throw err;
+    run.step('The update did not answer; reading the workflow back before trying again');
+    const now = await run.call({ service: 'airflow-serverless', operation: 'GetWorkflow', resource: request.WorkflowArn }, () => client.getWorkflow({ WorkflowArn: request.WorkflowArn }));
+    const sent = request.DefinitionS3Location;
+    const applied = now.DefinitionS3Location?.ObjectKey === sent?.ObjectKey && (sent?.VersionId ? now.DefinitionS3Location?.VersionId === sent.VersionId : sameText(now.WorkflowDefinition, definitionText));
+    if (applied) {
+      run.warnings.push(`UpdateWorkflow did not answer in time, but the workflow already has this definition (version ${now.WorkflowVersion ?? '?'}); it was not sent again.`);
+      return { WorkflowArn: now.WorkflowArn ?? request.WorkflowArn, WorkflowVersion: now.WorkflowVersion, Warnings: [] } as UpdateWorkflowResponse;
+    }
+    run.throwIfCancelled();
+    return await send();
+  }
+}
+
 export async function deployAirflowWorkflow(run: DeployRun, definitionText: string, relPath: string): Promise<DeployResult> {
   const target = run.target;
   if (target.kind !== 'airflowWorkflow') throw new Error('not an MWAA Serverless workflow');
@@ -71,10 +99,10 @@ export async function deployAirflowWorkflow(run: DeployRun, definitionText: stri
   };
 
   run.step(`Looking for workflow ${target.name} in ${target.region}`);
-  const all = await collectPages<WorkflowSummary>((NextToken) => run.call({ service: 'airflow-serverless', operation: 'ListWorkflows' }, async () => {
+  const all = await run.listOnce('airflow-serverless:ListWorkflows', () => collectPages<WorkflowSummary>((NextToken) => run.call({ service: 'airflow-serverless', operation: 'ListWorkflows' }, async () => {
     const page = await client.listWorkflows({ NextToken, MaxResults: 100 });
     return { items: page.Workflows ?? [], next: page.NextToken };
-  }));
+  })));
   const existing = all.find((w) => w.Name === target.name);
   await checkBucketExists(run, bucket);
 
@@ -141,7 +169,7 @@ export async function deployAirflowWorkflow(run: DeployRun, definitionText: stri
   const request: UpdateWorkflowRequest = { WorkflowArn: existing.WorkflowArn, DefinitionS3Location: location, ...settings, RoleArn: spec.roleArn };
   run.step(`Updating workflow ${target.name} (${changes.map((c) => c.field).join(', ')})`);
   run.logRequest('airflow-serverless', 'UpdateWorkflow', { workflowArn: existing.WorkflowArn, definition: `s3://${bucket}/${key}`, versionId: location.VersionId, changes: changes.map((c) => c.field) });
-  const out = await run.call({ service: 'airflow-serverless', operation: 'UpdateWorkflow', resource: existing.WorkflowArn }, () => client.updateWorkflow(request));
+  const out = await updateOnce(run, client, request, definitionText);
   run.warnings.push(...(out.Warnings ?? []));
   const updated = `Updated ${run.label} in ${target.region} (${changes.map((c) => c.field).join(', ')}); the service made version ${out.WorkflowVersion ?? 'a new version'}`;
   const tagFailure = await applyTags(run, 'airflow-serverless', existing.WorkflowArn, newTags, updated, () => client.tagResource({ ResourceArn: existing.WorkflowArn, Tags: newTags }));

@@ -1,5 +1,6 @@
 // Shared plumbing for the per-service deploys: steps, cancellation, AWS calls, request logs.
 
+import { withAbortSignal } from '../../aws/cancellation';
 import { callAws, type AwsCallContext } from '../../aws/errors';
 import { DeployCancelled, KIND_LABELS, type DeployOptions, type DeployResult, type DeployTarget } from './types';
 
@@ -19,7 +20,25 @@ export class DeployRun {
   }
 
   call<T>(ctx: Omit<AwsCallContext, 'region'>, fn: () => Promise<T>): Promise<T> {
-    return callAws({ ...ctx, region: this.target.region }, fn);
+    // The run's signal reaches every request made inside, so Cancel and Ctrl-C abort the one in flight.
+    return withAbortSignal(this.options.signal, () => callAws({ ...ctx, region: this.target.region }, fn));
+  }
+
+  /**
+   * A listing shared by every entry of one run (Deploy All lists each service once, not once per
+   * entry: 1,000 state machines were 1,000 full list passes). Without a shared cache, it is fetched.
+   */
+  listOnce<T>(what: string, fetch: () => Promise<T[]>): Promise<T[]> {
+    const cache = this.options.listings;
+    if (!cache) return fetch();
+    const key = `${what}@${this.target.region}`;
+    let entry = cache.get(key) as Promise<T[]> | undefined;
+    if (!entry) {
+      entry = fetch();
+      cache.set(key, entry);
+      entry.catch(() => cache.delete(key));
+    }
+    return entry;
   }
 
   /** One line per request sent, so the log shows what was asked of AWS (no definitions, no secrets). */

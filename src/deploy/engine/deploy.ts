@@ -99,6 +99,9 @@ export async function deployTarget(target: DeployTarget, options: DeployOptions)
     }
   } catch (err) {
     if (err instanceof DeployCancelled) return run.result('cancelled', `Deploy of ${run.label} cancelled before anything was sent.`);
+    if (options.signal?.aborted && (err as { name?: string })?.name === 'AbortError') {
+      return run.result('cancelled', `Deploy of ${run.label} cancelled: the request in flight was aborted, so the change may or may not have been made. Deploy again to see where it stands.`);
+    }
     if (err instanceof DeployFailure || err instanceof AwsActionError) {
       options.logger.warn(`deploy ${target.name}: ${err.message}`);
       return run.result('failed', err.message);
@@ -112,6 +115,7 @@ export async function deployTarget(target: DeployTarget, options: DeployOptions)
 /** Deploys one after another (the order given), reporting each result as it arrives. Stops early only when cancelled. */
 export async function deployAll(targets: DeployTarget[], options: DeployOptions, onResult?: (r: DeployResult) => void): Promise<DeployResult[]> {
   const results: DeployResult[] = [];
+  options = { ...options, listings: options.listings ?? new Map() };
   for (const target of targets) {
     if (options.signal?.aborted) {
       results.push({ kind: target.kind, name: target.name, region: target.region, action: 'cancelled', warnings: [], message: `Deploy of ${KIND_LABELS[target.kind]} ${target.name} cancelled before anything was sent.` });

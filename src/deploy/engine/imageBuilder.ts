@@ -59,14 +59,20 @@ export async function deployImageBuilderWorkflow(run: DeployRun, definitionText:
   let version = spec.version;
   if (version && !parseSemver(version)) throw new DeployFailure(`Image Builder workflow ${target.name} has version '${version}'; versions are major.minor.patch, such as 1.0.0.`);
 
-  if (version && existing.includes(version)) {
-    const match = versions.find((v) => v.version === version);
+  // Compared with the named version when it exists, else with the latest: redeploying an unchanged
+  // definition must not make 1.0.1, 1.0.2, … (versions cannot be replaced or deleted cheaply).
+  const compareWith = version && existing.includes(version) ? version : existing[0];
+  if (compareWith) {
+    const match = versions.find((v) => v.version === compareWith);
     const deployed = match?.arn
       ? await run.call({ service: 'imagebuilder', operation: 'GetWorkflow', resource: match.arn }, () =>
         client.send(new sdk.GetWorkflowCommand({ workflowBuildVersionArn: match.arn })))
       : undefined;
-    if (deployed?.workflow && sameImageBuilderVersion(deployed.workflow, spec, definitionText)) {
-      return run.result('unchanged', `Image Builder workflow ${target.name} ${version} in ${target.region} already has this definition and these settings.`, { arn: deployed.workflow.arn ?? match?.arn, version });
+    if (deployed?.workflow && sameImageBuilderVersion(deployed.workflow, spec, definitionText) && (!version || version === compareWith)) {
+      return run.result('unchanged', `Image Builder workflow ${target.name} ${compareWith} in ${target.region} already has this definition and these settings.`, { arn: deployed.workflow.arn ?? match?.arn, version: compareWith });
+    }
+    if (version && version === compareWith && deployed?.workflow) {
+      throw new DeployFailure(`Version ${version} of Image Builder workflow ${target.name} already exists in ${target.region} with a different definition or settings, and Image Builder versions cannot be replaced. Set version: ${nextPatchVersion(existing) ?? 'a higher version'} (or higher) in aws-workflows.yaml to deploy this definition.`);
     }
   }
   if (!version || existing.includes(version)) {

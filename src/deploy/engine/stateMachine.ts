@@ -114,10 +114,10 @@ export async function deployStateMachine(run: DeployRun, definitionText: string,
   const { client, sdk } = await run.options.clients.sfn(target.region);
 
   run.step(`Looking for state machine ${target.name} in ${target.region}`);
-  const all = await collectPages((nextToken) => run.call({ service: 'states', operation: 'ListStateMachines' }, async () => {
+  const all = await run.listOnce('states:ListStateMachines', () => collectPages((nextToken) => run.call({ service: 'states', operation: 'ListStateMachines' }, async () => {
     const page = await client.send(new sdk.ListStateMachinesCommand({ nextToken, maxResults: 1000 }));
     return { items: page.stateMachines ?? [], next: page.nextToken };
-  }));
+  })));
   const existing = all.find((s) => s.name === target.name);
 
   if (run.options.dryRun) {

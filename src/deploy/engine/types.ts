@@ -139,6 +139,8 @@ export interface DeployOptions {
   hooks?: DeployHooks;
   /** Aborted before the create/update call is sent: the deploy stops with action `cancelled`. */
   signal?: AbortSignal;
+  /** Listings shared by the entries of one run (deployAll sets it). */
+  listings?: Map<string, Promise<unknown[]>>;
   /** Validate locally and with the service's own validation; change nothing. */
   dryRun?: boolean;
 }

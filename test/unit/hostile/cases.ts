@@ -25,6 +25,8 @@ export interface HostileCase {
   codes?: string[];
   /** Output (stdout + stderr) must match each. */
   says?: RegExp[];
+  /** …and match none of these. */
+  never?: RegExp[];
 }
 
 const sm = (definition: string) => `stateMachines:\n  orders:\n    definition: ${definition}\n    roleArn: ${ROLE}\n`;
@@ -72,6 +74,15 @@ export function hostileCases(port: number): HostileCase[] {
     ...manifestCases('a misspelled top-level key', 'broken-key', ['manifest/unknown-key']),
     ...manifestCases('binary garbage', 'broken-binary', ['manifest/wrong-type']),
     ...manifestCases('an entry name with bytes that are not UTF-8', 'bad-utf8', ['manifest/invalid-utf8']),
+    {
+      name: 'deploy --dry-run: a failing credential_process',
+      dir: 'valid',
+      args: ['deploy', '--dry-run'],
+      env: { AWS_PROFILE: 'failing-process', AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_SESSION_TOKEN: undefined },
+      exit: 1,
+      says: [/credential_process of profile "failing-process" failed \(exit status 3\)/],
+      never: [/leaked-process-output/, /sh -c/, /did not accept/, /Command failed/],
+    },
     { name: 'deploy: a valid manifest with no entries exits 0', dir: 'empty', args: ['deploy', '--yes'], exit: 0, says: [/has no entries to deploy/] },
   ];
 }
@@ -149,6 +160,9 @@ export function prepareFixtures(root: string): void {
   write('broken-binary/aws-workflows.yaml', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 2654435761) % 251)));
   dir('bad-utf8');
   write('bad-utf8/aws-workflows.yaml', Buffer.concat([Buffer.from('activities:\n  caf'), Buffer.from([0xe9]), Buffer.from(': {}\n')]));
+  dir('home');
+  // Its command line and output must never reach the user: only the profile and the exit status.
+  write('home/config', '[profile failing-process]\ncredential_process = sh -c "echo leaked-process-output; echo leaked-process-output >&2; exit 3"\nregion = us-east-1\n');
   dir('empty');
   write('empty/aws-workflows.yaml', '# nothing to deploy yet\nstateMachines: {}\n');
 }

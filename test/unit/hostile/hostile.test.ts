@@ -124,6 +124,7 @@ describe('hostile workspace inputs (bounded time and memory, expected findings, 
       for (const code of actual.codes ?? []) assert.ok(codes.includes(code), `expected ${code} in ${JSON.stringify(codes)}\n${all}`);
       assert.ok(!codes.includes('internal/error'), all);
       for (const re of actual.says ?? []) assert.match(all, re);
+      for (const re of actual.never ?? []) assert.doesNotMatch(all, re);
       assert.doesNotMatch(all, /\n\s+at .+:\d+:\d+\)?\n/, 'no stack trace');
       assert.ok(!all.includes(SECRET_MARKER), 'nothing outside the folder was read');
       assert.ok(!all.includes('session-token-that-must-stay-home'));

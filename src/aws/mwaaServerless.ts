@@ -26,6 +26,9 @@ import { currentAbortSignal } from './cancellation';
 
 export * from './mwaaServerless.generated';
 
+/** Reads are safe to resend whatever happened to the first attempt. */
+const READ_ONLY = /^(Get|List)/;
+
 type Smithy = SmithySdk;
 
 export interface MwaaServerlessClientOptions {
@@ -103,7 +106,7 @@ export class MwaaServerlessClient extends MwaaServerlessOperations {
         signal,
         // UpdateWorkflow has no idempotency token: after a timeout or a 5xx it may have been applied, and a
         // resend would make a second version. Only throttling is retried; the deploy reads the workflow back.
-        mayRetry: (err) => info.idempotent || !!info.idempotencyToken || retryErrorType(err) === 'THROTTLING',
+        mayRetry: (err) => READ_ONLY.test(operation) || info.idempotent || !!info.idempotencyToken || retryErrorType(err) === 'THROTTLING',
         onRetry: (err, delay, next) => this.options.logger?.debug(`airflow-serverless ${operation}: ${(err as Error)?.name ?? 'error'}, retrying in ${delay} ms (attempt ${next} of ${this.retry.maxAttempts})`),
       });
     } catch (err) {

@@ -71,9 +71,6 @@ export async function deployImageBuilderWorkflow(run: DeployRun, definitionText:
     if (deployed?.workflow && sameImageBuilderVersion(deployed.workflow, spec, definitionText) && (!version || version === compareWith)) {
       return run.result('unchanged', `Image Builder workflow ${target.name} ${compareWith} in ${target.region} already has this definition and these settings.`, { arn: deployed.workflow.arn ?? match?.arn, version: compareWith });
     }
-    if (version && version === compareWith && deployed?.workflow) {
-      throw new DeployFailure(`Version ${version} of Image Builder workflow ${target.name} already exists in ${target.region} with a different definition or settings, and Image Builder versions cannot be replaced. Set version: ${nextPatchVersion(existing) ?? 'a higher version'} (or higher) in aws-workflows.yaml to deploy this definition.`);
-    }
   }
   if (!version || existing.includes(version)) {
     const suggested = nextPatchVersion(existing);

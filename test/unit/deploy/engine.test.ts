@@ -86,7 +86,7 @@ describe('deploy engine (pure parts)', () => {
 
   it('parses the deploy options', () => {
     const parsed = deployCommand.parse(['a', '--file=x.yaml', '--region', 'eu-west-1', '--dry-run', '-y']);
-    assert.deepEqual(parsed, { operands: ['a'], flags: { __proto__: null, file: 'x.yaml', region: 'eu-west-1', profile: undefined, 'dry-run': true, yes: true, verbose: false } });
+    assert.deepEqual(parsed, { operands: ['a'], flags: { __proto__: null, file: 'x.yaml', region: 'eu-west-1', profile: undefined, 'dry-run': true, yes: true, verbose: false, 'request-timeout': undefined } });
     assert.throws(() => deployCommand.parse(['--region']), /--region needs a value/);
     assert.throws(() => deployCommand.parse(['--region', '--dry-run']), /--region needs a value/);
     assert.throws(() => deployCommand.parse(['--dry-run=1']), /--dry-run takes no value/);

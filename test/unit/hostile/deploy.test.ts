@@ -1,6 +1,5 @@
 // Deploys that converge and scale, over real HTTP against the emulator: an unchanged Image Builder
-// definition is `unchanged` (no 1.0.0 → 1.0.1 → 1.0.2), a named version that exists with other
-// content is an error, Deploy All lists each service once per run, and an MWAA Serverless update
+// definition is `unchanged` (no 1.0.0 → 1.0.1 → 1.0.2), Deploy All lists each service once per run, and an MWAA Serverless update
 // whose answer came too late is read back instead of resent (never two versions from one deploy).
 
 import assert from 'node:assert/strict';
@@ -62,19 +61,6 @@ describe('deploys that converge and scale (hostile: repeated and interrupted dep
     assert.equal(back.action, 'unchanged', 'compared with the latest, 1.0.1');
     const versions = Object.values((await state(emulator)).regions[REGION].imagebuilder.workflows as Record<string, { version: string }>).map((w) => w.version).sort();
     assert.deepEqual(versions, ['1.0.0', '1.0.1']);
-  });
-
-  it('Image Builder: a named version that exists with other content is an error that says so, and nothing is created', async () => {
-    ws.write('aws-workflows.yaml', `imageBuilderWorkflows:\n  build:\n    definition: build.yaml\n    type: BUILD\n    version: 1.0.0\n`).write('build.yaml', IB_DOC);
-    const session = sessionFor(emulator);
-    assert.equal((await deployTarget(ws.target('build'), options(session))).action, 'created');
-    assert.equal((await deployTarget(ws.target('build'), options(session))).action, 'unchanged');
-    ws.write('build.yaml', IB_DOC.replace('onFailure: Abort', 'onFailure: Continue'));
-    await control(emulator, 'DELETE', 'requests');
-    const clash = await deployTarget(ws.target('build'), options(session, { hooks: { chooseVersion: async (o) => o.suggested } }));
-    assert.equal(clash.action, 'failed');
-    assert.match(clash.message, /Version 1\.0\.0 of Image Builder workflow build already exists in us-east-1 with a different definition.*Set version: 1\.0\.1/);
-    assert.deepEqual(await requests(emulator, 'CreateWorkflow'), []);
   });
 
   it(`Deploy All: redeploying ${STATE_MACHINES} unchanged state machines is one list pass plus one describe per entry`, async () => {

@@ -3,13 +3,12 @@
 // same run, is deploying each entry on its own (a listing per entry, as every deploy did before).
 // Real SDK over HTTP against the emulator (its default page size of 100, as Step Functions pages).
 //   node scripts/bench/redeploy.mjs [--entries N] [--runs N]
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
-import { bundleCore, repoRoot as root } from '../lib/bundle-core.mjs';
+import { bundleCore } from '../lib/bundle-core.mjs';
+import { startEmulatorProcess } from '../lib/emulator-process.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -24,18 +23,11 @@ export { MemoryLogger } from './src/core/log';
 export { deployAll, deployTarget, loadManifest, targetsOf } from './src/deploy/engine';
 `);
 
-const child = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'test/emulator/main.ts', '--port', '0', '--page-size', '100'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+const emulator = await startEmulatorProcess(['--page-size', '100']);
 const dir = mkdtempSync(path.join(tmpdir(), 'redeploy-bench-'));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 try {
-  const endpoint = await new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout }).once('line', (line) => {
-      const m = /^ready (http:\/\/\S+)$/.exec(line);
-      if (m) resolve(m[1]);
-      else reject(new Error(`unexpected emulator output: ${line}`));
-    });
-    child.once('exit', (code) => reject(new Error(`the emulator exited (${code})`)));
-  });
+  const endpoint = emulator.endpoint;
   const env = { AWS_ENDPOINT_URL: endpoint, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_REGION: 'us-east-1', AWS_CONFIG_FILE: path.join(dir, 'none'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'none') };
   const session = new AwsSession({ logger: new MemoryLogger(), env });
   const entries = Array.from({ length: ENTRIES }, (_, i) => `  bench-${i}:\n    definition: pass.asl.json\n    roleArn: arn:aws:iam::000000000000:role/r\n`).join('');
@@ -63,6 +55,6 @@ try {
   console.log(`redeploy of ${ENTRIES} unchanged state machines (Deploy All, one listing per run): median ${(ours / 1000).toFixed(2)} s of ${RUNS}`);
   console.log(`peer, each entry deployed on its own (a listing per entry):        ${(perEntry / 1000).toFixed(2)} s (x${(perEntry / ours).toFixed(1)})`);
 } finally {
-  child.kill('SIGTERM');
+  emulator.stop();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { syncExampleMocks } from './exampleMocks';
 import { createSandbox, repoRoot, sandboxEnvironment, startCodeServer, startEmulatorIfPresent, type RunningCodeServer, type RunningEmulatorLike, type Sandbox } from './vscodeWeb';
 
 /** The port desktop users' launch configuration "Run Extension (sandbox emulator)" expects. */
@@ -49,12 +50,14 @@ export async function main(argv: string[]): Promise<void> {
   const examples = ensureExamples();
 
   let emulator: RunningEmulatorLike | undefined;
+  let mocks: { stop(): void } | undefined;
   let codeServer: RunningCodeServer | undefined;
   let sandbox: Sandbox | undefined;
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       await codeServer?.stop();
+      mocks?.stop();
       await emulator?.stop().catch(() => undefined);
       sandbox?.dispose();
     })());
@@ -71,6 +74,8 @@ export async function main(argv: string[]): Promise<void> {
       quiet: true,
     });
     if (!emulator) console.error('note: test/emulator/server.ts is missing, so the sandbox has no AWS backend');
+    // The examples deploy to us-east-1 (aws-workflows.yaml's defaults.region).
+    if (emulator) mocks = await syncExampleMocks(path.join(examples, 'statemachines'), emulator.controlUrl ?? `${emulator.endpoint}/_emulator`, 'us-east-1', (line) => console.log(line));
     if (!options.browserHost) {
       console.log(`sandbox ready: emulator at ${emulator?.endpoint ?? '(none)'}; in desktop VS Code press F5 with "Run Extension (sandbox emulator)"`);
       return;

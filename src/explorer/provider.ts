@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { AwsCredentialsError, AwsActionError } from '../aws/errors';
 import type { Logger } from '../core/log';
 import { readExplorerRegions } from '../profile/settings';
+import { ExecutionPoller } from './executionPolling';
 import type { FilterStore } from './filters';
 import type { ExplorerAws } from './model/listing';
 import type { ExplorerContext, ExplorerNode } from './nodes/explorerNode';
@@ -35,6 +36,7 @@ export class ResourcesTreeProvider implements vscode.TreeDataProvider<ExplorerNo
       logger,
       refresh: (node) => this.emitter.fire(node),
       withProgress: (task) => Promise.resolve(vscode.window.withProgress({ location: { viewId: RESOURCES_VIEW_ID } }, task)),
+      poller: new ExecutionPoller(),
     };
   }
 
@@ -97,6 +99,7 @@ export class ResourcesTreeProvider implements vscode.TreeDataProvider<ExplorerNo
   }
 
   dispose(): void {
+    this.ctx.poller.dispose();
     this.emitter.dispose();
   }
 }

@@ -8,6 +8,7 @@ import { ALL_KINDS, copyArnCommand, copyNameCommand } from './commands/copyComma
 import { openInConsoleCommand } from './commands/consoleCommand';
 import { vscodeEnvironment, type ExplorerCommandContext, type ExplorerEnvironment } from './commands/context';
 import { downloadDefinitionCommand, openDefinitionCommand } from './commands/definitionCommands';
+import { filterExecutionsCommand, redriveExecutionCommand, stopExecutionCommand } from './commands/executionCommands';
 import { itemKindOf, revealResourceCommand } from './commands/revealCommand';
 import { showExecutionOutputCommand, startExecutionCommand, startRunCommand } from './commands/runCommands';
 import { clearFilterCommand, filterCommand, loadMoreCommand, refreshCommand, retryCommand } from './commands/treeCommands';
@@ -37,6 +38,11 @@ export function registerExplorer(context: vscode.ExtensionContext, logger: Logge
   const provider = new ResourcesTreeProvider(session, filters, logger);
   const treeView = vscode.window.createTreeView(RESOURCES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const definitions = new DefinitionContentProvider(session);
+  provider.ctx.poller.attach(treeView);
+  context.subscriptions.push(
+    treeView.onDidChangeVisibility(() => provider.ctx.poller.visibilityChanged()),
+    treeView.onDidCollapseElement((e) => provider.ctx.poller.pause(e.element.id)),
+  );
   context.subscriptions.push(filters, provider, treeView, definitions);
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(DEFINITION_SCHEME, definitions));
 
@@ -60,6 +66,9 @@ export function registerExplorer(context: vscode.ExtensionContext, logger: Logge
     showExecutionOutputCommand(cmd),
     startRunCommand(cmd),
     revealResourceCommand(cmd),
+    filterExecutionsCommand(cmd),
+    stopExecutionCommand(cmd),
+    redriveExecutionCommand(cmd),
   ]) {
     registerCommand(context, logger, command);
   }

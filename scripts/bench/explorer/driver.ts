@@ -16,6 +16,7 @@ async function main(): Promise<void> {
   const { AwsSession } = await import('../../../src/aws/session');
   const { silentLogger } = await import('../../../src/core/log');
   const { GroupNode } = await import('../../../src/explorer/nodes/groupNode');
+  const { ExecutionPoller } = await import('../../../src/explorer/executionPolling');
   type Ctx = import('../../../src/explorer/nodes/explorerNode').ExplorerContext;
   const endpoint = process.env.EMULATOR_URL!;
   const session = new AwsSession({
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     logger: silentLogger,
     refresh: () => undefined,
     withProgress: (task) => task(),
+    poller: new ExecutionPoller(),
   };
   const parent = { id: 'bench', parent: undefined, getTreeItem: () => ({}), getChildren: () => [] } as never;
 

@@ -8,7 +8,7 @@ export const COPY_ARN_COMMAND = 'awsWorkflows.explorer.copyArn';
 export const COPY_NAME_COMMAND = 'awsWorkflows.explorer.copyName';
 
 const ALL_KINDS: ResourceKind[] = [
-  'stateMachine', 'stateMachineVersion', 'activity', 'imageBuilderWorkflow', 'imageBuilderBuildVersion',
+  'stateMachine', 'stateMachineVersion', 'stateMachineExecution', 'activity', 'imageBuilderWorkflow', 'imageBuilderBuildVersion',
   'mwaaEnvironment', 'mwaaServerlessWorkflow', 'mwaaServerlessVersion', 'mwaaServerlessRun',
 ];
 

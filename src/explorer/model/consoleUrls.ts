@@ -24,6 +24,8 @@ export function consoleUrl(ref: ResourceRef): string | undefined {
     case 'stateMachine':
     case 'stateMachineVersion':
       return arn && `${base('states')}#/statemachines/view/${arn}`;
+    case 'stateMachineExecution':
+      return arn && `${base('states')}#/v2/executions/details/${arn}`;
     case 'activity':
       return arn && `${base('states')}#/activities/view/${arn}`;
     case 'imageBuilderWorkflow':

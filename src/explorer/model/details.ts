@@ -62,6 +62,26 @@ export async function fetchDetails(aws: ExplorerAws, item: ResourceItem): Promis
         ]),
       };
     }
+    case 'stateMachineExecution': {
+      // METADATA_ONLY: the tooltip shows no input or output, so no kms:Decrypt is needed.
+      const d = await callAws({ service: 'states', operation: 'DescribeExecution', region, resource: item.name }, async () => {
+        const { client, sdk } = await aws.sfn(region);
+        return client.send(new sdk.DescribeExecutionCommand({ executionArn: item.arn, includedData: 'METADATA_ONLY' }));
+      });
+      return {
+        arn: d.executionArn,
+        status: d.status,
+        fields: fields([
+          ['ARN', d.executionArn],
+          ['Status', d.status],
+          ['Started', date(d.startDate)],
+          ['Stopped', date(d.stopDate)],
+          ['Version', d.stateMachineVersionArn],
+          ['Redrives', d.redriveCount ? String(d.redriveCount) : undefined],
+          ['Redrive', d.redriveStatus === 'REDRIVABLE' ? 'possible' : undefined],
+        ]),
+      };
+    }
     case 'activity': {
       const d = await callAws({ service: 'states', operation: 'DescribeActivity', region, resource: item.name }, async () => {
         const { client, sdk } = await aws.sfn(region);

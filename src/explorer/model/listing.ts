@@ -109,7 +109,12 @@ export async function listGroupPage(aws: ExplorerAws, group: GroupKind, region: 
   }
 }
 
-export async function listChildPage(aws: ExplorerAws, list: ChildListKind, parent: ResourceItem, pageSize: number, token?: string): Promise<Page<ResourceItem>> {
+/** Narrows a child list: executions by status (ListExecutions' statusFilter). */
+export interface ChildListOptions {
+  statusFilter?: string;
+}
+
+export async function listChildPage(aws: ExplorerAws, list: ChildListKind, parent: ResourceItem, pageSize: number, token?: string, options: ChildListOptions = {}): Promise<Page<ResourceItem>> {
   const region = parent.region;
   const parentArn = parent.arn ?? '';
   switch (list) {
@@ -127,6 +132,26 @@ export async function listChildPage(aws: ExplorerAws, list: ChildListKind, paren
           arn: v.stateMachineVersionArn,
           version: versionFromArn(v.stateMachineVersionArn ?? ''),
           createdAt: v.creationDate,
+        })),
+        nextToken: out.nextToken,
+      };
+    }
+    case 'stateMachineExecutions': {
+      const out = await callAws(ctx('states', 'ListExecutions', region, parent.name), async () => {
+        const { client, sdk } = await aws.sfn(region);
+        const statusFilter = options.statusFilter as NonNullable<ConstructorParameters<typeof sdk.ListExecutionsCommand>[0]>['statusFilter'];
+        return client.send(new sdk.ListExecutionsCommand({ stateMachineArn: parentArn, statusFilter, maxResults: clampPageSize(pageSize, 'states', 'ListExecutions'), nextToken: token }));
+      });
+      return {
+        items: (out.executions ?? []).map((e) => ({
+          id: itemId('stateMachineExecution', region, e.executionArn ?? ''),
+          kind: 'stateMachineExecution',
+          region,
+          name: e.name ?? '',
+          arn: e.executionArn,
+          status: e.status,
+          startedAt: e.startDate,
+          stoppedAt: e.stopDate,
         })),
         nextToken: out.nextToken,
       };

@@ -19,6 +19,11 @@ export const PAGE_LIMITS = {
       "member": "maxResults",
       "min": 0,
       "max": 1000
+    },
+    "ListExecutions": {
+      "member": "maxResults",
+      "min": 0,
+      "max": 1000
     }
   },
   "imagebuilder": {

@@ -3,7 +3,7 @@
 export type GroupKind = 'stateMachines' | 'activities' | 'imageBuilderWorkflows' | 'mwaaEnvironments' | 'mwaaServerlessWorkflows';
 
 export type ItemKind = 'stateMachine' | 'activity' | 'imageBuilderWorkflow' | 'mwaaEnvironment' | 'mwaaServerlessWorkflow';
-export type ChildKind = 'stateMachineVersion' | 'imageBuilderBuildVersion' | 'mwaaServerlessVersion' | 'mwaaServerlessRun';
+export type ChildKind = 'stateMachineVersion' | 'stateMachineExecution' | 'imageBuilderBuildVersion' | 'mwaaServerlessVersion' | 'mwaaServerlessRun';
 export type ResourceKind = ItemKind | ChildKind;
 
 /** Enough to find a resource again (reveal, console URL, commands from the palette). */
@@ -30,6 +30,7 @@ export interface ResourceItem extends ResourceRef {
   isLatest?: boolean;
   createdAt?: Date;
   startedAt?: Date;
+  stoppedAt?: Date;
 }
 
 export interface Page<T> {
@@ -63,10 +64,11 @@ export const GROUP_OF_ITEM: Record<ItemKind, GroupKind> = {
 };
 
 /** Child lists under an item: versions, build versions, runs. */
-export type ChildListKind = 'stateMachineVersions' | 'imageBuilderBuildVersions' | 'mwaaServerlessVersions' | 'mwaaServerlessRuns';
+export type ChildListKind = 'stateMachineVersions' | 'stateMachineExecutions' | 'imageBuilderBuildVersions' | 'mwaaServerlessVersions' | 'mwaaServerlessRuns';
 
 export const CHILD_LISTS: Record<ChildListKind, { label: string; noun: string; childKind: ChildKind }> = {
   stateMachineVersions: { label: 'Versions', noun: 'published versions', childKind: 'stateMachineVersion' },
+  stateMachineExecutions: { label: 'Executions', noun: 'executions', childKind: 'stateMachineExecution' },
   imageBuilderBuildVersions: { label: 'Build versions', noun: 'build versions', childKind: 'imageBuilderBuildVersion' },
   mwaaServerlessVersions: { label: 'Versions', noun: 'versions', childKind: 'mwaaServerlessVersion' },
   mwaaServerlessRuns: { label: 'Recent runs', noun: 'runs', childKind: 'mwaaServerlessRun' },
@@ -76,7 +78,9 @@ export const CHILD_LISTS: Record<ChildListKind, { label: string; noun: string; c
 export function childListsOf(kind: ResourceKind): ChildListKind[] {
   switch (kind) {
     case 'stateMachine':
-      return ['stateMachineVersions'];
+      return ['stateMachineVersions', 'stateMachineExecutions'];
+    case 'stateMachineVersion':
+      return ['stateMachineExecutions'];
     case 'imageBuilderWorkflow':
       return ['imageBuilderBuildVersions'];
     case 'mwaaServerlessWorkflow':
@@ -116,6 +120,11 @@ export function itemDescription(item: ResourceItem): string {
       if (item.status) parts.push(item.status);
       if (item.startedAt) parts.push(formatTime(item.startedAt));
       break;
+    case 'stateMachineExecution':
+      if (item.status) parts.push(item.status);
+      if (item.startedAt) parts.push(formatTime(item.startedAt));
+      if (item.startedAt && item.stoppedAt) parts.push(formatDuration(item.stoppedAt.getTime() - item.startedAt.getTime()));
+      break;
     case 'stateMachineVersion':
     case 'activity':
       break;
@@ -131,7 +140,7 @@ export function statusTone(status: string | undefined): StatusTone {
   const s = status.toUpperCase();
   if (/FAIL|TIMEOUT|TIMED_OUT|ABORTED|UNAVAILABLE|ERROR/.test(s)) return 'failed';
   if (/^(SUCCESS|SUCCEEDED|AVAILABLE|ACTIVE|READY)$/.test(s)) return 'ok';
-  if (/ING$|^QUEUED$|^PENDING$|^MAINTENANCE$/.test(s)) return 'progress';
+  if (/ING$|^QUEUED$|^PENDING$|^PENDING_REDRIVE$|^MAINTENANCE$/.test(s)) return 'progress';
   if (/DEPRECATED|STOPPED|DELETED/.test(s)) return 'warning';
   return 'neutral';
 }
@@ -140,6 +149,16 @@ export function statusTone(status: string | undefined): StatusTone {
 export function formatTime(d: Date): string {
   const iso = d.toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/** `850 ms`, `12.3 s`, `4 min 05 s`, `2 h 03 min`: how long an execution ran. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
+  const seconds = ms / 1000;
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  const whole = Math.round(seconds);
+  if (whole < 3600) return `${Math.floor(whole / 60)} min ${String(whole % 60).padStart(2, '0')} s`;
+  return `${Math.floor(whole / 3600)} h ${String(Math.floor((whole % 3600) / 60)).padStart(2, '0')} min`;
 }
 
 /** MWAA Serverless versions are long opaque ids: the first 8 characters tell them apart. */

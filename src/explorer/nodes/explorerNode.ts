@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Logger } from '../../core/log';
+import type { ExecutionPoller } from '../executionPolling';
 import type { FilterStore } from '../filters';
 import type { ExplorerAws } from '../model/listing';
 
@@ -13,6 +14,8 @@ export interface ExplorerContext {
   refresh(node?: ExplorerNode): void;
   /** Shows the view's progress bar while `task` runs. */
   withProgress<T>(task: () => Promise<T>): Promise<T>;
+  /** Refreshes lists with running executions until they end. */
+  poller: ExecutionPoller;
 }
 
 export interface ExplorerNode {

@@ -4,6 +4,7 @@ import { statusTone, type ResourceKind, type StatusTone } from '../model/resourc
 const KIND_ICONS: Record<ResourceKind, string> = {
   stateMachine: 'type-hierarchy-sub',
   stateMachineVersion: 'versions',
+  stateMachineExecution: 'circle-outline',
   activity: 'pulse',
   imageBuilderWorkflow: 'layers',
   imageBuilderBuildVersion: 'package',
@@ -29,10 +30,10 @@ const RUN_ICONS: Record<StatusTone, string> = {
   neutral: 'circle-outline',
 };
 
-/** The kind's codicon, coloured by status; runs show their status as the icon itself. */
+/** The kind's codicon, coloured by status; runs and executions show their status as the icon itself. */
 export function resourceIcon(kind: ResourceKind, status: string | undefined): vscode.ThemeIcon {
   const tone = statusTone(status);
   const colour = TONE_COLOURS[tone];
-  const id = kind === 'mwaaServerlessRun' ? RUN_ICONS[tone] : KIND_ICONS[kind];
+  const id = kind === 'mwaaServerlessRun' || kind === 'stateMachineExecution' ? RUN_ICONS[tone] : KIND_ICONS[kind];
   return new vscode.ThemeIcon(id, colour ? new vscode.ThemeColor(colour) : undefined);
 }

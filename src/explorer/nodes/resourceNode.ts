@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { CONTEXT, contextValue } from '../contextValues';
+import { SHOW_EXECUTION_OUTPUT_COMMAND } from '../commands/runCommands';
 import { consoleUrl } from '../model/consoleUrls';
 import { fetchDetails, hasDefinition, tooltipMarkdown, type ResourceDetails } from '../model/details';
 import { listChildPage } from '../model/listing';
 import { CHILD_LISTS, childListsOf, itemDescription, type ChildListKind, type ResourceItem } from '../model/resources';
 import { ChildListNode } from './childListNode';
+import { ExecutionListNode } from './executionListNode';
 import type { ExplorerContext, ExplorerNode } from './explorerNode';
 import { resourceIcon } from './icons';
 import { ListChildren, type ListOwner } from './listChildren';
@@ -17,7 +19,7 @@ export class ResourceNode implements ListOwner {
   readonly id: string;
   /** Set when the item has exactly one child list, shown directly beneath it. */
   readonly listing: ListChildren;
-  private readonly childLists: ChildListNode[];
+  private readonly childLists: (ChildListNode | ExecutionListNode)[];
   private details: ResourceDetails | undefined;
   private detailsRequest: Promise<ResourceDetails> | undefined;
 
@@ -28,7 +30,9 @@ export class ResourceNode implements ListOwner {
   ) {
     this.id = item.id;
     const lists = childListsOf(item.kind);
-    this.childLists = lists.length > 1 ? lists.map((l) => new ChildListNode(this, l, ctx)) : [];
+    // Executions always get their own node: it carries the status filter and the polling.
+    const ownNodes = lists.length > 1 || lists.includes('stateMachineExecutions');
+    this.childLists = ownNodes ? lists.map((l) => (l === 'stateMachineExecutions' ? new ExecutionListNode(this, ctx) : new ChildListNode(this, l, ctx))) : [];
     this.listing = childListing(this, lists.length === 1 ? lists[0] : undefined, ctx);
   }
 
@@ -53,7 +57,12 @@ export class ResourceNode implements ListOwner {
       (item.kind === 'stateMachine' || item.kind === 'stateMachineVersion') && CONTEXT.startExecution,
       (item.kind === 'mwaaServerlessWorkflow' || item.kind === 'mwaaServerlessVersion') && CONTEXT.startRun,
       item.kind === 'mwaaEnvironment' && CONTEXT.airflowUi,
+      item.kind === 'stateMachineExecution' && item.status === 'RUNNING' && CONTEXT.stopExecution,
+      item.kind === 'stateMachineExecution' && /^(FAILED|TIMED_OUT|ABORTED)$/.test(item.status ?? '') && CONTEXT.redriveExecution,
     );
+    if (item.kind === 'stateMachineExecution') {
+      tree.command = { command: SHOW_EXECUTION_OUTPUT_COMMAND, title: 'Show Execution Output', arguments: [{ region: item.region, executionArn: item.arn }] };
+    }
     return tree;
   }
 

@@ -1,0 +1,99 @@
+// Lists of executions with running ones ask again by themselves: at most once per 2 s per list,
+// backing off while nothing changes (src/core/runs/polling.ts), and not at all while the view is
+// hidden or the list collapsed; they resume when it is shown or expanded again.
+
+import type * as vscode from 'vscode';
+import { nextPollDelay } from '../core/runs/polling';
+import type { ExplorerNode } from './nodes/explorerNode';
+
+export interface Pollable extends ExplorerNode {
+  /** Lists again; answers a key that changes when any status changed, and whether any still runs. */
+  poll(): Promise<{ key: string; running: boolean }>;
+}
+
+interface Entry {
+  node: Pollable;
+  key: string;
+  delay?: number;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+export class ExecutionPoller {
+  private readonly entries = new Map<string, Entry>();
+  private view: Pick<vscode.TreeView<ExplorerNode>, 'visible'> | undefined;
+  /** Polls made, for tests and the figure "≤ 1 request per 2 s". */
+  polls = 0;
+
+  /** The view whose visibility pauses polling; call `visibilityChanged()` when it changes. */
+  attach(view: Pick<vscode.TreeView<ExplorerNode>, 'visible'>): void {
+    this.view = view;
+  }
+
+  /** A list showed its children: poll it while something runs, else forget it. */
+  update(node: Pollable, key: string, running: boolean): void {
+    const entry = this.entries.get(node.id);
+    if (!running) {
+      if (entry) this.clear(entry);
+      this.entries.delete(node.id);
+      return;
+    }
+    if (entry) {
+      const changed = entry.key !== key;
+      entry.key = key;
+      entry.node = node;
+      if (!entry.timer) this.schedule(entry, changed);
+      return;
+    }
+    const created: Entry = { node, key };
+    this.entries.set(node.id, created);
+    this.schedule(created, true);
+  }
+
+  /** The list was collapsed: stop asking until it shows its children again. */
+  pause(nodeId: string): void {
+    const entry = this.entries.get(nodeId);
+    if (entry) this.clear(entry);
+    this.entries.delete(nodeId);
+  }
+
+  visibilityChanged(): void {
+    for (const entry of this.entries.values()) {
+      if (this.view?.visible === false) this.clear(entry);
+      else if (!entry.timer) this.schedule(entry, true);
+    }
+  }
+
+  get active(): number {
+    return [...this.entries.values()].filter((e) => e.timer).length;
+  }
+
+  dispose(): void {
+    for (const entry of this.entries.values()) this.clear(entry);
+    this.entries.clear();
+  }
+
+  private schedule(entry: Entry, changed: boolean): void {
+    if (this.view?.visible === false) return;
+    entry.delay = nextPollDelay(entry.delay, changed);
+    entry.timer = setTimeout(() => void this.fire(entry), entry.delay);
+  }
+
+  private async fire(entry: Entry): Promise<void> {
+    entry.timer = undefined;
+    if (this.entries.get(entry.node.id) !== entry || this.view?.visible === false) return;
+    this.polls++;
+    try {
+      const { key, running } = await entry.node.poll();
+      this.update(entry.node, key, running);
+    } catch {
+      // The list shows its own error node; try again later, backing off.
+      if (this.entries.get(entry.node.id) === entry && !entry.timer) this.schedule(entry, false);
+    }
+  }
+
+  private clear(entry: Entry): void {
+    if (entry.timer) clearTimeout(entry.timer);
+    entry.timer = undefined;
+    entry.delay = undefined;
+  }
+}

@@ -57,9 +57,9 @@ const options = {
   },
 };
 
-// The graph view's webview script: a browser bundle of its own (no Node, no chunks, no network).
+// The webview scripts (graph view, execution view): browser bundles of their own (no Node, no chunks, no network).
 const webviewOptions = {
-  entryPoints: { graphView: 'src/graph/webview/main.ts' },
+  entryPoints: { graphView: 'src/graph/webview/main.ts', executionView: 'src/runs/webview/executionView.ts' },
   outdir,
   bundle: true,
   format: 'iife',

@@ -9,6 +9,7 @@ import { registerProfile } from './profile/register';
 import { registerDeploy } from './deploy/register';
 import { registerAirflow } from './airflow/register';
 import { registerGraph } from './graph/register';
+import { registerRuns } from './runs/register';
 
 export function activate(context: vscode.ExtensionContext): void {
   const { logger, channel } = createOutputLogger();
@@ -20,6 +21,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerDeploy(context, logger, session);
   registerAirflow(context, logger, session);
   registerGraph(context, logger);
+  registerRuns(context, logger, session);
 }
 
 export function deactivate(): void {}

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CONTEXT, contextValue } from '../contextValues';
-import { SHOW_EXECUTION_OUTPUT_COMMAND } from '../commands/runCommands';
+import { OPEN_EXECUTION_COMMAND } from '../../runs/ids';
 import { consoleUrl } from '../model/consoleUrls';
 import { fetchDetails, hasDefinition, tooltipMarkdown, type ResourceDetails } from '../model/details';
 import { listChildPage } from '../model/listing';
@@ -61,7 +61,7 @@ export class ResourceNode implements ListOwner {
       item.kind === 'stateMachineExecution' && /^(FAILED|TIMED_OUT|ABORTED)$/.test(item.status ?? '') && CONTEXT.redriveExecution,
     );
     if (item.kind === 'stateMachineExecution') {
-      tree.command = { command: SHOW_EXECUTION_OUTPUT_COMMAND, title: 'Show Execution Output', arguments: [{ region: item.region, executionArn: item.arn }] };
+      tree.command = { command: OPEN_EXECUTION_COMMAND, title: 'Open Execution', arguments: [{ region: item.region, executionArn: item.arn }] };
     }
     return tree;
   }

@@ -1,0 +1,69 @@
+// The execution view's messages: one union for each direction (house rule 14).
+
+import type { StateRun } from '../core/runs/history';
+
+export interface ExecutionSummary {
+  executionArn: string;
+  region: string;
+  name: string;
+  stateMachineArn?: string;
+  status: string;
+  startDate?: string;
+  stopDate?: string;
+  input?: string;
+  output?: string;
+  error?: string;
+  cause?: string;
+  /** Why input and output are missing (METADATA_ONLY: no kms:Decrypt). */
+  unreadable?: string;
+  redrivable: boolean;
+  redriveReason?: string;
+  redriveCount: number;
+  express: boolean;
+}
+
+export interface HistoryRow {
+  id: number;
+  type: string;
+  timestamp: string;
+  previousEventId?: number;
+  /** The detail member flattened to `key: value` text for the table. */
+  detail: string;
+}
+
+export interface MapRunRow {
+  mapRunArn: string;
+  status?: string;
+  startDate?: string;
+  stopDate?: string;
+  total?: number;
+  succeeded?: number;
+  failed?: number;
+  running?: number;
+  pending?: number;
+  aborted?: number;
+  timedOut?: number;
+}
+
+export type ToView =
+  | { type: 'execution'; execution: ExecutionSummary; states: StateRun[]; graphSvg?: string; graphNote?: string; outcomes: Record<string, string> }
+  | { type: 'history'; rows: HistoryRow[]; more: boolean; withData: boolean; note?: string }
+  | { type: 'mapRuns'; runs: MapRunRow[] }
+  | { type: 'error'; message: string }
+  | { type: 'busy'; busy: boolean };
+
+export type FromView =
+  | { type: 'ready' }
+  | { type: 'refresh' }
+  | { type: 'moreHistory' }
+  | { type: 'stop' }
+  | { type: 'redrive' }
+  | { type: 'startAgain' }
+  | { type: 'copyArn' }
+  | { type: 'openConsole' };
+
+/** What the panel keeps across a reload (vscode.setState / WebviewPanelSerializer). */
+export interface ExecutionViewState {
+  executionArn: string;
+  region: string;
+}

@@ -1,0 +1,191 @@
+// The execution view inside the real extension host, against the emulator (which runs the
+// definitions): what it shows (status, the failed state's error, the graph coloured by outcome,
+// history, Map Runs) and each action (Redrive, Stop, Start again, Copy ARN, Open in Console),
+// with refusals as one sentence. The page's messages are read where the panel posts them.
+import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import type { ExecutionPanel, ExecutionPanelDeps } from '../../src/runs/executionPanel';
+import type { ToView } from '../../src/runs/protocol';
+
+const EXTENSION_ID = 'workflows-for-aws.workflows-for-aws';
+const REGION = 'us-east-1';
+const ACCOUNT = '000000000000';
+
+async function control(method: string, route: string, body?: unknown): Promise<unknown> {
+  const url = process.env.EMULATOR_URL;
+  assert.ok(url, 'EMULATOR_URL is not set');
+  const res = await fetch(`${url}/_emulator/${route}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  assert.equal(res.status, 200, `${route}: HTTP ${res.status}`);
+  return res.json();
+}
+
+const SEED = `
+buckets:
+  - name: view-items
+    region: ${REGION}
+    objects:
+      items.json: '[1, 2, 3]'
+regions:
+  ${REGION}:
+    stateMachines:
+      - name: ViewPayments
+        definition:
+          StartAt: Reserve
+          States:
+            Reserve: { Type: Pass, Result: reserved, ResultPath: $.reserved, Next: Charge }
+            Charge: { Type: Task, Resource: "arn:aws:states:::lambda:invoke", End: true }
+        mocks:
+          Charge: { errorOutput: { error: Payment.Declined, cause: card expired } }
+      - name: ViewWaits
+        definition:
+          StartAt: Hold
+          States:
+            Hold: { Type: Task, Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken", End: true }
+      - name: ViewFanout
+        definition:
+          StartAt: Each
+          States:
+            Each:
+              Type: Map
+              ItemReader: { Resource: "arn:aws:states:::s3:getObject", ReaderConfig: { InputType: JSON }, Parameters: { Bucket: view-items, Key: items.json } }
+              ItemProcessor: { ProcessorConfig: { Mode: DISTRIBUTED, ExecutionType: STANDARD }, StartAt: P, States: { P: { Type: Pass, End: true } } }
+              End: true
+`;
+
+interface Hook {
+  ExecutionPanel: typeof ExecutionPanel;
+  deps: ExecutionPanelDeps;
+}
+let hook: Hook;
+const clipboard: string[] = [];
+const opened: string[] = [];
+
+async function eventually<T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function start(machine: string): Promise<string> {
+  const res = (await vscode.commands.executeCommand('awsWorkflows.explorer.startExecution', { kind: 'stateMachine', region: REGION, name: machine, arn: `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:${machine}` }, { input: '{"order":7}' })) as { executionArn: string };
+  return res.executionArn;
+}
+
+async function open(executionArn: string): Promise<ExecutionPanel> {
+  await vscode.commands.executeCommand('awsWorkflows.openExecution', { region: REGION, executionArn });
+  return eventually('the panel', () => hook.ExecutionPanel.forTests(executionArn));
+}
+
+function last<T extends ToView['type']>(panel: ExecutionPanel, type: T): Extract<ToView, { type: T }> | undefined {
+  return [...panel.posted].reverse().find((m) => m.type === type) as Extract<ToView, { type: T }> | undefined;
+}
+
+const shown = (panel: ExecutionPanel, status: string) => eventually(`the view to show ${status}`, () => {
+  const m = last(panel, 'execution');
+  return m?.execution.status === status ? m : undefined;
+});
+
+describe('execution view (in the extension host, against the emulator)', function () {
+  this.timeout(90_000);
+
+  before(async () => {
+    const seed = path.join(tmpdir(), `execution-view-seed-${process.pid}.yaml`);
+    writeFileSync(seed, SEED);
+    await control('POST', 'reset', { seed });
+    await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
+    hook = (await vscode.commands.executeCommand('awsWorkflows.__getExecutionViewsForTests')) as Hook;
+    hook.deps.env = { writeClipboard: async (t) => void clipboard.push(t), openExternal: async (u) => (opened.push(u.toString(true)), true) };
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await control('POST', 'reset', { seed: 'demo' });
+  });
+
+  it('shows a failed execution: status, the failed state selected with its error, the graph coloured, the history; CSP with a nonce', async () => {
+    const arn = await start('ViewPayments');
+    const panel = await open(arn);
+    const m = await shown(panel, 'FAILED');
+    assert.equal(m.execution.error, 'Payment.Declined');
+    assert.equal(m.execution.input, '{"order":7}');
+    const charge = m.states.find((s) => s.name === 'Charge');
+    assert.deepEqual([charge?.status, charge?.error, charge?.cause, charge?.input], ['failed', 'Payment.Declined', 'card expired', '{"order":7,"reserved":"reserved"}']);
+    assert.deepEqual(m.outcomes, { Reserve: 'succeeded', Charge: 'failed' });
+    assert.match(m.graphSvg ?? '', /data-id="Charge"/);
+    assert.ok(m.execution.redrivable);
+    const history = last(panel, 'history');
+    assert.ok(history?.rows.some((r) => r.type === 'TaskFailed' && r.detail.includes('error: Payment.Declined')), JSON.stringify(history?.rows.map((r) => r.type)));
+    const html = panel.panel.webview.html;
+    assert.match(html, /Content-Security-Policy" content="default-src 'none'; [^"]*script-src 'nonce-[A-Za-z0-9+/=]+'/);
+    assert.doesNotMatch(html, /unsafe-inline|unsafe-eval/);
+    // Offline: the only thing loaded is our bundled script, from the extension's own folder.
+    const urls = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((x) => x[1]);
+    assert.equal(urls.length, 1);
+    assert.match(urls[0], /vscode-resource.*\/dist\/executionView\.js$/);
+  });
+
+  it('Redrive after the mock is fixed, then refuses a second redrive in one sentence', async () => {
+    const arn = await start('ViewPayments');
+    const panel = await open(arn);
+    await shown(panel, 'FAILED');
+    await control('PUT', `mocks/${REGION}/ViewPayments`, { Charge: { result: { Payload: 'ok' } } });
+    await panel.handle({ type: 'redrive' });
+    const m = await shown(panel, 'SUCCEEDED');
+    assert.equal(m.execution.redriveCount, 1);
+    assert.equal(m.outcomes.Charge, 'succeeded');
+    await panel.handle({ type: 'redrive' });
+    assert.equal(last(panel, 'error')?.message, `Execution ${arn.split(':').pop()} cannot be redriven: Execution is SUCCEEDED and cannot be redriven.`);
+  });
+
+  it('Stop a running execution (the view follows it), then refuses to stop it again', async () => {
+    const arn = await start('ViewWaits');
+    const panel = await open(arn);
+    const running = await shown(panel, 'RUNNING');
+    assert.equal(running.states[0]?.status, 'running');
+    await panel.handle({ type: 'stop' });
+    const m = await shown(panel, 'ABORTED');
+    assert.equal(m.outcomes.Hold, 'aborted');
+    await panel.handle({ type: 'stop' });
+    assert.equal(last(panel, 'error')?.message, `Execution ${arn.split(':').pop()} has already ended (ABORTED); there is nothing to stop.`);
+  });
+
+  it('Start again with this input, Copy ARN and Open in AWS Console', async () => {
+    const arn = await start('ViewPayments');
+    const panel = await open(arn);
+    await shown(panel, 'SUCCEEDED');
+    await panel.handle({ type: 'copyArn' });
+    assert.equal(clipboard.at(-1), arn);
+    await panel.handle({ type: 'openConsole' });
+    assert.equal(opened.at(-1), `https://${REGION}.console.aws.amazon.com/states/home?region=${REGION}#/v2/executions/details/${arn}`);
+    const state = (await control('GET', 'state')) as { regions: Record<string, { states: { executions: Record<string, { input: string }> } }> };
+    const before = Object.keys(state.regions[REGION].states.executions).length;
+    await panel.handle({ type: 'startAgain' });
+    const after = (await control('GET', 'state')) as typeof state;
+    const added = Object.values(after.regions[REGION].states.executions).slice(before);
+    assert.equal(added.length, 1);
+    assert.equal(added[0].input, '{"order":7}');
+  });
+
+  it('shows Map Runs with their item counts', async () => {
+    const arn = await start('ViewFanout');
+    const panel = await open(arn);
+    await shown(panel, 'SUCCEEDED');
+    const runs = await eventually('Map Runs', () => last(panel, 'mapRuns'));
+    assert.deepEqual(runs.runs.map((r) => [r.status, r.total, r.succeeded, r.failed]), [['SUCCEEDED', 3, 3, 0]]);
+  });
+
+  it('says which IAM action is missing when the history is denied', async () => {
+    const arn = await start('ViewPayments');
+    await control('POST', 'faults', { service: 'states', operation: 'GetExecutionHistory', kind: 'accessDenied' });
+    const panel = await open(arn);
+    const error = await eventually('the error', () => last(panel, 'error'));
+    assert.match(error.message, /^Step Functions GetExecutionHistory for .+ in us-east-1 failed: access denied\..*states:GetExecutionHistory/);
+  });
+});

@@ -51,12 +51,13 @@ function relist(cmd: ExplorerCommandContext, node: ResourceNode | undefined): vo
   if (list instanceof ExecutionListNode) cmd.provider.refresh(list);
 }
 
-export function stopExecutionCommand(cmd: ExplorerCommandContext): Command {
+/** Stop or Redrive: the action's sentence is shown, and the list the execution is in lists again. */
+function executionActionCommand(cmd: ExplorerCommandContext, id: string, action: (aws: ExplorerCommandContext['aws'], ref: ExecutionRef) => Promise<string>): Command {
   return {
-    id: STOP_EXECUTION_COMMAND,
+    id,
     execute: async (arg?: unknown) => {
       const { ref, node } = executionRef(arg);
-      const done = await stopExecution(cmd.aws, ref);
+      const done = await action(cmd.aws, ref);
       relist(cmd, node);
       void vscode.window.showInformationMessage(done);
       return done;
@@ -64,15 +65,5 @@ export function stopExecutionCommand(cmd: ExplorerCommandContext): Command {
   };
 }
 
-export function redriveExecutionCommand(cmd: ExplorerCommandContext): Command {
-  return {
-    id: REDRIVE_EXECUTION_COMMAND,
-    execute: async (arg?: unknown) => {
-      const { ref, node } = executionRef(arg);
-      const done = await redriveExecution(cmd.aws, ref);
-      relist(cmd, node);
-      void vscode.window.showInformationMessage(done);
-      return done;
-    },
-  };
-}
+export const stopExecutionCommand = (cmd: ExplorerCommandContext): Command => executionActionCommand(cmd, STOP_EXECUTION_COMMAND, (aws, ref) => stopExecution(aws, ref));
+export const redriveExecutionCommand = (cmd: ExplorerCommandContext): Command => executionActionCommand(cmd, REDRIVE_EXECUTION_COMMAND, redriveExecution);

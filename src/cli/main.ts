@@ -40,6 +40,11 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'Run the language server (diagnostics, quick fixes, hovers, completion) for any LSP editor',
     load: async () => (await import('./lsp')).lspCommand,
   },
+  test: {
+    synopsis: 'test [files or globs…]',
+    summary: 'Run saved TestState cases (*.tests.yaml) against AWS or an emulator',
+    load: async () => (await import('./test')).testCommand,
+  },
 };
 
 function help(): string {

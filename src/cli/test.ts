@@ -1,12 +1,13 @@
 // `aws-workflows test [FILE…]`: runs saved TestState cases (src/core/runs/testCases.ts) against AWS
 // or an emulator (the usual AWS_ENDPOINT_URL), one line per case; exit 1 when a case fails.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { callAws } from '../aws/errors';
 import { MemoryLogger } from '../core/log';
 import { MANIFEST_FILE_NAME } from '../core/manifest/model';
+import { readBoundedTextFileSync } from '../files/read';
 import { judge, parseTestFile, TEST_FILE_GLOB, type TestCase, type TestFile } from '../core/runs/testCases';
 import { AWS_FLAGS, cliSession } from './aws';
 import { defineCommand, UsageError, type CommandSpec, type Flags } from './command';
@@ -28,8 +29,15 @@ the file names, else --role-arn. Point AWS_ENDPOINT_URL at the emulator to run w
   epilogue: 'Exit codes: 0 every case passed, 1 a case failed or could not run, 2 usage error (a file is missing or malformed).',
 } satisfies CommandSpec<Flags>;
 
-function readDefinition(file: string): string {
-  const text = readFileSync(file, 'utf8');
+/** A workspace file, bounded (size, regular files only): a usage error naming why it cannot be read. */
+function readWorkspaceFile(file: string, shown: string): string {
+  const read = readBoundedTextFileSync(file);
+  if (!read.ok) throw new UsageError(`cannot read ${shown}: ${read.reason}.`);
+  return read.text;
+}
+
+function readDefinition(file: string, shown: string): string {
+  const text = readWorkspaceFile(file, shown);
   // YAML definitions are sent as JSON, as deploy does.
   return /\.ya?ml$/i.test(file) ? JSON.stringify(parseYaml(text, { maxAliasCount: 100 })) : text;
 }
@@ -47,15 +55,16 @@ export const testCommand = defineCommand(testSpec, async ({ flags, operands }, i
   const loaded: { file: string; tests: TestFile; definition: string; roleArn?: string }[] = [];
   for (const file of files) {
     const shown = relative(io.cwd, file) || file;
-    const tests = parseTestFile(readFileSync(file, 'utf8'));
+    const tests = parseTestFile(readWorkspaceFile(file, shown));
     if (typeof tests === 'string') throw new UsageError(`${shown}: ${tests}`);
     const definitionFile = resolve(dirname(file), tests.definition);
     if (!existsSync(definitionFile)) throw new UsageError(`${shown}: the definition ${tests.definition} does not exist.`);
     const fromManifest = manifest?.stateMachines.find((e) => e.spec.definition && resolve(io.cwd, e.spec.definition) === definitionFile)?.spec.roleArn;
     let definition: string;
     try {
-      definition = readDefinition(definitionFile);
+      definition = readDefinition(definitionFile, tests.definition);
     } catch (e) {
+      if (e instanceof UsageError) throw e;
       throw new UsageError(`${shown}: the definition ${tests.definition} does not parse: ${(e as Error).message.split('\n')[0]}`);
     }
     loaded.push({ file: shown, tests, definition, roleArn: tests.roleArn ?? fromManifest ?? flags['role-arn'] });

@@ -112,12 +112,11 @@ export const deployCommand = defineCommand(deploySpec, async ({ flags, operands:
       ? async (plan) => /^y(es)?$/i.test(await ask(`${updateDetail(plan)}\n${updateMessage(plan)} [y/N] `))
       : undefined,
     chooseVersion: async (offer) => {
-      const why = offer.requested ? `version ${offer.requested} already exists` : 'no version is set';
       if (!interactive) {
-        io.stderr.write(`${offer.target.name}: ${why}; using ${offer.suggested}.\n`);
+        io.stderr.write(`${offer.target.name}: no version is set; using ${offer.suggested}.\n`);
         return offer.suggested;
       }
-      const answer = await ask(`${offer.target.name}: ${why}. Version to create [${offer.suggested}]: `);
+      const answer = await ask(`${offer.target.name}: no version is set. Version to create [${offer.suggested}]: `);
       return answer || offer.suggested;
     },
   };

@@ -41,11 +41,10 @@ async function confirmWarnings(target: DeployTarget, groups: { file: string; fin
 }
 
 async function chooseVersion(offer: VersionOffer): Promise<string | undefined> {
-  const why = offer.requested ? `Version ${offer.requested} of ${offer.target.name} already exists` : `${offer.target.name} has no version set`;
   const other = { label: 'Another version…' };
   const picked = await vscode.window.showQuickPick(
     [{ label: offer.suggested, description: 'next patch version' }, other],
-    { title: `${why}: which version should be created?`, placeHolder: offer.existing.length ? `Newest existing: ${offer.existing[0]}` : 'No version exists yet', ignoreFocusOut: true },
+    { title: `${offer.target.name} has no version set: which version should be created?`, placeHolder: offer.existing.length ? `Newest existing: ${offer.existing[0]}` : 'No version exists yet', ignoreFocusOut: true },
   );
   if (!picked) return undefined;
   if (picked !== other) return picked.label;

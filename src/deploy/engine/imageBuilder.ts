@@ -1,5 +1,6 @@
 // EC2 Image Builder workflows: every deploy creates a version. Inline `data` up to the service's
-// limit, else an S3 `uri`. A missing or taken version is answered with the next patch version.
+// limit, else an S3 `uri`. A missing version is answered with the next patch version; a named one
+// that exists with other content is an error naming that version.
 
 import { randomUUID } from 'node:crypto';
 import type { CreateWorkflowRequest, Workflow, WorkflowVersion } from '@aws-sdk/client-imagebuilder';
@@ -75,16 +76,17 @@ export async function deployImageBuilderWorkflow(run: DeployRun, definitionText:
   if (!version || existing.includes(version)) {
     const suggested = nextPatchVersion(existing);
     if (!suggested) throw new DeployFailure(`${target.name} has version ${existing[0]} in ${target.region}, the highest Image Builder allows (each part at most ${AWS_FACTS.imagebuilder.semanticVersion.nodeMax}); deploy it under a new name.`);
+    // A named version that exists with other content is the manifest and the service disagreeing:
+    // creating some other version instead would make a new one on every redeploy, never converging.
+    if (version) throw new DeployFailure(`Version ${version} of Image Builder workflow ${target.name} already exists in ${target.region} with another definition or settings, and Image Builder versions cannot be replaced. Set version: ${suggested} (the next free version) in aws-workflows.yaml, or remove version to be offered one.`);
     // A dry run changes nothing, so there is nothing to ask: it checks the suggested version.
     const chosen = run.options.hooks?.chooseVersion && !run.options.dryRun
-      ? await run.options.hooks.chooseVersion({ target, requested: version, existing, suggested })
+      ? await run.options.hooks.chooseVersion({ target, existing, suggested })
       : suggested;
     if (!chosen) return run.result('cancelled', `Deploy of ${run.label} cancelled: no version chosen; nothing was sent.`);
     if (!parseSemver(chosen)) throw new DeployFailure(`'${chosen}' is not a version; use major.minor.patch, such as ${suggested}.`);
     if (existing.includes(chosen)) throw new DeployFailure(`Version ${chosen} of ${target.name} already exists in ${target.region}; Image Builder versions cannot be replaced. Use ${suggested}.`);
-    run.warnings.push(version
-      ? `Version ${version} already exists; deployed as ${chosen}. Set version: ${chosen} in aws-workflows.yaml to keep them in step.`
-      : `No version set; deployed as ${chosen}.`);
+    run.warnings.push(`No version set; deployed as ${chosen}.`);
     version = chosen;
   }
 

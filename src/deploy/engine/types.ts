@@ -88,8 +88,6 @@ export interface UpdatePlan {
 
 export interface VersionOffer {
   target: DeployTarget;
-  /** The version the manifest asks for, if any. */
-  requested?: string;
   /** Versions that already exist, newest first. */
   existing: string[];
   suggested: string;

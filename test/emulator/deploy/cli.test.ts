@@ -124,9 +124,13 @@ describe('aws-workflows deploy (CLI) in examples/ against the emulator', functio
     const top = await run(dir, ['deploy', '--yes', '--file', 'ib.yaml', 'hardened-build'], env);
     assert.equal(top.code, 0, top.stdout);
     writeFileSync(join(dir, 'ib.yaml'), withEntry('hardened-build', '    description: now with CIS and STIG\n').replace('version: 1.0.0', 'version: 1.0.1073741823'));
+    const refused = await run(dir, ['deploy', '--yes', '--file', 'ib.yaml', 'hardened-build'], env);
+    assert.equal(refused.code, 1, refused.stdout);
+    assert.match(refused.stdout, /Version 1\.0\.1073741823 of Image Builder workflow hardened-build already exists in \S+ with another definition or settings, and Image Builder versions cannot be replaced\. Set version: 1\.1\.0 \(the next free version\)/);
+    writeFileSync(join(dir, 'ib.yaml'), withEntry('hardened-build', '    description: now with CIS and STIG\n').replace('    version: 1.0.0\n', ''));
     const next = await run(dir, ['deploy', '--yes', '--file', 'ib.yaml', 'hardened-build'], env);
     assert.equal(next.code, 0, next.stdout);
-    assert.match(next.stderr, /hardened-build: version 1\.0\.1073741823 already exists; using 1\.1\.0\./);
+    assert.match(next.stderr, /hardened-build: no version is set; using 1\.1\.0\./);
     assert.match(next.stdout, /^Image Builder workflow\s+hardened-build\s+updated\s+\S+\s+v1\.1\.0$/m);
 
     // Image Builder: 16000 characters go inline, 16001 through S3 (the limit from the generated facts).

@@ -3,7 +3,7 @@
 // "unchanged" over every stored field, the 2^30−1 version ceiling and the inline-size boundary.
 
 import assert from 'node:assert/strict';
-import { deployTarget, type VersionOffer } from '../../../src/deploy/engine';
+import { deployTarget } from '../../../src/deploy/engine';
 import { AWS_FACTS } from '../../../src/core/facts/aws.generated';
 import { BUCKET, control, createBucket, options, REGION, requests, state, useEmulator, Workspace } from './support';
 
@@ -94,13 +94,13 @@ ${imageBuilder}`;
       '    version: 1.0.0\n    description: first\n    changeDescription: new scan\n    tags: { team: images }\n',
       `    version: 1.0.0\n    description: first\n    kmsKeyId: arn:aws:kms:${REGION}:000000000000:alias/images\n    tags: { team: images }\n`,
     ];
-    const offers: VersionOffer[] = [];
     for (const variant of variants) {
       ws.write('aws-workflows.yaml', manifest('', variant));
-      const result = await deploy('build', { hooks: { chooseVersion: async (offer: VersionOffer) => (offers.push(offer), offer.suggested) } });
-      assert.equal(result.action, 'updated', `${variant}: ${result.message}`);
+      const result = await deploy('build');
+      assert.equal(result.action, 'failed', variant);
+      assert.equal(result.message, `Version 1.0.0 of Image Builder workflow build already exists in ${REGION} with another definition or settings, and Image Builder versions cannot be replaced. Set version: 1.0.1 (the next free version) in aws-workflows.yaml, or remove version to be offered one.`);
     }
-    assert.deepEqual(offers.map((o) => o.suggested), ['1.0.1', '1.0.2', '1.0.3', '1.0.4']);
+    assert.equal((await requests(suite.emulator, 'CreateWorkflow')).length, 1, 'only the first deploy created a version');
   });
 
   it('Image Builder: the next-version offer never passes 1073741823 in a part; the next part up is bumped', async () => {
@@ -109,9 +109,13 @@ ${imageBuilder}`;
     assert.equal((await deploy('build')).action, 'created');
     ws.write('aws-workflows.yaml', manifest('', `    version: 1.0.${max}\n    description: second\n`));
     const result = await deploy('build');
-    assert.equal(result.action, 'updated', result.message);
-    assert.equal(result.version, '1.1.0');
-    assert.deepEqual(result.warnings, [`Version 1.0.${max} already exists; deployed as 1.1.0. Set version: 1.1.0 in aws-workflows.yaml to keep them in step.`]);
+    assert.equal(result.action, 'failed');
+    assert.match(result.message, /Set version: 1\.1\.0 \(the next free version\)/);
+    ws.write('aws-workflows.yaml', manifest('', `    description: second\n`));
+    const offered = await deploy('build');
+    assert.equal(offered.action, 'updated', offered.message);
+    assert.equal(offered.version, '1.1.0');
+    assert.deepEqual(offered.warnings, ['No version set; deployed as 1.1.0.']);
   });
 
   it(`Image Builder: a document of ${LIMIT} characters goes inline, one of ${LIMIT + 1} through S3`, async () => {

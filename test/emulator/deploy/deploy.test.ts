@@ -244,7 +244,7 @@ describe('deploy engine against the emulator', function () {
   });
 
   describe('Image Builder workflows', () => {
-    it('creates inline, is unchanged on a redeploy, and offers the next patch version when the version exists', async () => {
+    it('creates inline, is unchanged on a redeploy, and refuses a named version that exists with another definition', async () => {
       const created = await deployTarget(ws.target('hardened-build'), options(session));
       assert.equal(created.action, 'created', created.message);
       assert.equal(created.version, '1.0.0');
@@ -256,10 +256,15 @@ describe('deploy engine against the emulator', function () {
 
       ws.write('ib/build.yaml', IB_DOC.replace('onFailure: Continue', 'onFailure: Abort'));
       const offers: VersionOffer[] = [];
-      const next = await deployTarget(ws.target('hardened-build'), options(session, { hooks: { chooseVersion: async (o) => { offers.push(o); return o.suggested; } } }));
+      const refused = await deployTarget(ws.target('hardened-build'), options(session, { hooks: { chooseVersion: async (o) => { offers.push(o); return o.suggested; } } }));
+      assert.equal(refused.action, 'failed');
+      assert.match(refused.message, /^Version 1\.0\.0 of Image Builder workflow hardened-build already exists in .* Set version: 1\.0\.1 \(the next free version\)/);
+      assert.deepEqual(offers, [], 'a named version is never swapped for another');
+      ws.write('aws-workflows.yaml', MANIFEST.replace('    version: 1.0.0\n', '    version: 1.0.1\n'));
+      const next = await deployTarget(ws.target('hardened-build'), options(session));
       assert.equal(next.action, 'updated', next.message);
-      assert.deepEqual(offers.map((o) => [o.requested, o.suggested, o.existing]), [['1.0.0', '1.0.1', ['1.0.0']]]);
       assert.equal(next.version, '1.0.1');
+      assert.equal((await deployTarget(ws.target('hardened-build'), options(session))).action, 'unchanged', 'converges on 1.0.1');
       const versions = Object.values((await state(emulator)).regions[REGION].imagebuilder.workflows as Record<string, { version: string; data: string }>);
       assert.deepEqual(versions.map((w) => w.version).sort(), ['1.0.0', '1.0.1']);
     });

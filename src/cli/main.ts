@@ -6,6 +6,10 @@ import type { CliCommand, CliIo } from './command';
 export type { CliCommand, CliIo } from './command';
 
 import { CLI_VERSION } from './version';
+import { MAX_FILE_SIZE_MB, maxDocumentCharsForMegabytes, setParseLimits } from '../core/parse/limits';
+
+/** Files larger than this many megabytes are refused before parsing (default 10): every command. */
+export const MAX_FILE_SIZE_ENV = 'AWS_WORKFLOWS_MAX_FILE_MB';
 
 export { CLI_VERSION };
 
@@ -83,6 +87,15 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
   if (!entry) {
     io.stderr.write(`aws-workflows: unknown command '${first}'. Run 'aws-workflows --help' for the list.\n`);
     return 2;
+  }
+  const cap = io.env[MAX_FILE_SIZE_ENV];
+  if (cap !== undefined) {
+    const maxDocumentChars = maxDocumentCharsForMegabytes(cap);
+    if (maxDocumentChars === undefined) {
+      io.stderr.write(`aws-workflows: ${MAX_FILE_SIZE_ENV} takes a number of megabytes from ${MAX_FILE_SIZE_MB.min} to ${MAX_FILE_SIZE_MB.max}, not '${cap}'.\n`);
+      return 2;
+    }
+    setParseLimits({ maxDocumentChars });
   }
   const command = await entry.load();
   return command(rest, io);

@@ -7,6 +7,7 @@ import { lintText, type LintContext } from '../core/lint';
 import { parseManifest, type Manifest } from '../core/manifest';
 import type { SiblingFiles, TemplateSource } from '../core/cfn';
 import { normalizeRelPath } from './relPath';
+import { DEFAULT_PARSE_LIMITS, setParseLimits } from '../core/parse/limits';
 
 export { normalizeRelPath };
 
@@ -30,6 +31,8 @@ export interface LintJob {
   siblings?: SiblingSnapshot;
   /** For a definition: the workspace's templates that name it (their DefinitionSubstitutions apply). */
   templates?: TemplateSource[];
+  /** The size cap in force in the editor, for a worker thread (its parse limits are its own). */
+  maxDocumentChars?: number;
 }
 
 /** Files and folder listings relative to a template's folder; `outside` lists paths that leave the workspace. */
@@ -58,6 +61,7 @@ function manifestOf(text: string): Manifest {
 
 
 export function runLintJob(job: LintJob): LintJobResult {
+  setParseLimits({ maxDocumentChars: job.maxDocumentChars ?? DEFAULT_PARSE_LIMITS.maxDocumentChars });
   const missing = new Set<string>();
   const lookup = (relPath: string): string | true | null | undefined => {
     const key = normalizeRelPath(relPath);

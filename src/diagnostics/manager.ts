@@ -10,6 +10,7 @@ import type { Logger } from '../core/log';
 import type { Finding } from '../core/findings';
 import { DIAGNOSTIC_SOURCE, WorkflowDiagnostic, type RuleDocs } from './convert';
 import type { LintJob } from './lintJob';
+import { DEFAULT_PARSE_LIMITS, setParseLimits } from '../core/parse/limits';
 import type { LintRunner } from './lintRunner';
 import { applySeverityOverrides, invalidOverrides } from './severity';
 import type { DiagnosticsSettings } from './settings';
@@ -206,7 +207,10 @@ export class DiagnosticsManager extends Disposable {
 
   private async prepare(doc: vscode.TextDocument): Promise<{ job: LintJob; folder?: vscode.Uri }> {
     const text = doc.getText();
-    const job: LintJob = { fileName: doc.uri.scheme === 'file' ? doc.uri.fsPath : doc.uri.path, text, files: {}, defaultRegion: this.options.defaultRegion?.() };
+    const maxDocumentChars = this.settings.getOptions(doc.uri).maxDocumentChars;
+    // The host's own reads (the files a rule asks for) use the same cap as the lint run.
+    setParseLimits({ maxDocumentChars: maxDocumentChars ?? DEFAULT_PARSE_LIMITS.maxDocumentChars });
+    const job: LintJob = { fileName: doc.uri.scheme === 'file' ? doc.uri.fsPath : doc.uri.path, text, files: {}, defaultRegion: this.options.defaultRegion?.(), maxDocumentChars };
     const governing = await this.files.governingManifest(doc.uri);
     if (!governing) {
       job.kind = this.kindWithoutManifest(doc, job);

@@ -7,6 +7,7 @@ export const SETTING_KEYS = {
   severity: 'severity',
   debounceMs: 'debounceMs',
   templates: 'templates',
+  maxFileSizeMB: 'maxFileSizeMB',
 } as const;
 export const DIAGNOSTICS_SETTING_IDS = Object.values(SETTING_KEYS).map((k) => `${SETTING_SECTION}.${k}`);
 

@@ -1,6 +1,7 @@
 // Diagnostics settings behind a small interface: one VS Code implementation, and tests can pass their own.
 
 import * as vscode from 'vscode';
+import { maxDocumentCharsForMegabytes } from '../core/parse/limits';
 import type { SeverityOverrides } from './severity';
 import { DEFAULT_DEBOUNCE_MS, SETTING_KEYS, SETTING_SECTION } from './settingKeys';
 
@@ -12,6 +13,8 @@ export interface DiagnosticsOptions {
   debounceMs: number;
   /** Check CloudFormation/SAM templates, and definitions with the templates that name them as context. */
   templates: boolean;
+  /** Files larger than this are refused before parsing (awsWorkflows.diagnostics.maxFileSizeMB, user settings only). */
+  maxDocumentChars?: number;
 }
 
 export interface DiagnosticsSettings {
@@ -35,6 +38,7 @@ export class VsCodeDiagnosticsSettings implements DiagnosticsSettings, vscode.Di
       severity: isStringRecord(severity) ? severity : {},
       debounceMs: Number.isFinite(debounce) && debounce >= 0 ? Math.min(debounce, 5000) : DEFAULT_DEBOUNCE_MS,
       templates: config.get<boolean>(SETTING_KEYS.templates, true),
+      maxDocumentChars: maxDocumentCharsForMegabytes(config.get<number>(SETTING_KEYS.maxFileSizeMB)),
     };
   }
 

@@ -14,7 +14,7 @@ export interface ParseLimits {
 }
 
 export const DEFAULT_PARSE_LIMITS: ParseLimits = {
-  maxDocumentChars: 10 * 1024 * 1024,
+  maxDocumentChars: 10 * 1024 * 1024, // MAX_FILE_SIZE_MB.default
   // Far beyond any definition we have seen (the corpus's deepest is under 20), far below the stack.
   maxDepth: 400,
   maxAliases: 10_000,
@@ -34,6 +34,16 @@ export function setParseLimits(changes: Partial<ParseLimits>): void {
 
 export function resetParseLimits(): void {
   current = DEFAULT_PARSE_LIMITS;
+}
+
+/** The size cap people set (the editor's setting, the CLI's environment), in megabytes. */
+export const MAX_FILE_SIZE_MB = { default: 10, min: 1, max: 200 } as const;
+
+/** Characters for a cap given in megabytes; undefined when the value is not a number in range. */
+export function maxDocumentCharsForMegabytes(megabytes: unknown): number | undefined {
+  const n = typeof megabytes === 'string' && megabytes.trim() ? Number(megabytes) : megabytes;
+  if (typeof n !== 'number' || !Number.isFinite(n) || n < MAX_FILE_SIZE_MB.min || n > MAX_FILE_SIZE_MB.max) return undefined;
+  return Math.round(n * 1024 * 1024);
 }
 
 export function formatSize(chars: number): string {

@@ -5,6 +5,7 @@
 // Run: node scripts/generate-mwaa-serverless-client.mjs   (output is committed; CI can diff it)
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { generateClientModule } from './lib/model-client.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const modelsDir = process.env.AWS_MODELS_DIR ?? path.resolve(root, '../shared/reference/aws-models');
@@ -68,137 +69,13 @@ out += `export const AWS_REGIONS: { name: string; description: string; partition
 writeFileSync(path.join(root, 'src/aws/services.generated.ts'), out);
 
 // ---- MWAA Serverless ----
-const model = load('mwaa-serverless.json');
-const { shapes, operations, metadata } = model;
-const tsName = (n) => n; // shape names are valid TS identifiers
-const isDocument = (s) => s.type === 'structure' && s.document;
-
-function tsType(shapeName) {
-  const s = shapes[shapeName];
-  if (isDocument(s)) return 'unknown';
-  switch (s.type) {
-    case 'structure':
-      return tsName(shapeName);
-    case 'list':
-      return `${tsType(s.member.shape)}[]`;
-    case 'map':
-      return `Record<string, ${tsType(s.value.shape)}>`;
-    case 'string':
-      return s.enum ? tsName(shapeName) : 'string';
-    case 'integer':
-    case 'long':
-    case 'float':
-    case 'double':
-      return 'number';
-    case 'boolean':
-      return 'boolean';
-    case 'timestamp':
-      return 'Date';
-    case 'blob':
-      return 'Uint8Array';
-    default:
-      throw new Error(`unhandled shape type ${s.type} (${shapeName})`);
-  }
-}
-
-const doc = (html) => {
-  if (!html) return '';
-  const text = html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim().replace(/\*\//g, '*\\/');
-  const first = text.length > 240 ? `${text.slice(0, text.lastIndexOf(' ', 237))}…` : text;
-  return first ? `/** ${first} */\n` : '';
-};
-
-const errorShapes = Object.keys(shapes).filter((n) => shapes[n].exception).sort();
-let m = header(`mwaa-serverless.json (${metadata.uid})`);
-m += `export const MWAA_SERVERLESS_METADATA = ${JSON.stringify({
-  apiVersion: metadata.apiVersion,
-  serviceId: metadata.serviceId,
-  signingName: metadata.signingName,
-  endpointPrefix: metadata.endpointPrefix,
-  targetPrefix: metadata.targetPrefix,
-  jsonVersion: metadata.jsonVersion,
-}, null, 2)} as const;\n\n`;
-
-// Types
-for (const name of Object.keys(shapes).sort()) {
-  const s = shapes[name];
-  if (s.type === 'string' && s.enum) {
-    m += doc(s.documentation) + `export type ${name} = ${s.enum.map((e) => JSON.stringify(e)).join(' | ')};\n\n`;
-  } else if (s.type === 'structure' && !isDocument(s) && !s.exception) {
-    const req = new Set(s.required ?? []);
-    m += doc(s.documentation) + `export interface ${name} {\n`;
-    for (const [mn, mm] of Object.entries(s.members)) {
-      // The client fills idempotency tokens, so callers may leave them out.
-      const optional = !req.has(mn) || mm.idempotencyToken;
-      m += doc(mm.documentation).replace(/^/gm, (x) => x && '  ') + `  ${mn}${optional ? '?' : ''}: ${tsType(mm.shape)};\n`;
-    }
-    m += `}\n\n`;
-  }
-}
-
-// Schema used to (de)serialize: timestamps and nested shapes.
-const schema = {};
-for (const [name, s] of Object.entries(shapes)) {
-  if (isDocument(s)) schema[name] = { type: 'document' };
-  else if (s.type === 'structure') schema[name] = { type: 'structure', members: Object.fromEntries(Object.entries(s.members).map(([k, v]) => [k, v.shape])) };
-  else if (s.type === 'list') schema[name] = { type: 'list', member: s.member.shape };
-  else if (s.type === 'map') schema[name] = { type: 'map', value: s.value.shape };
-  else schema[name] = { type: s.type };
-}
-m += `export type ShapeSchema =\n  | { type: 'structure'; members: Record<string, string> }\n  | { type: 'list'; member: string }\n  | { type: 'map'; value: string }\n  | { type: string };\n\n`;
-m += `export const SHAPES: Record<string, ShapeSchema> = ${JSON.stringify(schema)};\n\n`;
-
-// Operations
-const opNames = Object.keys(operations).sort();
-const table = {};
-for (const op of opNames) {
-  const o = operations[op];
-  const input = shapes[o.input.shape];
-  const token = Object.entries(input.members).find(([, v]) => v.idempotencyToken)?.[0];
-  table[op] = {
-    input: o.input.shape,
-    output: o.output.shape,
-    idempotent: !!o.idempotent,
-    ...(token ? { idempotencyToken: token } : {}),
-    errors: (o.errors ?? []).map((e) => e.shape),
-  };
-}
-m += `export interface OperationInfo {\n  input: string;\n  output: string;\n  idempotent: boolean;\n  /** Input member the client fills with a UUID when missing. */\n  idempotencyToken?: string;\n  errors: string[];\n}\n\n`;
-m += `export type MwaaServerlessOperation = ${opNames.map((o) => JSON.stringify(o)).join(' | ')};\n\n`;
-m += `export const OPERATIONS: Record<MwaaServerlessOperation, OperationInfo> = ${JSON.stringify(table, null, 2)};\n\n`;
-m += `export interface OperationTypes {\n${opNames.map((o) => `  ${o}: { input: ${operations[o].input.shape}; output: ${operations[o].output.shape} };`).join('\n')}\n}\n\n`;
-
-// Exceptions
-m += `export interface ResponseMetadata {\n  httpStatusCode?: number;\n  requestId?: string;\n  attempts?: number;\n}\n\n`;
-m += `/** Base of every error the MWAA Serverless service returns. Members are the model's, PascalCase. */\nexport class MwaaServerlessServiceException extends Error {\n  readonly $fault: 'client' | 'server';\n  readonly $metadata: ResponseMetadata;\n  readonly $retryable?: { throttling: boolean };\n  readonly Message?: string;\n  constructor(name: string, message: string, fault: 'client' | 'server', metadata: ResponseMetadata, retryable?: { throttling: boolean }) {\n    super(message);\n    this.name = name;\n    this.$fault = fault;\n    this.$metadata = metadata;\n    this.$retryable = retryable;\n    this.Message = message;\n  }\n}\n\n`;
-const errInfo = {};
-for (const name of errorShapes) {
-  const s = shapes[name];
-  const fault = s.fault ? 'server' : 'client';
-  errInfo[name] = { fault, ...(s.retryable ? { retryable: { throttling: !!s.retryable.throttling } } : {}) };
-  const members = Object.entries(s.members).filter(([k]) => k !== 'Message');
-  const req = new Set(s.required ?? []);
-  m += doc(s.documentation) + `export class ${name} extends MwaaServerlessServiceException {\n`;
-  for (const [mn, mm] of members) m += `  ${mn}${req.has(mn) ? '!' : '?'}: ${tsType(mm.shape)};\n`;
-  m += `  constructor(message: string, metadata: ResponseMetadata, ${members.length ? 'fields' : '_fields'}: Record<string, unknown> = {}) {\n    super(${JSON.stringify(name)}, message, ${JSON.stringify(fault)}, metadata${s.retryable ? `, { throttling: ${!!s.retryable.throttling} }` : ''});\n`;
-  m += `    Object.setPrototypeOf(this, ${name}.prototype);\n`;
-  for (const [mn] of members) m += `    this.${mn} = fields.${mn} as ${name}[${JSON.stringify(mn)}];\n`;
-  m += `  }\n}\n\n`;
-}
-m += `export const EXCEPTIONS: Record<string, { fault: 'client' | 'server'; retryable?: { throttling: boolean }; create(message: string, metadata: ResponseMetadata, fields: Record<string, unknown>): MwaaServerlessServiceException }> = {\n`;
-for (const name of errorShapes) {
-  m += `  ${name}: { ...${JSON.stringify(errInfo[name])} as { fault: 'client' | 'server'; retryable?: { throttling: boolean } }, create: (message, metadata, fields) => new ${name}(message, metadata, fields) },\n`;
-}
-m += `};\n\n`;
-
-// Client surface: one camelCase method per operation.
-const camel = (s) => s[0].toLowerCase() + s.slice(1);
-m += `export interface SendOptions {\n  abortSignal?: AbortSignal;\n}\n\n`;
-m += `/** One method per operation, named in camelCase; subclasses implement send(). */\nexport abstract class MwaaServerlessOperations {\n  abstract send<K extends MwaaServerlessOperation>(operation: K, input: OperationTypes[K]['input'], options?: SendOptions): Promise<OperationTypes[K]['output'] & { $metadata: ResponseMetadata }>;\n\n`;
-for (const op of opNames) {
-  const o = operations[op];
-  m += doc(o.documentation).replace(/^/gm, (x) => x && '  ') + `  ${camel(op)}(input: ${o.input.shape}, options?: SendOptions): Promise<${o.output.shape} & { $metadata: ResponseMetadata }> {\n    return this.send(${JSON.stringify(op)}, input, options);\n  }\n\n`;
-}
-m += `}\n`;
+const m = generateClientModule({
+  script: 'generate-mwaa-serverless-client.mjs',
+  file: 'mwaa-serverless.json',
+  model: load('mwaa-serverless.json'),
+  constPrefix: 'MWAA_SERVERLESS',
+  typePrefix: 'MwaaServerless',
+  serviceLabel: 'MWAA Serverless',
+});
 writeFileSync(path.join(root, 'src/aws/mwaaServerless.generated.ts'), m);
 console.log('wrote src/aws/services.generated.ts and src/aws/mwaaServerless.generated.ts');

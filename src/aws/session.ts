@@ -9,7 +9,9 @@ import type { Logger } from '../core/log';
 import { CredentialSource, credentialSourceLabel, type AwsCredentials } from './credentials';
 import { AWS_CALL_INFO, describeAwsErrorDetail, type AwsCallInfo } from './errors';
 import { assertRegionCode, resolveEndpoint, resolveRegion, type ResolvedEndpoint } from './endpoints';
+import type { MwaaRestApiClient } from './mwaaRestApi';
 import type { MwaaServerlessClient } from './mwaaServerless';
+import type { SignedClientOptions } from './signedClient';
 import { loadImagebuilder, loadMwaa, loadS3, loadSfn, loadSmithy, type ImagebuilderSdk, type MwaaSdk, type S3Sdk, type SfnSdk } from './lazySdk';
 import { DEFAULT_RETRY, type RetryOptions } from './retry';
 import { requestTimeouts, type RequestTimeouts } from './cancellation';
@@ -139,19 +141,36 @@ export class AwsSession {
 
   mwaaServerless(region?: string): Promise<{ client: MwaaServerlessClient; region: string }> {
     return this.cachedClient('airflow-serverless', region, async (r, endpoint) => {
-      // Our generated client (src/aws/mwaaServerless.generated.ts) loads on first use, like the SDK's.
+      // Our generated clients (src/aws/*.generated.ts) load on first use, like the SDK's.
       const { MwaaServerlessClient } = await import('./mwaaServerless');
-      const client = new MwaaServerlessClient({
-        region: r,
-        endpoint: endpoint.url,
-        endpointOverridden: endpoint.overridden,
-        credentials: () => this.getCredentials(),
-        retry: this.retry,
-        logger: this.logger,
-        requestTimeoutMs: this.timeouts().requestMs,
-      });
-      return { client, region: r };
-    }) as Promise<{ client: MwaaServerlessClient; region: string }>;
+      return { client: new MwaaServerlessClient(this.signedClientOptions(r, endpoint)), region: r };
+    });
+  }
+
+  /** Our InvokeRestApi client (the registry's MWAA SDK predates it); same endpoint and options as MWAA Serverless's. */
+  mwaaRestApi(region?: string): Promise<{ client: MwaaRestApiClient; region: string }> {
+    return this.cachedClient(
+      'airflow',
+      region,
+      async (r, endpoint) => {
+        const { MwaaRestApiClient } = await import('./mwaaRestApi');
+        return { client: new MwaaRestApiClient(this.signedClientOptions(r, endpoint)), region: r };
+      },
+      'restapi',
+    );
+  }
+
+  /** Options every client of ours (SignedTransport) is built with. */
+  private signedClientOptions(region: string, endpoint: ResolvedEndpoint): SignedClientOptions {
+    return {
+      region,
+      endpoint: endpoint.url,
+      endpointOverridden: endpoint.overridden,
+      credentials: () => this.getCredentials(),
+      retry: this.retry,
+      logger: this.logger,
+      requestTimeoutMs: this.timeouts().requestMs,
+    };
   }
 
   onDidChange(listener: () => void): { dispose(): void } {
@@ -227,11 +246,12 @@ export class AwsSession {
     service: AwsServiceKey,
     region: string | undefined,
     create: (region: string, endpoint: ResolvedEndpoint) => Promise<H>,
+    variant?: string,
   ): Promise<H> {
     const build = async (): Promise<H> => {
       const r = region ?? (await this.getRegion());
       assertRegionCode(r);
-      const key = `${service}@${r}`;
+      const key = `${service}${variant ? `/${variant}` : ''}@${r}`;
       let entry = this.clients.get(key) as Promise<H> | undefined;
       if (!entry) {
         entry = (async () => {

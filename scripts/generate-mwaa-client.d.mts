@@ -1,0 +1,2 @@
+export const MWAA_GENERATED: string;
+export function mwaaClientModule(modelsDir?: string): string;

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ACCOUNT_ID, type RequestContext, type Runtime } from './services/context';
 import { createWorkflow } from './services/imagebuilder';
+import { airflowModelFromSeed, type AirflowDagSeed } from './services/airflowRest';
 import { seedKmsKey, type KmsKeySeed } from './services/kms';
 import type { MwaaEnvironment } from './services/mwaa';
 import { createServerlessWorkflow } from './services/mwaaServerless';
@@ -36,7 +37,17 @@ interface RegionSeed {
   }[];
   activities?: { name: string; tags?: Record<string, string> }[];
   imageBuilderWorkflows?: { name: string; version: string; type: 'BUILD' | 'TEST' | 'DISTRIBUTION'; description?: string; data: string; tags?: Record<string, string> }[];
-  mwaaEnvironments?: { name: string; status?: MwaaEnvironment['status']; airflowVersion?: string; webserverAccessMode?: MwaaEnvironment['webserverAccessMode']; environmentClass?: string; tags?: Record<string, string> }[];
+  mwaaEnvironments?: {
+    name: string;
+    status?: MwaaEnvironment['status'];
+    airflowVersion?: string;
+    webserverAccessMode?: MwaaEnvironment['webserverAccessMode'];
+    environmentClass?: string;
+    tags?: Record<string, string>;
+    /** The DAGs its Airflow has (InvokeRestApi), and how many generated ones to add (benches). */
+    dags?: AirflowDagSeed[];
+    generatedDags?: number;
+  }[];
   mwaaServerlessWorkflows?: { name: string; bucket: string; key: string; roleArn?: string; description?: string; tags?: Record<string, string> }[];
 }
 
@@ -104,6 +115,7 @@ export function applySeed(store: StateStore, runtime: Runtime, seed: SeedFile): 
         sourceBucketArn: `arn:aws:s3:::airflow-${e.name.toLowerCase()}`,
         dagS3Path: 'dags',
         tags: e.tags ?? {},
+        airflow: airflowModelFromSeed(e.dags, e.generatedDags, Date.parse(now)),
       };
     }
     for (const w of r.mwaaServerlessWorkflows ?? []) {

@@ -1,9 +1,11 @@
-// Amazon MWAA (restJson1): ListEnvironments, GetEnvironment, CreateWebLoginToken. Tokens open
-// the emulator's Airflow web server (airflowWeb.ts), which WebServerHostname points at.
+// Amazon MWAA (restJson1): ListEnvironments, GetEnvironment, CreateWebLoginToken, InvokeRestApi.
+// Tokens open the emulator's Airflow web server (airflowWeb.ts), which WebServerHostname points at;
+// InvokeRestApi reaches each environment's Airflow model (airflowRest.ts).
 import { randomBytes } from 'node:crypto';
 import { ServiceError, type ConstraintViolation } from '../protocol/errors';
 import { paginate } from '../protocol/paging';
 import { coralValidationMessage } from '../protocol/validate';
+import { handleAirflowRest, wrapAirflowReply, type AirflowModelState } from './airflowRest';
 import { deniedMessage, type JsonService, type RequestContext } from './context';
 
 export type EnvironmentStatus =
@@ -21,6 +23,8 @@ export interface MwaaEnvironment {
   sourceBucketArn: string;
   dagS3Path: string;
   tags: Record<string, string>;
+  /** The Airflow behind InvokeRestApi (airflowRest.ts). */
+  airflow?: AirflowModelState;
 }
 
 export interface MwaaState {
@@ -107,6 +111,18 @@ export const mwaa: JsonService = {
       const env = environmentByArn(ctx, input.ResourceArn);
       for (const key of input.tagKeys) delete env.tags[key];
       return {};
+    },
+    InvokeRestApi(input: { Name: string; Path: string; Method: string; QueryParameters?: Record<string, unknown>; Body?: unknown }, ctx) {
+      const env = findEnvironment(ctx, input.Name);
+      if (NO_WEB_SERVER.includes(env.status)) {
+        throw new ServiceError('ValidationException', `Environment ${env.name} is ${env.status}; its web server is not available.`, 400);
+      }
+      if (env.webserverAccessMode === 'PRIVATE_ONLY') {
+        throw new ServiceError('ValidationException', `The web server of environment ${env.name} is private (PRIVATE_ONLY) and cannot be reached from outside its VPC.`, 400);
+      }
+      env.airflow ??= { dags: {}, runs: [] };
+      const query = typeof input.QueryParameters === 'object' && input.QueryParameters !== null ? input.QueryParameters : {};
+      return wrapAirflowReply(handleAirflowRest(env.airflow, env.airflowVersion, { method: input.Method, path: input.Path, query, body: input.Body }, Date.now()));
     },
     CreateWebLoginToken(input: { Name: string }, ctx) {
       const env = findEnvironment(ctx, input.Name);

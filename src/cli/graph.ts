@@ -3,7 +3,8 @@
 
 import { existsSync, writeFileSync } from 'node:fs';
 import { readBoundedTextFileSync } from '../files/read';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { containedFileReader } from '../files/templateFiles';
 import { defineCommand, UsageError, type CommandSpec, type Flags } from './command';
 import { lintText } from '../core/lint';
 import { MANIFEST_FILE_NAME } from '../core/manifest/model';
@@ -18,7 +19,8 @@ const graphSpec = {
   usage: 'FILE [--format svg|dot|json] [-o OUT]',
   description: `Draws a Step Functions state machine (JSON or YAML), an MWAA Serverless DAG or an EC2 Image
 Builder workflow document as the editor's graph view does: states, tasks or steps and their
-transitions, with error and warning findings marked and unreachable states greyed.`,
+transitions, with error and warning findings marked and unreachable states greyed. A CloudFormation
+or SAM template draws each state machine it declares (inline, DefinitionString or DefinitionUri).`,
   flags: {
     format: {
       type: 'string',
@@ -40,7 +42,9 @@ export const graphCommand = defineCommand(graphSpec, async ({ flags, operands },
   const manifestPath = join(io.cwd, MANIFEST_FILE_NAME);
   const manifest = existsSync(manifestPath) ? readManifest(manifestPath) : undefined;
   const lint = lintText({ fileName: file, text, context: { fileExists: (rel) => existsSync(resolve(io.cwd, rel)), manifest } });
-  const result = buildGraph({ fileName: file, text, manifest, findings: graphFindings(lint.findings) });
+  // A template's DefinitionUri files are read only inside the current folder, as `lint` does.
+  const readFile = containedFileReader(dirname(absolute), [io.cwd]);
+  const result = buildGraph({ fileName: file, text, manifest, findings: graphFindings(lint.findings), readFile });
   if (!result.ok) {
     io.stderr.write(`aws-workflows graph: ${file}: ${result.message}\n`);
     return 1;

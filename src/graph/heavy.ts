@@ -42,7 +42,7 @@ export function createGraphFeature(deps: { extensionUri: vscode.Uri; logger: Log
     }
     const fileName = path.basename(document.uri.path);
     if (!graphKindOf(fileName, document.getText())) {
-      throw new Error(`${fileName} is not a Step Functions state machine, an MWAA Serverless DAG or an Image Builder workflow document, so there is no graph to show.`);
+      throw new Error(`${fileName} is not a Step Functions state machine, an MWAA Serverless DAG, an Image Builder workflow document or a template with a state machine, so there is no graph to show.`);
     }
     const panel = vscode.window.createWebviewPanel(GRAPH_VIEW_TYPE, `Graph: ${fileName}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, retainContextWhenHidden: false });
     return adopt(panel, document);

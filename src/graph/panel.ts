@@ -6,12 +6,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Disposable } from '../common/disposable';
 import type { Logger } from '../core/log';
-import { buildGraph, nodeLocator, type GraphFinding, type GraphModel, type GraphNode } from '../core/graph/index';
+import { buildGraph, nodeLocator, type GraphFinding, type GraphModel, type GraphNode, type TemplateFileReader } from '../core/graph/index';
 import type { Range, Severity } from '../core/findings';
 import { layoutGraph } from '../core/graph/layout';
 import { renderSvg } from '../core/graph/svg';
 import { DIAGNOSTIC_SOURCE } from '../diagnostics/convert';
 import { DEFAULT_DEBOUNCE_MS, SETTING_KEYS, SETTING_SECTION } from '../diagnostics/settingKeys';
+import { containedFileReader } from '../files/templateFiles';
 import { graphHtml } from './html';
 import { FOLLOW_CURSOR_KEY, GRAPH_COMMANDS, GRAPH_SECTION, type FromWebview, type GraphViewState, type ToWebview } from './ids';
 
@@ -92,7 +93,7 @@ export class GraphPanel extends Disposable {
       }));
     let result;
     try {
-      result = buildGraph({ fileName: path.basename(document.uri.path), text: document.getText(), findings });
+      result = buildGraph({ fileName: path.basename(document.uri.path), text: document.getText(), findings, readFile: this.templateFileReader() });
     } catch (e) {
       this.deps.logger.error(`Drawing ${document.uri.toString(true)} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       this.post({ type: 'banner', text: `The graph could not be drawn: ${e instanceof Error ? e.message : String(e)}. Please report this as a bug.` });
@@ -111,6 +112,22 @@ export class GraphPanel extends Disposable {
     // Ids and offsets moved with the edit: find the node under the cursor again.
     this.highlighted = undefined;
     this.followCursor(vscode.window.visibleTextEditors.find((e) => e.document === document)?.selection.active);
+  }
+
+  /**
+   * A template's DefinitionUri files: an open editor's text, else the file on disk, inside the
+   * template's workspace folder (its own folder when it has none), as the template checks read them.
+   */
+  private templateFileReader(): TemplateFileReader | undefined {
+    const uri = this.document.uri;
+    if (uri.scheme !== 'file') return undefined;
+    const root = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath ?? path.dirname(uri.fsPath);
+    const fromDisk = containedFileReader(path.dirname(uri.fsPath), [root]);
+    return (rel) => {
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === path.resolve(path.dirname(uri.fsPath), rel));
+      const read = fromDisk(rel);
+      return read.ok && open ? { ok: true, text: open.getText() } : read;
+    };
   }
 
   private followCursor(position: vscode.Position | undefined): void {

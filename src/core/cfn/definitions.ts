@@ -129,8 +129,15 @@ function checkInline(report: TemplateReporter, model: TemplateModel, def: StateM
   }
 }
 
+const NO_SUBSTITUTIONS: Substitutions = { byKey: new Map() };
+
 /** Arguments that are names (of resources, parameters, mappings), never definition text. */
 const NAME_ARGUMENTS = new Set(['Ref', 'Condition', 'Fn::GetAtt', 'Fn::FindInMap', 'Fn::ImportValue', 'Fn::GetAZs', 'Fn::Cidr']);
+
+/** An inline Definition with its intrinsics as `${…}` placeholder text and substitutions left as written (for drawing). */
+export function inlineDefinitionTree(node: ValueNode): ValueNode {
+  return aslTree(node, NO_SUBSTITUTIONS);
+}
 
 /** The definition as Step Functions will see it: intrinsics as placeholders, literal substitutions applied. */
 function aslTree(node: ValueNode, subs: Substitutions): ValueNode {
@@ -176,13 +183,23 @@ function substitute(text: string, subs: Substitutions): string {
 
 /** Returns whether the whole text is known (for the unused-substitution check). */
 function checkString(report: TemplateReporter, model: TemplateModel, def: StateMachineDefinition, prop: PropertyNode, used: Set<string>): boolean {
+  const mapped = assembleDefinitionString(report.doc.text, prop.value, (args) => checkSubVariables(report, model, def, args));
+  if (!mapped) return false;
+  checkText(report, model, def, mapped, used, undefined);
+  return true;
+}
+
+/**
+ * A DefinitionString (a literal, a Fn::Sub or a Fn::Join) as the text CloudFormation assembles, with
+ * the template offset of every character; computed parts are placeholders. Undefined when a part
+ * is not known. `onSub` sees each Fn::Sub's arguments (for the variable check).
+ */
+export function assembleDefinitionString(source: string, value: ValueNode, onSub?: (args: ValueNode) => void): MappedText | undefined {
   const mapped = new MappedText();
-  const doc = report.doc;
-  const value = prop.value;
   const fn = intrinsicOf(value);
   let complete = true;
   const appendString = (node: StringNode, sub: boolean): void => {
-    const offsets = alignString(doc.text, node);
+    const offsets = alignString(source, node);
     if (!sub) {
       mapped.push(node.value, offsets, node.start, node.end);
       return;
@@ -222,7 +239,7 @@ function checkString(report: TemplateReporter, model: TemplateModel, def: StateM
     const template = args.kind === 'array' ? args.items[0] : args;
     if (template?.kind === 'string') {
       appendString(template, true);
-      checkSubVariables(report, model, def, args);
+      onSub?.(args);
     } else {
       complete = false;
     }
@@ -232,17 +249,15 @@ function checkString(report: TemplateReporter, model: TemplateModel, def: StateM
   else if (fn?.name === 'Fn::Join' && fn.args.kind === 'array' && fn.args.items[1]?.kind === 'array' && !intrinsicOf(fn.args.items[1])) {
     const delimiter = fn.args.items[0];
     const delimiterText = delimiter?.kind === 'string' ? delimiter.value : undefined;
-    if (delimiterText === undefined) return false;
+    if (delimiterText === undefined) return undefined;
     (fn.args.items[1] as ArrayNode).items.forEach((part, i) => {
       if (i > 0) mapped.push(delimiterText, undefined, delimiter!.start, delimiter!.end);
       appendPart(part);
     });
   } else {
-    return false;
+    return undefined;
   }
-  if (!complete) return false;
-  checkText(report, model, def, mapped, used, undefined);
-  return true;
+  return complete ? mapped : undefined;
 }
 
 /**

@@ -11,6 +11,13 @@ const JSON_SAM = /"Transform"\s*:\s*(\[[^\]]*)?"AWS::Serverless-2016-10-31"/;
 const JSON_RESOURCES = /"Resources"\s*:\s*\{/;
 const JSON_AWS_TYPE = /"Type"\s*:\s*"(AWS|Alexa)::[A-Za-z0-9]+::/;
 
+const STATE_MACHINE_TYPE = /["']?Type["']?[ \t]*:[ \t]*["']?AWS::(StepFunctions|Serverless)::StateMachine\b/;
+
+/** A template that declares a state machine resource (for the graph view's offer): one regex, no parse. */
+export function declaresStateMachine(text: string): boolean {
+  return looksLikeTemplate(text) && STATE_MACHINE_TYPE.test(text);
+}
+
 export function looksLikeTemplate(text: string): boolean {
   if (text.trimStart().startsWith('{')) {
     return JSON_VERSION.test(text) || JSON_SAM.test(text) || (JSON_RESOURCES.test(text) && JSON_AWS_TYPE.test(text));

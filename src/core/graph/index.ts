@@ -9,10 +9,14 @@ import { withJsonPlaceholders } from '../asl/placeholders';
 import { buildAslGraph } from './asl';
 import { buildDagGraph } from './dag';
 import { buildImageBuilderGraph } from './imagebuilder';
+import { buildTemplateGraph, type TemplateFileReader } from './template';
+import { declaresStateMachine } from '../cfn/detect';
+import { parseTemplate } from '../cfn/parse';
 import type { GraphDocumentKind, GraphFinding, GraphModel, GraphNode } from './model';
 import { worseSeverity } from './model';
 
 export * from './model';
+export type { TemplateFileReader } from './template';
 export { START_ID, END_ID, conditionText, resourceLabel } from './asl';
 
 export interface GraphInput {
@@ -23,6 +27,8 @@ export interface GraphInput {
   manifest?: ManifestForKind;
   /** The findings to mark on the nodes: the editor's diagnostics, or lintText()'s for the CLI. */
   findings?: readonly (GraphFinding & { range: Range })[];
+  /** Reads a template's DefinitionUri files (bounded, inside the workspace); without it they are not drawn. */
+  readFile?: TemplateFileReader;
 }
 
 export type GraphResult =
@@ -32,15 +38,16 @@ export type GraphResult =
 
 export function graphKindOf(fileName: string, text: string, manifest?: ManifestForKind): GraphDocumentKind | undefined {
   const kind = detectKind(fileName, text, manifest);
+  if (kind === 'cloudFormationTemplate') return declaresStateMachine(text) ? kind : undefined;
   return kind === 'stateMachine' || kind === 'airflowWorkflow' || kind === 'imageBuilderWorkflow' ? kind : undefined;
 }
 
 export function buildGraph(input: GraphInput): GraphResult {
   const kind = input.kind ?? graphKindOf(input.fileName, input.text, input.manifest);
   if (!kind) {
-    return { ok: false, reason: 'not-a-workflow', message: `${baseName(input.fileName)} is not a Step Functions state machine, an MWAA Serverless DAG or an Image Builder workflow document.` };
+    return { ok: false, reason: 'not-a-workflow', message: `${baseName(input.fileName)} is not a Step Functions state machine, an MWAA Serverless DAG, an Image Builder workflow document or a template with a state machine.` };
   }
-  let doc = parseDocument(input.text, formatOf(input.fileName));
+  let doc = kind === 'cloudFormationTemplate' ? parseTemplate(input.text, formatOf(input.fileName)) : parseDocument(input.text, formatOf(input.fileName));
   // A Step Functions definition may hold unquoted ${placeholders} for DefinitionSubstitutions.
   if (kind === 'stateMachine') doc = withJsonPlaceholders(doc).doc;
   const syntax = doc.problems.find((p) => p.code === 'parse/syntax' || p.code === 'parse/empty');
@@ -49,7 +56,9 @@ export function buildGraph(input: GraphInput): GraphResult {
     const where = range ? ` (line ${range.start.line + 1})` : '';
     return { ok: false, reason: 'parse-error', message: `${syntax?.message ?? 'The document is empty.'}${where}`, range };
   }
-  const model = kind === 'stateMachine' ? buildAslGraph(doc) : kind === 'airflowWorkflow' ? buildDagGraph(doc) : buildImageBuilderGraph(doc);
+  const model = kind === 'stateMachine' ? buildAslGraph(doc)
+    : kind === 'cloudFormationTemplate' ? buildTemplateGraph(doc, input.readFile)
+    : kind === 'airflowWorkflow' ? buildDagGraph(doc) : buildImageBuilderGraph(doc);
   if (input.findings) attachFindings(model, doc, input.findings);
   return { ok: true, model };
 }

@@ -4,7 +4,7 @@
 
 import type { Range, Severity } from '../findings';
 
-export type GraphDocumentKind = 'stateMachine' | 'airflowWorkflow' | 'imageBuilderWorkflow';
+export type GraphDocumentKind = 'stateMachine' | 'airflowWorkflow' | 'imageBuilderWorkflow' | 'cloudFormationTemplate';
 
 /** Step Functions state types, lower-cased, then the kinds of the other documents and the markers. */
 export type StateNodeKind = 'task' | 'pass' | 'choice' | 'wait' | 'succeed' | 'fail' | 'parallel' | 'map';
@@ -16,6 +16,10 @@ export type GraphNodeKind =
   | 'dagTask'
   /** A DAG, when a file holds several: a container of tasks. */
   | 'dag'
+  /** A template's state machine resource: a container of its definition's graph. */
+  | 'stateMachine'
+  /** Why a template's state machine is not drawn (its definition is computed, remote or unreadable). */
+  | 'note'
   /** An Image Builder workflow step. */
   | 'step'
   | 'start'
@@ -23,7 +27,7 @@ export type GraphNodeKind =
 
 export const STATE_NODE_KINDS: ReadonlySet<GraphNodeKind> = new Set<GraphNodeKind>(['task', 'pass', 'choice', 'wait', 'succeed', 'fail', 'parallel', 'map']);
 /** Kinds drawn as containers of other nodes. */
-export const CONTAINER_KINDS: ReadonlySet<GraphNodeKind> = new Set<GraphNodeKind>(['parallel', 'map', 'branch', 'dag']);
+export const CONTAINER_KINDS: ReadonlySet<GraphNodeKind> = new Set<GraphNodeKind>(['parallel', 'map', 'branch', 'dag', 'stateMachine']);
 
 export interface GraphFinding {
   code?: string;

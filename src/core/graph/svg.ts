@@ -80,7 +80,7 @@ export const LIGHT_PALETTE: GraphPalette = {
 
 /** The stylesheet for the classes renderSvg emits. */
 export function graphCss(p: GraphPalette, scope = '.wf-graph'): string {
-  const accents: [string, string][] = [['task', p.task], ['dagTask', p.task], ['step', p.task], ['choice', p.choice], ['wait', p.wait], ['pass', p.pass], ['succeed', p.succeed], ['fail', p.fail], ['map', p.map], ['parallel', p.parallel], ['branch', p.parallel], ['dag', p.task], ['start', p.edge], ['end', p.edge]];
+  const accents: [string, string][] = [['task', p.task], ['dagTask', p.task], ['step', p.task], ['choice', p.choice], ['wait', p.wait], ['pass', p.pass], ['succeed', p.succeed], ['fail', p.fail], ['map', p.map], ['parallel', p.parallel], ['branch', p.parallel], ['dag', p.task], ['stateMachine', p.task], ['start', p.edge], ['end', p.edge]];
   return [
     `${scope}{font-family:${p.font};font-size:${METRICS.font}px;background:${p.background}}`,
     `${scope} .wf-bg{fill:${p.background}}`,
@@ -159,7 +159,7 @@ export function nodeTooltip(m: GraphNode): string {
 
 export const KIND_NAMES: Record<GraphNodeKind, string> = {
   task: 'Task', pass: 'Pass', choice: 'Choice', wait: 'Wait', succeed: 'Succeed', fail: 'Fail', parallel: 'Parallel', map: 'Map',
-  branch: 'Parallel branch', dagTask: 'Airflow task', dag: 'DAG', step: 'Image Builder step', start: 'Start', end: 'End',
+  branch: 'Parallel branch', dagTask: 'Airflow task', dag: 'DAG', step: 'Image Builder step', stateMachine: 'State machine resource', note: 'Note', start: 'Start', end: 'End',
 };
 
 function renderNode(l: LaidOutNode, m: GraphNode): string {
@@ -210,6 +210,8 @@ function icon(kind: GraphNodeKind, x: number, y: number): string {
     branch: 'M3 1v10M3 6h6',
     map: 'M1 3h7v7H1zM4 1h7v7',
     dag: 'M1 2h10v8H1z',
+    stateMachine: 'M1 2h10v8H1zM3 5h6M3 7.5h4',
+    note: 'M6 1a5 5 0 1 0 0.01 0M6 5v4M6 3v0.5',
   };
   const path = d[kind];
   return path ? `<path class="wf-icon" transform="translate(${x} ${y})" d="${path}"/>` : '';

@@ -1,12 +1,13 @@
 // `aws-workflows graph`: draws every definition in examples/ and in the serverless-patterns corpus,
 // one node per state, and writes SVG, dot and JSON.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { runCli, type CliIo } from '../../../src/cli/main';
 import { STATE_NODE_KINDS, type GraphNodeKind } from '../../../src/core/graph/model';
+import { expandGlob } from '../../../src/cli/glob';
 import { SERVERLESS_PATTERNS_DIR, serverlessPatternsDefinitions } from '../../support/reference';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -52,6 +53,29 @@ function readDefinition(file: string): unknown {
   const text = readFileSync(file, 'utf8');
   // Unquoted ${placeholders} (DefinitionSubstitutions) are not JSON: quote them to count.
   return /\.json$/i.test(file) ? JSON.parse(text.replace(/(:\s*)(\$\{[^}\s]+\})/g, '$1"$2"')) : parseYaml(text);
+}
+
+/**
+ * A template's state machines and their state counts, read with the plain YAML parser (CloudFormation
+ * tags parse as their plain values): Definition objects, DefinitionString text, DefinitionUri files
+ * (0 when the file is not there under that exact name: the graph then notes it cannot be read).
+ */
+function templateStateMachines(file: string): { logicalId: string; states: number; fromFile: boolean }[] {
+  const text = readFileSync(file, 'utf8');
+  const template = (/\.json$/i.test(file) ? JSON.parse(text) : parseYaml(text, { logLevel: 'silent', uniqueKeys: false })) as { Resources?: Record<string, { Type?: string; Properties?: Record<string, unknown> }> };
+  return Object.entries(template.Resources ?? {}).flatMap(([logicalId, r]): { logicalId: string; states: number; fromFile: boolean }[] => {
+    if (r?.Type !== 'AWS::StepFunctions::StateMachine' && r?.Type !== 'AWS::Serverless::StateMachine') return [];
+    const props = r.Properties ?? {};
+    if (props.Definition) return [{ logicalId, states: countStates(props.Definition), fromFile: false }];
+    const definitionString = props.DefinitionString as unknown;
+    const asText = typeof definitionString === 'string' ? definitionString : (definitionString as { 'Fn::Sub'?: unknown })?.['Fn::Sub'];
+    if (typeof asText === 'string') return [{ logicalId, states: countStates(JSON.parse(asText.replace(/(:\s*)(\$\{[^}\s]+\})/g, '$1"$2"'))), fromFile: false }];
+    if (typeof props.DefinitionUri === 'string') {
+      const target = path.resolve(path.dirname(file), props.DefinitionUri);
+      return [{ logicalId, states: existsSync(target) ? countStates(readDefinition(target)) : 0, fromFile: true }];
+    }
+    return [{ logicalId, states: 0, fromFile: false }];
+  });
 }
 
 function assertWellFormed(json: LayoutJson, file: string): void {
@@ -104,6 +128,32 @@ describe('aws-workflows graph', () => {
       // Valid real files: nothing greyed, nothing marked as an error.
       assert.deepEqual(json.nodes.filter((n) => n.unreachable || n.severity === 'error').map((n) => n.id), [], rel);
     }
+  });
+
+  (SERVERLESS_PATTERNS_DIR ? it : it.skip)('draws every template in ../shared/corpus/serverless-patterns that declares a state machine, node count = state count', async function () {
+    // Each template is linted (for the findings on the nodes) and laid out: about 50 of them.
+    this.timeout(60_000);
+    const root = SERVERLESS_PATTERNS_DIR as string;
+    const templates = expandGlob('**/*.{yaml,yml,json}', root).filter((f) => /AWS::(StepFunctions|Serverless)::StateMachine\b/.test(readFileSync(f, 'utf8')) && !/\.asl\./.test(f));
+    assert.ok(templates.length >= 50, `only ${templates.length} templates`);
+    let drawnFromFiles = 0;
+    for (const file of templates) {
+      const rel = path.relative(root, file);
+      const json = await graphJson(rel, root);
+      assert.equal(json.kind, 'cloudFormationTemplate', rel);
+      assertWellFormed(json, rel);
+      const machines = templateStateMachines(file);
+      assert.deepEqual(json.nodes.filter((n) => n.kind === 'stateMachine').map((n) => [n.label, n.parent]), machines.map((m) => [m.logicalId, undefined]), `${rel}: one top-level container per state machine`);
+      for (const m of machines) {
+        const states = json.nodes.filter((n) => STATE_NODE_KINDS.has(n.kind) && n.id.startsWith(`${m.logicalId}/`)).length;
+        assert.equal(states, m.states, `${rel} ${m.logicalId}: node count = state count`);
+        if (m.fromFile && m.states > 0) drawnFromFiles++;
+        // A file not there under that exact name (letter case on Linux): the container says why it is empty.
+        if (m.states === 0) assert.ok(json.nodes.some((n) => n.kind === 'note' && n.parent === m.logicalId), `${rel} ${m.logicalId}: a note`);
+      }
+      assert.deepEqual(json.nodes.filter((n) => n.unreachable || n.severity === 'error').map((n) => n.id), [], rel);
+    }
+    assert.ok(drawnFromFiles >= 30, `only ${drawnFromFiles} DefinitionUri files drawn`);
   });
 
   it('writes SVG (default) and dot to a file with -o, and marks an unreachable state', async () => {

@@ -3,7 +3,7 @@
 // last drawing with a banner, the page's CSP holds, and the panel comes back after a reload.
 // Also takes the README's screenshot and prints the first paint (command → visible graph).
 import * as assert from 'node:assert/strict';
-import { cpSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { repoRoot } from '../../scripts/harness/vscodeWeb';
@@ -124,5 +124,36 @@ describe('graph view (Chromium)', function () {
     await frame.locator('.wf-node[data-id="ChargePayment"]').waitFor({ state: 'visible', timeout: 60_000 });
     // Whether the unsaved edit comes back is the workbench's hot exit; the five states are drawn either way.
     assert.equal(await frame.locator('.wf-node.kind-task, .wf-node.kind-choice, .wf-node.kind-fail').count(), 5);
+  });
+
+  it('draws the state machines of a SAM template, each in its box, and a click selects the state in the template', async () => {
+    writeFileSync(path.join(folder, 'template.yaml'), [
+      'Transform: AWS::Serverless-2016-10-31',
+      'Resources:',
+      '  OrderFlow:',
+      '    Type: AWS::Serverless::StateMachine',
+      '    Properties:',
+      '      DefinitionUri: statemachines/order-pipeline.asl.yaml',
+      '  Greeter:',
+      '    Type: AWS::Serverless::StateMachine',
+      '    Properties:',
+      '      Definition:',
+      '        StartAt: SayHello',
+      '        States:',
+      '          SayHello:',
+      '            Type: Pass',
+      '            End: true',
+      '',
+    ].join('\n'));
+    const page = await openWorkbench(folder);
+    await quickOpen(page, 'template.yaml');
+    await page.locator('.editor-instance .view-line', { hasText: 'Greeter' }).first().waitFor();
+    await runCommand(page, 'AWS Workflows: Show Graph');
+    const frame = await graphFrame(page);
+    for (const id of ['OrderFlow', 'Greeter', 'Greeter/SayHello', ...STATES.map((s) => `OrderFlow/${s}`)]) await frame.locator(`.wf-node[data-id="${id}"]`).waitFor({ state: 'visible' });
+    assert.equal(await frame.locator('.wf-node.kind-stateMachine').count(), 2);
+    // The inline state is in the template: line 13, 'SayHello', 8 characters.
+    await frame.locator('.wf-node[data-id="Greeter/SayHello"]').click();
+    await expectEventually(async () => assert.match(await selectionStatus(page), /Ln 13, Col \d+ \(8 selected\)/), 'SayHello selected in the template');
   });
 });

@@ -11,8 +11,22 @@ function userSettingsFile(): string {
   return path.join(e2e().sandbox.userDataDir, 'User', 'settings.json');
 }
 
+/**
+ * settings.json as the workbench left it. Replacing its text in the editor (editUserSettingsJson) can leave
+ * a stray '"}' after the object, which VS Code reads leniently; the object before it is what is in force.
+ */
+function parseSettings(text: string): Record<string, unknown> {
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch (err) {
+    const end = /after JSON at position (\d+)/.exec(err instanceof Error ? err.message : '');
+    if (!end) throw err;
+    return JSON.parse(text.slice(0, Number(end[1]))) as Record<string, unknown>;
+  }
+}
+
 function merged(text: string, changes: Record<string, unknown>): Record<string, unknown> {
-  const settings = JSON.parse(text) as Record<string, unknown>;
+  const settings = parseSettings(text);
   for (const [key, value] of Object.entries(changes)) {
     if (value === undefined) delete settings[key];
     else settings[key] = value;
@@ -39,7 +53,7 @@ export function updateUserSettings(changes: Record<string, unknown>): () => void
 export async function editUserSettingsJson(page: Page, changes: Record<string, unknown>): Promise<() => Promise<void>> {
   const original = readFileSync(userSettingsFile(), 'utf8');
   await replaceUserSettingsJson(page, JSON.stringify(merged(original, changes)));
-  return () => replaceUserSettingsJson(page, JSON.stringify(JSON.parse(original)));
+  return () => replaceUserSettingsJson(page, JSON.stringify(parseSettings(original)));
 }
 
 async function replaceUserSettingsJson(page: Page, text: string): Promise<void> {

@@ -146,14 +146,16 @@ for (const input of inputs) {
   const modelMs = await measure(build, runs);
   const layoutMs = await measure(() => ours.layoutGraph(model), runs);
   const layout = ours.layoutGraph(model);
-  const elkMs = await measure(() => elk.layout(toElk(model)), big ? 3 : Math.min(runs, 11));
-  const elkLayout = await elk.layout(toElk(model));
+  // elkjs is not run on the 1 MB machine: one hierarchical layout of it did not finish within minutes
+  // here, and the comparison that chose the library is on the smaller and nested graphs.
+  const elkMs = big ? Number.NaN : await measure(() => elk.layout(toElk(model)), Math.min(runs, 11));
+  const elkLayout = big ? { width: Number.NaN, height: Number.NaN } : await elk.layout(toElk(model));
   const ourCross = big ? '-' : crossings(layout.edges.map((e) => e.points));
   const elkCross = big ? '-' : crossings(elkEdgePoints(elkLayout));
-  const area = (w, h) => ((w * h) / 1000).toFixed(0);
+  const area = (w, h) => (Number.isNaN(w * h) ? '-' : ((w * h) / 1000).toFixed(0));
   const goal = input.goalMs ? `model+layout ≤ ${input.goalMs} ms ${modelMs + layoutMs <= input.goalMs ? 'met' : 'NOT MET'}` : '';
   console.log(
-    `${input.name.padEnd(19)} ${String(states).padStart(6)}  ${String(model.nodes.length).padStart(5)}  ${modelMs.toFixed(1).padStart(8)}  ${layoutMs.toFixed(1).padStart(9)}  ${elkMs.toFixed(1).padStart(6)}  ${(elkMs / layoutMs).toFixed(1).padStart(5)}×  ${`${ourCross}/${elkCross}`.padStart(18)}  ${`${area(layout.width, layout.height)}/${area(elkLayout.width, elkLayout.height)}`.padStart(20)}  ${goal}`,
+    `${input.name.padEnd(19)} ${String(states).padStart(6)}  ${String(model.nodes.length).padStart(5)}  ${modelMs.toFixed(1).padStart(8)}  ${layoutMs.toFixed(1).padStart(9)}  ${(big ? '-' : elkMs.toFixed(1)).padStart(6)}  ${(big ? '-' : `${(elkMs / layoutMs).toFixed(1)}×`).padStart(6)}  ${`${ourCross}/${elkCross}`.padStart(18)}  ${`${area(layout.width, layout.height)}/${area(elkLayout.width, elkLayout.height)}`.padStart(20)}  ${goal}`,
   );
 }
 

@@ -21,6 +21,12 @@ export const CONTEXT = {
   error: 'awsWorkflowsError',
   loadMore: 'awsWorkflowsLoadMore',
   message: 'awsWorkflowsMessage',
+  airflowDag: 'awsWorkflowsAirflowDag',
+  dagPaused: 'dagPaused',
+  dagActive: 'dagActive',
+  airflowRun: 'awsWorkflowsAirflowRun',
+  airflowTask: 'awsWorkflowsAirflowTask',
+  taskLog: 'hasTaskLog',
 } as const;
 
 export function contextValue(...tags: (string | false | undefined)[]): string {

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { Logger } from '../core/log';
 import { registerCommand } from '../common/commands';
 import { onDidDeploy } from '../deploy/events';
+import { pauseDagCommand, showTaskLogCommand, triggerDagCommand, unpauseDagCommand } from './commands/airflowCommands';
 import { ALL_KINDS, copyArnCommand, copyNameCommand } from './commands/copyCommands';
 import { openInConsoleCommand } from './commands/consoleCommand';
 import { vscodeEnvironment, type ExplorerCommandContext, type ExplorerEnvironment } from './commands/context';
@@ -69,6 +70,10 @@ export function registerExplorer(context: vscode.ExtensionContext, logger: Logge
     filterExecutionsCommand(cmd),
     stopExecutionCommand(cmd),
     redriveExecutionCommand(cmd),
+    triggerDagCommand(),
+    pauseDagCommand(),
+    unpauseDagCommand(),
+    showTaskLogCommand(cmd),
   ]) {
     registerCommand(context, logger, command);
   }

@@ -5,66 +5,25 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExplorerTestApi } from '../../src/explorer/register';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
-
-const EXTENSION_ID = 'workflows-for-aws.workflows-for-aws';
-const emulatorUrl = () => {
-  const url = process.env.EMULATOR_URL;
-  assert.ok(url, 'EMULATOR_URL is not set: the harness runs these tests against the emulator');
-  return url;
-};
-
-async function control(path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${emulatorUrl()}/_emulator/${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  assert.equal(res.status, 200, `${path}: HTTP ${res.status}`);
-  const text = await res.text();
-  return text ? JSON.parse(text) : undefined;
-}
+import { EXTENSION_ID, configure, control, explorerTree, label, type ExplorerTree } from './support/tree';
 
 let api: ExplorerTestApi;
+let tree: ExplorerTree;
 const clipboard: string[] = [];
 const opened: string[] = [];
 
-async function configure(key: string, value: unknown): Promise<void> {
-  await vscode.workspace.getConfiguration('awsWorkflows').update(key, value, vscode.ConfigurationTarget.Global);
-}
-
-function label(node: ExplorerNode): string {
-  const l = node.getTreeItem().label;
-  return typeof l === 'string' ? l : (l?.label ?? '');
-}
-
-async function children(node?: ExplorerNode): Promise<ExplorerNode[]> {
-  return (await api.provider.getChildren(node)) ?? [];
-}
-
-async function child(node: ExplorerNode | undefined, name: string): Promise<ExplorerNode> {
-  const all = await children(node);
-  const found = all.find((n) => label(n) === name);
-  assert.ok(found, `no "${name}" under ${node ? label(node) : 'the root'}; found: ${all.map(label).join(', ')}`);
-  return found;
-}
-
-async function path(...names: string[]): Promise<ExplorerNode> {
-  let node: ExplorerNode | undefined;
-  for (const n of names) node = await child(node, n);
-  return node!;
-}
-
-/** The whole tree is listed again, as after a settings change. */
-async function freshTree(pageSize: number, regions: string[] = ['us-east-1', 'eu-west-1']): Promise<void> {
-  await configure('explorer.pageSize', pageSize);
-  await configure('regions', regions);
-  api.provider.refresh();
-}
+const children = (node?: ExplorerNode) => tree.children(node);
+const child = (node: ExplorerNode | undefined, name: string) => tree.child(node, name);
+const path = (...names: string[]) => tree.path(...names);
+const freshTree = (pageSize: number, regions?: string[]) => tree.fresh(pageSize, regions);
 
 describe('resource explorer (in the extension host, against the emulator)', function () {
   this.timeout(60_000);
 
   before(async () => {
     await control('reset', { seed: 'demo' });
-    await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
-    api = (await vscode.commands.executeCommand('awsWorkflows.__getExplorerForTests')) as ExplorerTestApi;
-    assert.ok(api?.provider, 'the explorer test hook returned nothing');
+    tree = await explorerTree();
+    api = tree.api;
     api.setEnvironment({
       writeClipboard: async (text) => void clipboard.push(text),
       openExternal: async (uri) => (opened.push(uri.toString(true)), true),

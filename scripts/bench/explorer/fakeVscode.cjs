@@ -8,7 +8,7 @@ class EventEmitter {
 class TreeItem { constructor(label, collapsibleState) { this.label = label; this.collapsibleState = collapsibleState; } }
 class ThemeIcon { constructor(id, color) { this.id = id; this.color = color; } }
 class ThemeColor { constructor(id) { this.id = id; } }
-class MarkdownString { constructor(value = '') { this.value = value; } appendText(t) { this.value += t; return this; } }
+class MarkdownString { constructor(value = '') { this.value = value; } appendText(t) { this.value += t; return this; } appendMarkdown(t) { this.value += t; return this; } }
 module.exports = {
   EventEmitter, TreeItem, ThemeIcon, ThemeColor, MarkdownString,
   TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },

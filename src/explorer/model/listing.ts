@@ -7,7 +7,7 @@ import { PAGE_LIMITS } from './pageLimits.generated';
 import { itemId, shortVersion, versionFromArn, type ChildListKind, type GroupKind, type Page, type ResourceItem } from './resources';
 
 /** The part of the session the explorer uses; tests pass fakes. */
-export type ExplorerAws = Pick<AwsSession, 'sfn' | 'imagebuilder' | 'mwaa' | 's3' | 'mwaaServerless'>;
+export type ExplorerAws = Pick<AwsSession, 'sfn' | 'imagebuilder' | 'mwaa' | 's3' | 'mwaaServerless' | 'mwaaRestApi'>;
 
 type Limits = typeof PAGE_LIMITS;
 

@@ -32,8 +32,14 @@ const RUN_ICONS: Record<StatusTone, string> = {
 
 /** The kind's codicon, coloured by status; runs and executions show their status as the icon itself. */
 export function resourceIcon(kind: ResourceKind, status: string | undefined): vscode.ThemeIcon {
+  if (kind === 'mwaaServerlessRun' || kind === 'stateMachineExecution') return runStatusIcon(status);
+  const colour = TONE_COLOURS[statusTone(status)];
+  return new vscode.ThemeIcon(KIND_ICONS[kind], colour ? new vscode.ThemeColor(colour) : undefined);
+}
+
+/** A run's (or task instance's) status as its icon: pass, error, spinning, stopped. */
+export function runStatusIcon(status: string | undefined): vscode.ThemeIcon {
   const tone = statusTone(status);
   const colour = TONE_COLOURS[tone];
-  const id = kind === 'mwaaServerlessRun' || kind === 'stateMachineExecution' ? RUN_ICONS[tone] : KIND_ICONS[kind];
-  return new vscode.ThemeIcon(id, colour ? new vscode.ThemeColor(colour) : undefined);
+  return new vscode.ThemeIcon(RUN_ICONS[tone], colour ? new vscode.ThemeColor(colour) : undefined);
 }

@@ -12,10 +12,16 @@ import { LoadMoreNode } from './loadMoreNode';
 import { MessageNode } from './messageNode';
 
 export interface ListOwner extends ExplorerNode {
-  readonly listing: ListChildren;
+  readonly listing: ListChildren<ListItem>;
 }
 
-export interface ListChildrenOptions {
+/** What a list shows: resources, or anything else with a stable id and a name to filter on (DAGs, runs). */
+export interface ListItem {
+  id: string;
+  name: string;
+}
+
+export interface ListChildrenOptions<T extends ListItem = ResourceItem> {
   owner: ListOwner;
   ctx: ExplorerContext;
   region: string;
@@ -23,16 +29,16 @@ export interface ListChildrenOptions {
   noun: string;
   /** Human service name for "not offered": "MWAA Serverless". */
   serviceName: string;
-  fetch: PageFetcher<ResourceItem>;
-  makeNode(item: ResourceItem): ExplorerNode;
+  fetch: PageFetcher<T>;
+  makeNode(item: T): ExplorerNode;
   filter?(): ResourceFilter | undefined;
 }
 
-export class ListChildren {
-  readonly list: PagedList<ResourceItem>;
+export class ListChildren<T extends ListItem = ResourceItem> {
+  readonly list: PagedList<T>;
   private readonly nodes = new Map<string, ExplorerNode>();
 
-  constructor(private readonly options: ListChildrenOptions) {
+  constructor(private readonly options: ListChildrenOptions<T>) {
     this.list = new PagedList(options.fetch);
   }
 
@@ -63,7 +69,7 @@ export class ListChildren {
     const filter = this.filter();
     await this.options.ctx.withProgress(async () => {
       if (!filter) return this.list.loadMore();
-      const count = (items: readonly ResourceItem[]) => items.reduce((n, i) => n + (filter.matches(i.name) ? 1 : 0), 0);
+      const count = (items: readonly T[]) => items.reduce((n, i) => n + (filter.matches(i.name) ? 1 : 0), 0);
       const before = count(this.list.items);
       await this.list.loadMore();
       await this.list.loadUntil((items) => count(items) > before);
@@ -83,7 +89,7 @@ export class ListChildren {
   }
 
   /** The node for a loaded item, if it is loaded (for reveal). */
-  nodeFor(item: ResourceItem): ExplorerNode {
+  nodeFor(item: T): ExplorerNode {
     let node = this.nodes.get(item.id);
     if (!node) {
       node = this.options.makeNode(item);

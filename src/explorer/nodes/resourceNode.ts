@@ -9,7 +9,9 @@ import { ChildListNode } from './childListNode';
 import { ExecutionListNode } from './executionListNode';
 import type { ExplorerContext, ExplorerNode } from './explorerNode';
 import { resourceIcon } from './icons';
-import { ListChildren, type ListOwner } from './listChildren';
+import { ListChildren, type ListItem, type ListOwner } from './listChildren';
+import { AirflowRestApi } from '../../airflow/restApi';
+import { dagListing } from './airflow/dagListing';
 
 /**
  * A listed resource. State machines and Image Builder workflows list their versions directly
@@ -17,8 +19,10 @@ import { ListChildren, type ListOwner } from './listChildren';
  */
 export class ResourceNode implements ListOwner {
   readonly id: string;
-  /** Set when the item has exactly one child list, shown directly beneath it. */
-  readonly listing: ListChildren;
+  /** Set when the item has exactly one child list, shown directly beneath it (an MWAA environment's: its DAGs). */
+  readonly listing: ListChildren<ListItem>;
+  /** An MWAA environment's Airflow, reached through InvokeRestApi. */
+  readonly airflow: AirflowRestApi | undefined;
   private readonly childLists: (ChildListNode | ExecutionListNode)[];
   private details: ResourceDetails | undefined;
   private detailsRequest: Promise<ResourceDetails> | undefined;
@@ -33,11 +37,12 @@ export class ResourceNode implements ListOwner {
     // Executions always get their own node: it carries the status filter and the polling.
     const ownNodes = lists.length > 1 || lists.includes('stateMachineExecutions');
     this.childLists = ownNodes ? lists.map((l) => (l === 'stateMachineExecutions' ? new ExecutionListNode(this, ctx) : new ChildListNode(this, l, ctx))) : [];
-    this.listing = childListing(this, lists.length === 1 ? lists[0] : undefined, ctx);
+    this.airflow = item.kind === 'mwaaEnvironment' ? new AirflowRestApi(ctx.aws, item.name, item.region) : undefined;
+    this.listing = this.airflow ? dagListing(this, ctx, this.airflow) : childListing(this, lists.length === 1 ? lists[0] : undefined, ctx);
   }
 
   get hasChildren(): boolean {
-    return childListsOf(this.item.kind).length > 0;
+    return childListsOf(this.item.kind).length > 0 || this.item.kind === 'mwaaEnvironment';
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -106,6 +111,7 @@ export class ResourceNode implements ListOwner {
 
   reset(): void {
     this.details = undefined;
+    this.airflow?.reset();
     this.listing.reset();
     this.childLists.forEach((c) => c.reset());
   }

@@ -106,6 +106,9 @@ export class AirflowRestApi {
 
   /** Sends one Airflow request; returns Airflow's JSON, or throws AwsActionError with the sentence. */
   private async invoke(request: AirflowRequest, signal?: AbortSignal): Promise<unknown> {
+    // Our client loads while GetEnvironment is in flight (the first expand's cold start).
+    const clientReady = this.aws.mwaaRestApi(this.region);
+    clientReady.catch(() => undefined);
     const env = await this.describeEnvironment();
     const where = `MWAA environment ${this.name} in ${this.region}`;
     const ctx: AwsCallContext = { service: 'airflow', operation: 'InvokeRestApi', resource: this.name, region: this.region };
@@ -121,7 +124,7 @@ export class AirflowRestApi {
         `Could not ${purpose(request)}: its Airflow REST path is ${call.path.length} characters and InvokeRestApi accepts at most ${RESTAPI_PATH_MAX}. Open it in the Airflow UI (AWS Workflows: Open Airflow UI)${request.kind === 'taskLog' ? `, or read the task log in CloudWatch Logs (log group airflow-${this.name}-Task)` : ''}.`,
       );
     }
-    const { client } = await this.aws.mwaaRestApi(this.region);
+    const { client } = await clientReady;
     try {
       const out = await client.invokeRestApi({ Name: this.name, Path: call.path, Method: call.method, QueryParameters: call.query, Body: call.body }, { abortSignal: signal });
       return out.RestApiResponse ?? {};

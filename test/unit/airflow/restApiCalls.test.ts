@@ -8,6 +8,7 @@ import { AirflowRestApi } from '../../../src/airflow/restApi';
 import { AwsActionError } from '../../../src/aws/errors';
 import { AwsSession } from '../../../src/aws/session';
 import { silentLogger } from '../../../src/core/log';
+import { emulatorEnv } from '../../emulator/deploy/support';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 
 const SEED = `
@@ -37,7 +38,7 @@ describe('Airflow REST API calls: refusals before Airflow', function () {
     emulator = await startEmulator({ port: 0, seed: path.join(dir, 'seed.yaml'), quiet: true });
     session = new AwsSession({
       logger: silentLogger,
-      env: { AWS_ENDPOINT_URL: emulator.endpoint, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_REGION: 'us-east-1', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' },
+      env: emulatorEnv(emulator),
       retry: { maxAttempts: 1 },
     });
   });

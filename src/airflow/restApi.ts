@@ -3,7 +3,6 @@
 
 import { AwsActionError, classifyAwsError, describeAwsError, type AwsCallContext } from '../aws/errors';
 import type { AwsSession } from '../aws/session';
-import { RESTAPI_PATH_MAX } from '../aws/mwaaRestApi';
 import type { EnvironmentSummary } from '../core/airflow/decisions';
 import {
   airflowCall,
@@ -118,13 +117,14 @@ export class AirflowRestApi {
     }
     const major: AirflowMajor | undefined = env.readable ? airflowMajor(env.airflowVersion) : 2;
     if (!major) throw fail(`Could not ${purpose(request)}: ${where} runs Airflow ${env.airflowVersion ?? '(unknown version)'}, and only Airflow 2 and 3 have the REST API this extension calls.`);
-    const call = airflowCall(major, request, RESTAPI_PATH_MAX);
-    if (call.path.length > RESTAPI_PATH_MAX) {
+    const { client } = await clientReady;
+    const maxPath = client.pathMax;
+    const call = airflowCall(major, request, maxPath);
+    if (call.path.length > maxPath) {
       throw fail(
-        `Could not ${purpose(request)}: its Airflow REST path is ${call.path.length} characters and InvokeRestApi accepts at most ${RESTAPI_PATH_MAX}. Open it in the Airflow UI (AWS Workflows: Open Airflow UI)${request.kind === 'taskLog' ? `, or read the task log in CloudWatch Logs (log group airflow-${this.name}-Task)` : ''}.`,
+        `Could not ${purpose(request)}: its Airflow REST path is ${call.path.length} characters and InvokeRestApi accepts at most ${maxPath}. Open it in the Airflow UI (AWS Workflows: Open Airflow UI)${request.kind === 'taskLog' ? `, or read the task log in CloudWatch Logs (log group airflow-${this.name}-Task)` : ''}.`,
       );
     }
-    const { client } = await clientReady;
     try {
       const out = await client.invokeRestApi({ Name: this.name, Path: call.path, Method: call.method, QueryParameters: call.query, Body: call.body }, { abortSignal: signal });
       return out.RestApiResponse ?? {};

@@ -15,6 +15,8 @@ export const RESTAPI_PATH_MAX: number = STRING_LENGTHS.RestApiPath.max;
 export class MwaaRestApiClient extends MwaaOperations {
   readonly region: string;
   readonly endpoint: string;
+  /** The longest Path InvokeRestApi accepts (RESTAPI_PATH_MAX), for callers that load this module lazily. */
+  readonly pathMax = RESTAPI_PATH_MAX;
   private readonly transport: SignedTransport;
 
   constructor(options: SignedClientOptions) {

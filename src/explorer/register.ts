@@ -2,9 +2,10 @@
 
 import * as vscode from 'vscode';
 import type { Logger } from '../core/log';
-import { registerCommand } from '../common/commands';
+import { registerCommand, registerLazyCommands } from '../common/commands';
+import { lazy } from '../core/lazy';
 import { onDidDeploy } from '../deploy/events';
-import { pauseDagCommand, showTaskLogCommand, triggerDagCommand, unpauseDagCommand } from './commands/airflowCommands';
+import { AIRFLOW_COMMAND_IDS } from './commands/airflowCommandIds';
 import { ALL_KINDS, copyArnCommand, copyNameCommand } from './commands/copyCommands';
 import { openInConsoleCommand } from './commands/consoleCommand';
 import { vscodeEnvironment, type ExplorerCommandContext, type ExplorerEnvironment } from './commands/context';
@@ -70,13 +71,12 @@ export function registerExplorer(context: vscode.ExtensionContext, logger: Logge
     filterExecutionsCommand(cmd),
     stopExecutionCommand(cmd),
     redriveExecutionCommand(cmd),
-    triggerDagCommand(),
-    pauseDagCommand(),
-    unpauseDagCommand(),
-    showTaskLogCommand(cmd),
   ]) {
     registerCommand(context, logger, command);
   }
+  // The DAG commands load with the Airflow nodes' code, on first use.
+  const airflow = lazy(async () => (await import('./commands/airflowCommands')).airflowCommands(cmd));
+  registerLazyCommands(context, logger, AIRFLOW_COMMAND_IDS, () => airflow.get());
 
   const api: ExplorerTestApi = {
     provider,

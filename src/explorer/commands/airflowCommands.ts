@@ -1,18 +1,14 @@
 // Trigger DAG, Pause/Unpause DAG and Show Task Log, on the DAG and task instance nodes under an
-// MWAA environment (calls through InvokeRestApi: src/airflow/restApi.ts).
+// MWAA environment (calls through InvokeRestApi: src/airflow/restApi.ts). Loaded on first use.
 
 import * as vscode from 'vscode';
 import type { Command } from '../../common/commands';
 import { UserCancelled } from '../../common/commands';
 import { newRunId, parseTriggerConf } from '../../core/airflow/restApi';
 import { DagNode } from '../nodes/airflow/dagNode';
-import { SHOW_TASK_LOG_COMMAND, TaskInstanceNode } from '../nodes/airflow/taskInstanceNode';
+import { TaskInstanceNode } from '../nodes/airflow/taskInstanceNode';
+import { PAUSE_DAG_COMMAND, SHOW_TASK_LOG_COMMAND, TRIGGER_DAG_COMMAND, UNPAUSE_DAG_COMMAND } from './airflowCommandIds';
 import type { ExplorerCommandContext } from './context';
-
-export const TRIGGER_DAG_COMMAND = 'awsWorkflows.explorer.triggerDag';
-export const PAUSE_DAG_COMMAND = 'awsWorkflows.explorer.pauseDag';
-export const UNPAUSE_DAG_COMMAND = 'awsWorkflows.explorer.unpauseDag';
-export { SHOW_TASK_LOG_COMMAND };
 
 /** At most this many log chunks per opening: a runaway log shows its beginning and says so. */
 const MAX_LOG_CHUNKS = 50;
@@ -105,4 +101,9 @@ async function pickTry(taskId: string, tries: number): Promise<number> {
   );
   if (!picked) throw new UserCancelled();
   return picked.attempt;
+}
+
+/** The four commands, for registerLazyCommands. */
+export function airflowCommands(cmd: ExplorerCommandContext): Command[] {
+  return [triggerDagCommand(), pauseDagCommand(), unpauseDagCommand(), showTaskLogCommand(cmd)];
 }

@@ -10,8 +10,7 @@ import { ExecutionListNode } from './executionListNode';
 import type { ExplorerContext, ExplorerNode } from './explorerNode';
 import { resourceIcon } from './icons';
 import { ListChildren, type ListItem, type ListOwner } from './listChildren';
-import { AirflowRestApi } from '../../airflow/restApi';
-import { dagListing } from './airflow/dagListing';
+import { EnvironmentDags } from './airflow/environmentDags';
 
 /**
  * A listed resource. State machines and Image Builder workflows list their versions directly
@@ -21,8 +20,8 @@ export class ResourceNode implements ListOwner {
   readonly id: string;
   /** Set when the item has exactly one child list, shown directly beneath it (an MWAA environment's: its DAGs). */
   readonly listing: ListChildren<ListItem>;
-  /** An MWAA environment's Airflow, reached through InvokeRestApi. */
-  readonly airflow: AirflowRestApi | undefined;
+  /** An MWAA environment's DAGs (its Airflow, reached through InvokeRestApi). */
+  private readonly dags: EnvironmentDags | undefined;
   private readonly childLists: (ChildListNode | ExecutionListNode)[];
   private details: ResourceDetails | undefined;
   private detailsRequest: Promise<ResourceDetails> | undefined;
@@ -37,8 +36,8 @@ export class ResourceNode implements ListOwner {
     // Executions always get their own node: it carries the status filter and the polling.
     const ownNodes = lists.length > 1 || lists.includes('stateMachineExecutions');
     this.childLists = ownNodes ? lists.map((l) => (l === 'stateMachineExecutions' ? new ExecutionListNode(this, ctx) : new ChildListNode(this, l, ctx))) : [];
-    this.airflow = item.kind === 'mwaaEnvironment' ? new AirflowRestApi(ctx.aws, item.name, item.region) : undefined;
-    this.listing = this.airflow ? dagListing(this, ctx, this.airflow) : childListing(this, lists.length === 1 ? lists[0] : undefined, ctx);
+    this.dags = item.kind === 'mwaaEnvironment' ? new EnvironmentDags(this, ctx, item.name, item.region) : undefined;
+    this.listing = this.dags ? this.dags.listing : childListing(this, lists.length === 1 ? lists[0] : undefined, ctx);
   }
 
   get hasChildren(): boolean {
@@ -111,8 +110,8 @@ export class ResourceNode implements ListOwner {
 
   reset(): void {
     this.details = undefined;
-    this.airflow?.reset();
-    this.listing.reset();
+    if (this.dags) this.dags.reset();
+    else this.listing.reset();
     this.childLists.forEach((c) => c.reset());
   }
 }

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import type { AirflowRestApi } from '../../../airflow/restApi';
+import { SHOW_TASK_LOG_COMMAND } from '../../commands/airflowCommandIds';
 import { CONTEXT, contextValue } from '../../contextValues';
 import { taskInstanceDescription, type TaskInstanceItem } from '../../model/airflowItems';
 import { formatTime } from '../../model/resources';
 import type { ExplorerNode } from '../explorerNode';
 import { runStatusIcon } from '../icons';
 
-export const SHOW_TASK_LOG_COMMAND = 'awsWorkflows.explorer.showTaskLog';
 
 /** A task instance of a run: state, try, duration; click shows the log of its latest try. */
 export class TaskInstanceNode implements ExplorerNode {

@@ -10,6 +10,9 @@ export const GRAPH_COMMANDS = {
 
 export const GRAPH_VIEW_TYPE = 'awsWorkflows.graph';
 
+/** Set while the active editor is a template that declares a state machine: the editor title's Show Graph. */
+export const TEMPLATE_WITH_STATE_MACHINES_CONTEXT = 'awsWorkflows.graph.isTemplateWithStateMachines';
+
 export const GRAPH_SECTION = 'awsWorkflows.graph';
 export const FOLLOW_CURSOR_KEY = 'followCursor';
 export const GRAPH_SETTING_IDS = [`${GRAPH_SECTION}.${FOLLOW_CURSOR_KEY}`];

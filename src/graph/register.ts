@@ -7,7 +7,8 @@ import { registerLazyCommands } from '../common/commands';
 import { lazy } from '../core/lazy';
 import type { Logger } from '../core/log';
 import { GraphCodeLensProvider, GRAPH_CODELENS_SELECTOR } from './codeLens';
-import { GRAPH_COMMANDS, GRAPH_VIEW_TYPE, type GraphViewState } from './ids';
+import { declaresStateMachine } from '../core/cfn/detect';
+import { GRAPH_COMMANDS, GRAPH_VIEW_TYPE, TEMPLATE_WITH_STATE_MACHINES_CONTEXT, type GraphViewState } from './ids';
 
 export function registerGraph(context: vscode.ExtensionContext, logger: Logger): void {
   const feature = lazy(async () => (await import('./heavy')).createGraphFeature({ extensionUri: context.extensionUri, logger }));
@@ -18,4 +19,11 @@ export function registerGraph(context: vscode.ExtensionContext, logger: Logger):
     }),
     vscode.languages.registerCodeLensProvider(GRAPH_CODELENS_SELECTOR, new GraphCodeLensProvider()),
   );
+  // Definitions get the editor title button from the deploy context; templates from this one (two regexes, no parse).
+  const updateContext = (editor: vscode.TextEditor | undefined) => {
+    const doc = editor?.document;
+    void vscode.commands.executeCommand('setContext', TEMPLATE_WITH_STATE_MACHINES_CONTEXT, !!doc && declaresStateMachine(doc.getText()));
+  };
+  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(updateContext));
+  updateContext(vscode.window.activeTextEditor);
 }

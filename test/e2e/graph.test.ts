@@ -148,7 +148,9 @@ describe('graph view (Chromium)', function () {
     const page = await openWorkbench(folder);
     await quickOpen(page, 'template.yaml');
     await page.locator('.editor-instance .view-line', { hasText: 'Greeter' }).first().waitFor();
-    await runCommand(page, 'AWS Workflows: Show Graph');
+    // Offered on the template: the editor title button, and the CodeLens (clicked).
+    await page.locator('.editor-actions .action-label[aria-label^="Show Graph"]').waitFor({ state: 'visible' });
+    await page.locator('.codelens-decoration a', { hasText: 'Show Graph' }).first().click();
     const frame = await graphFrame(page);
     for (const id of ['OrderFlow', 'Greeter', 'Greeter/SayHello', ...STATES.map((s) => `OrderFlow/${s}`)]) await frame.locator(`.wf-node[data-id="${id}"]`).waitFor({ state: 'visible' });
     assert.equal(await frame.locator('.wf-node.kind-stateMachine').count(), 2);

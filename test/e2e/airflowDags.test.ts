@@ -4,20 +4,12 @@
 // saves the screenshot the README shows (media/screenshots/airflow-dags.png, refreshed with
 // UPDATE_SCREENSHOTS=1).
 import type { Page } from 'playwright-core';
-import { expandResource, openView, openWorkbench, resetEmulator, resourceRow, saveScreenshot, updateUserSettings, waitForNotification } from './support';
+import { expandResource, openView, resourceRow, saveScreenshot, waitForNotification, withSeededWorkbench } from './support';
 
 describe('MWAA DAGs in the browser (code-server + Chromium)', function () {
   this.timeout(240_000);
-  let restoreSettings: (() => void) | undefined;
   let page: Page;
-
-  before(async () => {
-    await resetEmulator();
-    restoreSettings = updateUserSettings({ 'awsWorkflows.regions': ['us-east-1'] });
-    page = await openWorkbench();
-  });
-
-  after(() => restoreSettings?.());
+  withSeededWorkbench({ 'awsWorkflows.regions': ['us-east-1'] }, (p) => (page = p));
 
   const row = (text: string | RegExp) => resourceRow(page, text);
   const expand = (text: string | RegExp) => expandResource(page, text);

@@ -2,24 +2,13 @@
 // machine, read the success notification, and find the new state machine in the explorer.
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { e2e, openWorkbench, quickOpen, resetEmulator, resourceRow, saveScreenshot, updateUserSettings } from './support';
+import { e2e, quickOpen, resourceRow, saveScreenshot, withSeededWorkbench } from './support';
 
 describe('deploy from the CodeLens in the browser (code-server + Chromium)', function () {
   this.timeout(240_000);
-  let restoreSettings: (() => void) | undefined;
   let page: Page;
-
-  before(async () => {
-    await resetEmulator();
-    restoreSettings = updateUserSettings({ 'awsWorkflows.regions': ['us-east-1'] });
-    page = await openWorkbench();
-  });
-
-  after(async () => {
-    restoreSettings?.();
-    // Later suites see the demo seed, without the state machine this one created.
-    await resetEmulator();
-  });
+  // resetAfter: later suites see the demo seed, without the state machine this one created.
+  withSeededWorkbench({ 'awsWorkflows.regions': ['us-east-1'] }, (p) => (page = p), { resetAfter: true });
 
   it('creates the state machine from the CodeLens, says so with its ARN, and reveals it in the explorer', async () => {
     await quickOpen(page, 'hello-express.asl.json');

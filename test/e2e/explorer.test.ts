@@ -3,22 +3,13 @@
 // screenshot the README shows (media/screenshots/explorer.png, refreshed with UPDATE_SCREENSHOTS=1).
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { expandResource, openView, openWorkbench, resetEmulator, resourceRow, resourcesView, saveScreenshot, updateUserSettings } from './support';
+import { expandResource, openView, resourceRow, resourcesView, saveScreenshot, withSeededWorkbench } from './support';
 
 describe('resource explorer in the browser (code-server + Chromium)', function () {
   this.timeout(240_000);
-  let restoreSettings: (() => void) | undefined;
   let page: Page;
-
-  before(async () => {
-    await resetEmulator();
-    // Two per page, so the three state machines in us-east-1 need "Load more…". Written before the
-    // workbench opens, so the extension starts with them.
-    restoreSettings = updateUserSettings({ 'awsWorkflows.regions': ['us-east-1', 'eu-west-1'], 'awsWorkflows.explorer.pageSize': 2 });
-    page = await openWorkbench();
-  });
-
-  after(() => restoreSettings?.());
+  // Two per page, so the three state machines in us-east-1 need "Load more…".
+  withSeededWorkbench({ 'awsWorkflows.regions': ['us-east-1', 'eu-west-1'], 'awsWorkflows.explorer.pageSize': 2 }, (p) => (page = p));
 
   const view = () => resourcesView(page);
   const row = (text: string | RegExp) => resourceRow(page, text);

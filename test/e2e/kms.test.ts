@@ -4,19 +4,12 @@
 // definition is missing.
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { expandResource, openView, openWorkbench, resetEmulator, resourceRow, updateUserSettings, waitForNotification } from './support';
+import { expandResource, openView, resourceRow, waitForNotification, withSeededWorkbench } from './support';
 
 describe('a state machine the user may not decrypt (code-server + Chromium)', function () {
   this.timeout(240_000);
-  let restoreSettings: (() => void) | undefined;
   let page: Page;
-
-  before(async () => {
-    await resetEmulator();
-    restoreSettings = updateUserSettings({ 'awsWorkflows.regions': ['us-east-1'], 'awsWorkflows.explorer.pageSize': 50 });
-    page = await openWorkbench();
-  });
-  after(() => restoreSettings?.());
+  withSeededWorkbench({ 'awsWorkflows.regions': ['us-east-1'], 'awsWorkflows.explorer.pageSize': 50 }, (p) => (page = p));
 
   it('opens EncryptedPipeline from the tree: its metadata, and the key and permission that are missing', async () => {
     await openView(page);

@@ -1,5 +1,6 @@
 export { e2e, resetEmulator, resultsDir, type E2eEnvironment } from './environment';
 export { editUserSettingsJson, updateUserSettings } from './settings';
+export { withSeededWorkbench } from './suite';
 export {
   openWorkbench,
   runCommand,

@@ -6,6 +6,7 @@ import { AwsCredentialsError } from './errors';
 import { loadCredentialProviders, type CredentialsSdk } from './lazySdk';
 import { readSharedConfig, sharedConfigPaths } from './sharedConfig';
 import { runCredentialProcess } from './credentialProcess';
+import { credentialSourceLabel } from './sessionSources';
 
 export interface AwsCredentials {
   accessKeyId: string;
@@ -28,13 +29,7 @@ export interface CredentialSourceOptions {
   loadProviders?: () => CredentialsSdk;
 }
 
-/** Describes where credentials come from, for the log and the status bar tooltip. */
-export function credentialSourceLabel(profile: string | undefined, env: NodeJS.ProcessEnv): string {
-  if (profile) return `profile ${profile}`;
-  if (env.AWS_PROFILE) return `profile ${env.AWS_PROFILE} (AWS_PROFILE)`;
-  if (env.AWS_ACCESS_KEY_ID) return 'environment variables';
-  return 'default credential chain';
-}
+export { credentialSourceLabel };
 
 export class CredentialSource {
   private cached?: AwsCredentials;

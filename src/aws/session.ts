@@ -6,19 +6,23 @@ import type { ImagebuilderClient } from '@aws-sdk/client-imagebuilder';
 import type { MWAAClient } from '@aws-sdk/client-mwaa';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Logger } from '../core/log';
-import { CredentialSource, credentialSourceLabel, type AwsCredentials } from './credentials';
-import { AWS_CALL_INFO, describeAwsErrorDetail, type AwsCallInfo } from './errors';
-import { assertRegionCode, resolveEndpoint, resolveRegion, type ResolvedEndpoint } from './endpoints';
+import { lazy } from '../core/lazy';
+import type { AwsCredentials, CredentialSource } from './credentials';
+import type { AwsCallInfo } from './errors';
+import type { ResolvedEndpoint } from './endpoints';
 import type { MwaaRestApiClient } from './mwaaRestApi';
 import type { MwaaServerlessClient } from './mwaaServerless';
 import type { SignedClientOptions } from './signedClient';
 import { loadImagebuilder, loadMwaa, loadS3, loadSfn, loadSmithy, type ImagebuilderSdk, type MwaaSdk, type S3Sdk, type SfnSdk } from './lazySdk';
-import { DEFAULT_RETRY, type RetryOptions } from './retry';
+import type { RetryOptions } from './retry';
 import { requestTimeouts, type RequestTimeouts } from './cancellation';
-import { CancellableRequestHandler } from './requestHandler';
 import type { AwsServiceKey } from './services.generated';
-import { markRetryableThrottling } from './throttlingErrors';
-import { listProfiles, readSharedConfig, sharedConfigPaths, type ProfileInfo, type SharedConfig } from './sharedConfig';
+import type { ProfileInfo, SharedConfig } from './sharedConfig';
+import { credentialSourceLabel, sharedConfigPaths } from './sessionSources';
+
+// Credentials, the INI reader, endpoint tables and error texts load with the first call that needs them.
+const parts = lazy(() => import('./sessionParts'));
+type SessionParts = Awaited<ReturnType<typeof parts.get>>;
 
 export interface SessionSettings {
   profile?: string;
@@ -52,10 +56,10 @@ export class AwsSession {
   private readonly logger: Logger;
   private readonly env: NodeJS.ProcessEnv;
   private readonly settings: () => SessionSettings;
-  private readonly retry: RetryOptions;
+  private readonly retryOverrides: Partial<RetryOptions>;
   private readonly listeners = new Set<() => void>();
   private readonly clients = new Map<string, Promise<{ client: Destroyable; sdk?: unknown; region: string }>>();
-  private credentialSource?: CredentialSource;
+  private credentialSource?: Promise<CredentialSource>;
   private configCache?: Promise<SharedConfig>;
   private lastSettings: SessionSettings;
 
@@ -63,7 +67,7 @@ export class AwsSession {
     this.logger = options.logger;
     this.env = options.env ?? process.env;
     this.settings = options.settings ?? (() => ({}));
-    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.retryOverrides = options.retry ?? {};
     this.lastSettings = this.readSettings();
   }
 
@@ -83,23 +87,26 @@ export class AwsSession {
 
   async resolveRegionWithSource(): Promise<{ region: string; source: string }> {
     const config = await this.getSharedConfig();
+    const { resolveRegion } = await parts.get();
     return resolveRegion({ settingRegion: this.readSettings().region, env: this.env, config, profile: this.effectiveProfile() });
   }
 
   /** The URL requests for a service go to, for clients and for messages ("could not reach …"). */
   async getEndpoint(service: AwsServiceKey, region?: string): Promise<ResolvedEndpoint> {
     const r = region ?? (await this.getRegion());
+    const { resolveEndpoint } = await parts.get();
     return resolveEndpoint(service, r, { env: this.env, config: await this.getSharedConfig(), profile: this.effectiveProfile() });
   }
 
   /** Profiles in the user's config and credentials files (for the profile picker). */
   async listProfiles(): Promise<ProfileInfo[]> {
+    const { listProfiles, readSharedConfig } = await parts.get();
     return listProfiles(await readSharedConfig(this.env));
   }
 
   /** Resolved lazily and cached until they expire. */
-  getCredentials(): Promise<AwsCredentials> {
-    return this.getCredentialSource().get();
+  async getCredentials(): Promise<AwsCredentials> {
+    return (await this.getCredentialSource()).get();
   }
 
   /** The account of the current credentials when the provider reports it (SSO and newer providers do). */
@@ -143,7 +150,7 @@ export class AwsSession {
     return this.cachedClient('airflow-serverless', region, async (r, endpoint) => {
       // Our generated clients (src/aws/*.generated.ts) load on first use, like the SDK's.
       const { MwaaServerlessClient } = await import('./mwaaServerless');
-      return { client: new MwaaServerlessClient(this.signedClientOptions(r, endpoint)), region: r };
+      return { client: new MwaaServerlessClient(await this.signedClientOptions(r, endpoint)), region: r };
     });
   }
 
@@ -154,20 +161,20 @@ export class AwsSession {
       region,
       async (r, endpoint) => {
         const { MwaaRestApiClient } = await import('./mwaaRestApi');
-        return { client: new MwaaRestApiClient(this.signedClientOptions(r, endpoint)), region: r };
+        return { client: new MwaaRestApiClient(await this.signedClientOptions(r, endpoint)), region: r };
       },
       'restapi',
     );
   }
 
   /** Options every client of ours (SignedTransport) is built with. */
-  private signedClientOptions(region: string, endpoint: ResolvedEndpoint): SignedClientOptions {
+  private async signedClientOptions(region: string, endpoint: ResolvedEndpoint): Promise<SignedClientOptions> {
     return {
       region,
       endpoint: endpoint.url,
       endpointOverridden: endpoint.overridden,
       credentials: () => this.getCredentials(),
-      retry: this.retry,
+      retry: await this.retryOptions(),
       logger: this.logger,
       requestTimeoutMs: this.timeouts().requestMs,
     };
@@ -228,17 +235,22 @@ export class AwsSession {
     return requestTimeouts(this.readSettings().requestTimeoutSeconds);
   }
 
+  private async retryOptions(): Promise<RetryOptions> {
+    return { ...(await parts.get()).DEFAULT_RETRY, ...this.retryOverrides };
+  }
+
   private effectiveProfile(): string {
     return this.getProfileName() ?? 'default';
   }
 
   private getSharedConfig(): Promise<SharedConfig> {
-    this.configCache ??= readSharedConfig(this.env);
+    this.configCache ??= parts.get().then(({ readSharedConfig }) => readSharedConfig(this.env));
     return this.configCache;
   }
 
-  private getCredentialSource(): CredentialSource {
-    this.credentialSource ??= new CredentialSource({ profile: this.readSettings().profile, env: this.env, logger: this.logger });
+  private getCredentialSource(): Promise<CredentialSource> {
+    const profile = this.readSettings().profile;
+    this.credentialSource ??= parts.get().then(({ CredentialSource }) => new CredentialSource({ profile, env: this.env, logger: this.logger }));
     return this.credentialSource;
   }
 
@@ -250,7 +262,7 @@ export class AwsSession {
   ): Promise<H> {
     const build = async (): Promise<H> => {
       const r = region ?? (await this.getRegion());
-      assertRegionCode(r);
+      (await parts.get()).assertRegionCode(r);
       const key = `${service}${variant ? `/${variant}` : ''}@${r}`;
       let entry = this.clients.get(key) as Promise<H> | undefined;
       if (!entry) {
@@ -274,30 +286,32 @@ export class AwsSession {
   ): Promise<SdkClientHandle<C, S>> {
     return this.cachedClient(service, region, async (r, endpoint) => {
       const started = Date.now();
+      const loaded = await parts.get();
+      const retry = await this.retryOptions();
       const sdk = SDK_LOADERS[service]() as S;
       const config: Record<string, unknown> = {
         region: r,
         credentials: () => this.getCredentials(),
-        maxAttempts: this.retry.maxAttempts,
+        maxAttempts: retry.maxAttempts,
         ...(endpoint.overridden ? { endpoint: endpoint.url } : {}),
         // Connection and request timeouts (retried as the SDK retries), and the abort of a cancelled operation.
-        requestHandler: new CancellableRequestHandler(this.timeouts(), service === 's3'),
+        requestHandler: new loaded.CancellableRequestHandler(this.timeouts(), service === 's3'),
       };
-      const baseDelayMs = this.retry.baseDelayMs;
+      const baseDelayMs = retry.baseDelayMs;
       if (baseDelayMs !== undefined) {
         // Only tests shorten the backoff; everyone else gets the SDK's standard strategy.
         const Strategy = service === 'airflow' ? (sdk as MwaaSdk).LegacyConfiguredRetryStrategy : loadSmithy().ConfiguredRetryStrategy;
-        config.retryStrategy = new Strategy(this.retry.maxAttempts, (attempt: number) => Math.min(20_000, baseDelayMs * 2 ** attempt));
+        config.retryStrategy = new Strategy(retry.maxAttempts, (attempt: number) => Math.min(20_000, baseDelayMs * 2 ** attempt));
       }
       const client = construct(sdk, config, endpoint);
-      this.instrument(client, service, r, endpoint);
+      this.instrument(client, service, r, endpoint, loaded);
       this.logger.debug(`loaded ${service} SDK client in ${Date.now() - started} ms`);
       return { client, sdk, region: r };
     });
   }
 
   /** Logs one line per call and records on errors which call and endpoint they came from. */
-  private instrument(client: SdkClientLike, service: AwsServiceKey, region: string, endpoint: ResolvedEndpoint): void {
+  private instrument(client: SdkClientLike, service: AwsServiceKey, region: string, endpoint: ResolvedEndpoint, { AWS_CALL_INFO, describeAwsErrorDetail, markRetryableThrottling }: SessionParts): void {
     const logger = this.logger;
     client.middlewareStack.add(
       (next: (args: unknown) => Promise<{ output?: { $metadata?: { attempts?: number; httpStatusCode?: number } } }>, context: { commandName?: string }) =>

@@ -2,9 +2,8 @@
 // (@smithy/shared-ini-file-loader's loadSharedConfigFiles), so the profiles, regions and endpoints
 // we show and use are the ones the SDK clients in the same process see.
 
-import { homedir } from 'node:os';
-import path from 'node:path';
 import { loadIni } from './lazySdk';
+import { sharedConfigPaths } from './sessionSources';
 
 /** One section's keys. Sub-sections (`sfn =` followed by indented keys) are flattened as `sfn.endpoint_url`. */
 export type IniSection = Record<string, string>;
@@ -81,23 +80,7 @@ export function listProfiles(cfg: SharedConfig): ProfileInfo[] {
     });
 }
 
-export interface SharedConfigPaths {
-  configFile: string;
-  credentialsFile: string;
-}
-
-function expandHome(p: string, home: string): string {
-  return p === '~' ? home : p.startsWith('~/') || p.startsWith('~\\') ? path.join(home, p.slice(2)) : p;
-}
-
-/** AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/config and ~/.aws/credentials. */
-export function sharedConfigPaths(env: NodeJS.ProcessEnv): SharedConfigPaths {
-  const home = env.HOME || env.USERPROFILE || (env.HOMEDRIVE && env.HOMEPATH ? `${env.HOMEDRIVE}${env.HOMEPATH}` : homedir());
-  return {
-    configFile: expandHome(env.AWS_CONFIG_FILE || path.join(home, '.aws', 'config'), home),
-    credentialsFile: expandHome(env.AWS_SHARED_CREDENTIALS_FILE || path.join(home, '.aws', 'credentials'), home),
-  };
-}
+export { sharedConfigPaths, type SharedConfigPaths } from './sessionSources';
 
 /** Both files, read fresh (a profile may have been added since the last read); missing files are empty. */
 export async function readSharedConfig(env: NodeJS.ProcessEnv): Promise<SharedConfig> {

@@ -8,8 +8,11 @@ export interface Command<A extends unknown[] = unknown[]> {
   execute(...args: A): unknown;
 }
 
-/** Turns an error into the sentence shown to the user. Features may add their own mapping (e.g. AWS errors). */
-export type ErrorDescriber = (err: unknown) => string | undefined;
+/**
+ * Turns an error into the sentence shown to the user. Features may add their own mapping (e.g. AWS
+ * errors); it may be async, so a feature's error texts load only when a command first fails.
+ */
+export type ErrorDescriber = (err: unknown) => string | undefined | Promise<string | undefined>;
 
 const describers: ErrorDescriber[] = [];
 
@@ -17,9 +20,9 @@ export function addErrorDescriber(d: ErrorDescriber): void {
   describers.push(d);
 }
 
-export function describeError(err: unknown): string {
+export async function describeError(err: unknown): Promise<string> {
   for (const d of describers) {
-    const s = d(err);
+    const s = await d(err);
     if (s) return s;
   }
   if (err instanceof Error && err.message) return err.message;
@@ -39,7 +42,7 @@ export function registerCommand(context: { subscriptions: vscode.Disposable[] },
         return await command.execute(...args);
       } catch (err) {
         if (err instanceof UserCancelled || err instanceof vscode.CancellationError) return undefined;
-        const message = describeError(err);
+        const message = await describeError(err);
         logger.error(`${command.id} failed: ${message}${err instanceof Error && err.stack ? `\n${err.stack}` : ''}`);
         void vscode.window.showErrorMessage(message, 'Show Log').then((choice) => {
           if (choice === 'Show Log') void vscode.commands.executeCommand('awsWorkflows.showLog');

@@ -2,7 +2,7 @@
 // The path ends with the right extension (.asl.json, .yaml) so language and diagnostics apply.
 
 import * as vscode from 'vscode';
-import { fetchDefinition, safeFileName } from './model/details';
+import { safeFileName } from './model/safeFileName';
 import type { ExplorerAws } from './model/listing';
 import type { ResourceRef } from './model/resources';
 
@@ -30,6 +30,7 @@ export class DefinitionContentProvider implements vscode.TextDocumentContentProv
     if (text !== undefined) return text;
     const ref = this.refs.get(uri.toString());
     if (!ref) return 'This document is no longer loaded. Open it again from the AWS Workflows view.\n';
+    const { fetchDefinition } = await import('./model/details');
     const doc = await fetchDefinition(this.aws, ref);
     this.texts.set(uri.toString(), doc.text);
     return doc.text;

@@ -1,7 +1,6 @@
 // The tree: region nodes at the root, everything else from the nodes themselves.
 
 import * as vscode from 'vscode';
-import { AwsCredentialsError, AwsActionError } from '../aws/errors';
 import type { Logger } from '../core/log';
 import { readExplorerRegions } from '../profile/settings';
 import { ExecutionPoller } from './executionPolling';
@@ -69,6 +68,7 @@ export class ResourcesTreeProvider implements vscode.TreeDataProvider<ExplorerNo
       await this.session.getCredentials();
       void vscode.commands.executeCommand('setContext', NO_CREDENTIALS_CONTEXT, false);
     } catch (err) {
+      const { AwsCredentialsError, AwsActionError } = await import('../aws/errors');
       if (err instanceof AwsCredentialsError || (err instanceof AwsActionError && err.kind.startsWith('credentials'))) {
         this.ctx.logger.info(`explorer: no credentials (${err.message})`);
         void vscode.commands.executeCommand('setContext', NO_CREDENTIALS_CONTEXT, true);
@@ -79,7 +79,8 @@ export class ResourcesTreeProvider implements vscode.TreeDataProvider<ExplorerNo
     }
     const configured = readExplorerRegions();
     const regions = configured.length ? configured : [await this.session.getRegion()];
-    return regions.map((r) => new RegionNode(r, this.ctx, regions.length === 1));
+    const { AWS_REGIONS } = await import('../aws/services.generated');
+    return regions.map((r) => new RegionNode(r, this.ctx, regions.length === 1, AWS_REGIONS.find((known) => known.name === r)?.description));
   }
 
   /** Redraws a node after forgetting what it loaded; without a node, the whole tree. */

@@ -2,21 +2,15 @@
 
 import * as vscode from 'vscode';
 import type { Logger } from '../core/log';
-import { registerCommand, registerLazyCommands } from '../common/commands';
+import { registerLazyCommands } from '../common/commands';
 import { lazy } from '../core/lazy';
 import { onDidDeploy } from '../deploy/events';
 import { AIRFLOW_COMMAND_IDS } from './commands/airflowCommandIds';
-import { ALL_KINDS, copyArnCommand, copyNameCommand } from './commands/copyCommands';
-import { openInConsoleCommand } from './commands/consoleCommand';
+import { EXPLORER_COMMAND_IDS } from './commands/commandIds';
 import { vscodeEnvironment, type ExplorerCommandContext, type ExplorerEnvironment } from './commands/context';
-import { downloadDefinitionCommand, openDefinitionCommand } from './commands/definitionCommands';
-import { filterExecutionsCommand, redriveExecutionCommand, stopExecutionCommand } from './commands/executionCommands';
-import { itemKindOf, revealResourceCommand } from './commands/revealCommand';
-import { showExecutionOutputCommand, startExecutionCommand, startRunCommand } from './commands/runCommands';
-import { clearFilterCommand, filterCommand, loadMoreCommand, refreshCommand, retryCommand } from './commands/treeCommands';
 import { DEFINITION_SCHEME, DefinitionContentProvider } from './definitionProvider';
 import { FilterStore, VIEW_FILTER_KEY } from './filters';
-import { GROUP_OF_ITEM } from './model/resources';
+import { GROUP_OF_ITEM } from './model/groups';
 import type { ExplorerNode } from './nodes/explorerNode';
 import { RESOURCES_VIEW_ID, ResourcesTreeProvider, type ExplorerSession } from './provider';
 import { HAS_VIEW_FILTER_CONTEXT, PAGE_SIZE_KEY, SECTION } from './settings';
@@ -32,7 +26,6 @@ export interface ExplorerTestApi {
   treeView: vscode.TreeView<ExplorerNode>;
   /** Replaces openExternal/clipboard; returns the previous ones. */
   setEnvironment(env: Partial<ExplorerEnvironment>): ExplorerEnvironment;
-  allKinds: typeof ALL_KINDS;
 }
 
 export function registerExplorer(context: vscode.ExtensionContext, logger: Logger, session: ExplorerSession & { onDidChange(l: () => void): { dispose(): void } }): void {
@@ -53,27 +46,9 @@ export function registerExplorer(context: vscode.ExtensionContext, logger: Logge
   void vscode.commands.executeCommand('setContext', HAS_VIEW_FILTER_CONTEXT, !!viewFilter);
 
   const cmd: ExplorerCommandContext = { provider, treeView, aws: session, definitions, filters, env: { ...vscodeEnvironment } };
-  for (const command of [
-    refreshCommand(cmd),
-    loadMoreCommand(),
-    retryCommand(),
-    filterCommand(cmd),
-    clearFilterCommand(cmd),
-    copyArnCommand(cmd),
-    copyNameCommand(cmd),
-    openDefinitionCommand(cmd),
-    downloadDefinitionCommand(cmd),
-    openInConsoleCommand(cmd),
-    startExecutionCommand(cmd),
-    showExecutionOutputCommand(cmd),
-    startRunCommand(cmd),
-    revealResourceCommand(cmd),
-    filterExecutionsCommand(cmd),
-    stopExecutionCommand(cmd),
-    redriveExecutionCommand(cmd),
-  ]) {
-    registerCommand(context, logger, command);
-  }
+  // The commands' code (details, listing, targets) loads on the first use of one.
+  const commands = lazy(async () => (await import('./commands/explorerCommands')).explorerCommands(cmd));
+  registerLazyCommands(context, logger, EXPLORER_COMMAND_IDS, () => commands.get());
   // The DAG commands load with the Airflow nodes' code, on first use.
   const airflow = lazy(async () => (await import('./commands/airflowCommands')).airflowCommands(cmd));
   registerLazyCommands(context, logger, AIRFLOW_COMMAND_IDS, () => airflow.get());
@@ -81,7 +56,6 @@ export function registerExplorer(context: vscode.ExtensionContext, logger: Logge
   const api: ExplorerTestApi = {
     provider,
     treeView,
-    allKinds: ALL_KINDS,
     setEnvironment: (env) => {
       const previous = { ...cmd.env };
       Object.assign(cmd.env, env);
@@ -92,7 +66,8 @@ export function registerExplorer(context: vscode.ExtensionContext, logger: Logge
 
   // After a deploy from any command, the group it landed in lists again.
   context.subscriptions.push(
-    onDidDeploy((e) => {
+    onDidDeploy(async (e) => {
+      const { itemKindOf } = await import('./commands/revealCommand');
       const kind = itemKindOf(e.kind);
       if (!kind) return;
       void provider.getRegions().then((regions) => {

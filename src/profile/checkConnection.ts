@@ -8,7 +8,9 @@ import type { AwsSession } from '../aws/session';
 import { toAwsActionError } from '../aws/errors';
 import type { Command } from '../common/commands';
 
-export const CHECK_CONNECTION_COMMAND = 'awsWorkflows.checkConnection';
+import { CHECK_CONNECTION_COMMAND } from './commandIds';
+
+export { CHECK_CONNECTION_COMMAND };
 
 export interface ConnectionCheck {
   ok: boolean;

@@ -7,8 +7,9 @@ import { AWS_REGIONS } from '../aws/services.generated';
 import type { ProfileInfo } from '../aws/sharedConfig';
 import { readSessionSettings, writeProfile, writeRegion } from './settings';
 
-export const CHOOSE_PROFILE_COMMAND = 'awsWorkflows.chooseProfile';
-export const CHOOSE_REGION_COMMAND = 'awsWorkflows.chooseRegion';
+import { CHOOSE_PROFILE_COMMAND, CHOOSE_REGION_COMMAND } from './commandIds';
+
+export { CHOOSE_PROFILE_COMMAND, CHOOSE_REGION_COMMAND };
 
 interface ProfileItem extends vscode.QuickPickItem {
   profile: string | undefined;

@@ -5,21 +5,20 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Logger } from '../core/log';
 import { AwsSession } from '../aws/session';
-import { describeUnwrappedAwsError } from '../aws/errors';
-import { addErrorDescriber, registerCommand } from '../common/commands';
-import { checkConnectionCommand } from './checkConnection';
-import { chooseProfileCommand, chooseRegionCommand } from './commands';
+import { addErrorDescriber, registerLazyCommands } from '../common/commands';
+import { lazy } from '../core/lazy';
+import { PROFILE_COMMAND_IDS } from './commandIds';
 import { affectsSession, readSessionSettings } from './settings';
 import { ProfileStatusBar } from './statusBar';
 
 export function registerProfile(context: vscode.ExtensionContext, logger: Logger): AwsSession {
   const session = new AwsSession({ logger, settings: readSessionSettings });
   context.subscriptions.push({ dispose: () => session.dispose() });
-  addErrorDescriber(describeUnwrappedAwsError);
+  // The AWS error texts load when a command first fails, not at activation.
+  addErrorDescriber(async (err) => (await import('../aws/errors')).describeUnwrappedAwsError(err));
 
-  registerCommand(context, logger, chooseProfileCommand(session));
-  registerCommand(context, logger, chooseRegionCommand(session));
-  registerCommand(context, logger, checkConnectionCommand(session, logger));
+  const commands = lazy(async () => (await import('./heavy')).profileCommands(session, logger));
+  registerLazyCommands(context, logger, PROFILE_COMMAND_IDS, () => commands.get());
   context.subscriptions.push(new ProfileStatusBar(session, logger));
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {

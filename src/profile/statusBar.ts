@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { Logger } from '../core/log';
 import type { AwsSession } from '../aws/session';
 import { Disposable } from '../common/disposable';
-import { CHOOSE_PROFILE_COMMAND } from './commands';
+import { CHOOSE_PROFILE_COMMAND } from './commandIds';
 
 export class ProfileStatusBar extends Disposable {
   private readonly item: vscode.StatusBarItem;

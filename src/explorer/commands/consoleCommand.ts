@@ -4,8 +4,9 @@ import { consoleUrl } from '../model/consoleUrls';
 import { ALL_KINDS } from './copyCommands';
 import type { ExplorerCommandContext } from './context';
 import { resolveResource } from './target';
+import { OPEN_IN_CONSOLE_COMMAND } from './commandIds';
 
-export const OPEN_IN_CONSOLE_COMMAND = 'awsWorkflows.explorer.openInConsole';
+export { OPEN_IN_CONSOLE_COMMAND };
 
 export function openInConsoleCommand(cmd: ExplorerCommandContext): Command {
   return {

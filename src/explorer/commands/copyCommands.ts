@@ -3,9 +3,9 @@ import type { Command } from '../../common/commands';
 import type { ResourceKind } from '../model/resources';
 import type { ExplorerCommandContext } from './context';
 import { resolveResource } from './target';
+import { COPY_ARN_COMMAND, COPY_NAME_COMMAND } from './commandIds';
 
-export const COPY_ARN_COMMAND = 'awsWorkflows.explorer.copyArn';
-export const COPY_NAME_COMMAND = 'awsWorkflows.explorer.copyName';
+export { COPY_ARN_COMMAND, COPY_NAME_COMMAND };
 
 const ALL_KINDS: ResourceKind[] = [
   'stateMachine', 'stateMachineVersion', 'stateMachineExecution', 'activity', 'imageBuilderWorkflow', 'imageBuilderBuildVersion',

@@ -6,9 +6,9 @@ import type { ResourceKind } from '../model/resources';
 import type { ResourceNode } from '../nodes/resourceNode';
 import type { ExplorerCommandContext } from './context';
 import { resolveResource } from './target';
+import { OPEN_DEFINITION_COMMAND, DOWNLOAD_DEFINITION_COMMAND } from './commandIds';
 
-export const OPEN_DEFINITION_COMMAND = 'awsWorkflows.explorer.openDefinition';
-export const DOWNLOAD_DEFINITION_COMMAND = 'awsWorkflows.explorer.downloadDefinition';
+export { OPEN_DEFINITION_COMMAND, DOWNLOAD_DEFINITION_COMMAND };
 
 const DEFINITION_KINDS: ResourceKind[] = ['stateMachine', 'stateMachineVersion', 'imageBuilderWorkflow', 'imageBuilderBuildVersion', 'mwaaServerlessWorkflow', 'mwaaServerlessVersion'];
 

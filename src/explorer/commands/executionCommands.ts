@@ -8,10 +8,9 @@ import { EXECUTION_STATUSES, ExecutionListNode } from '../nodes/executionListNod
 import type { ExplorerNode } from '../nodes/explorerNode';
 import { ResourceNode } from '../nodes/resourceNode';
 import type { ExplorerCommandContext } from './context';
+import { FILTER_EXECUTIONS_COMMAND, STOP_EXECUTION_COMMAND, REDRIVE_EXECUTION_COMMAND } from './commandIds';
 
-export const FILTER_EXECUTIONS_COMMAND = 'awsWorkflows.explorer.filterExecutions';
-export const STOP_EXECUTION_COMMAND = 'awsWorkflows.explorer.stopExecution';
-export const REDRIVE_EXECUTION_COMMAND = 'awsWorkflows.explorer.redriveExecution';
+export { FILTER_EXECUTIONS_COMMAND, STOP_EXECUTION_COMMAND, REDRIVE_EXECUTION_COMMAND };
 
 export interface FilterExecutionsOptions {
   /** A ListExecutions status, or '' for all; skips the picker. */

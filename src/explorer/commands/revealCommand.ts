@@ -5,8 +5,9 @@ import type { ItemKind } from '../model/resources';
 import { GROUP_OF_ITEM } from '../model/resources';
 import type { ExplorerNode } from '../nodes/explorerNode';
 import type { ExplorerCommandContext } from './context';
+import { REVEAL_RESOURCE_COMMAND } from './commandIds';
 
-export const REVEAL_RESOURCE_COMMAND = 'awsWorkflows.revealResource';
+export { REVEAL_RESOURCE_COMMAND };
 
 export interface RevealTarget {
   /** Explorer item kinds, or the manifest's kinds (`airflowWorkflow` is an MWAA Serverless workflow). */
@@ -34,15 +35,16 @@ export async function revealResource(cmd: ExplorerCommandContext, target: Reveal
   const group = region.group(GROUP_OF_ITEM[kind]);
   cmd.provider.refresh(group);
   const matches = (i: { name: string; arn?: string }) => i.name === target.name || (!!target.arn && i.arn === target.arn);
-  await group.listing.list.ensureFirstPage();
-  await group.listing.list.loadUntil((items) => items.some(matches));
-  const item = group.listing.list.items.find(matches);
+  const listing = await group.loadListing();
+  await listing.list.ensureFirstPage();
+  await listing.list.loadUntil((items) => items.some(matches));
+  const item = listing.list.items.find(matches);
   if (!item) {
     await cmd.treeView.reveal(group, { expand: true, focus: false, select: true }).then(undefined, () => undefined);
     return group;
   }
-  const node = group.listing.nodeFor(item);
-  const filter = group.listing.filter();
+  const node = listing.nodeFor(item);
+  const filter = listing.filter();
   if (filter && !filter.matches(item.name)) return node; // hidden by the user's filter: leave the filter alone
   await cmd.treeView.reveal(node, { expand: false, focus: false, select: true }).then(undefined, () => undefined);
   return node;

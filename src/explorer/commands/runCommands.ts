@@ -6,10 +6,9 @@ import { UserCancelled } from '../../common/commands';
 import { describeExecution, startExecution, startWorkflowRun, validateExecutionInput } from '../model/details';
 import type { ExplorerCommandContext } from './context';
 import { resolveResource } from './target';
+import { START_EXECUTION_COMMAND, SHOW_EXECUTION_OUTPUT_COMMAND, START_RUN_COMMAND } from './commandIds';
 
-export const START_EXECUTION_COMMAND = 'awsWorkflows.explorer.startExecution';
-export const SHOW_EXECUTION_OUTPUT_COMMAND = 'awsWorkflows.explorer.showExecutionOutput';
-export const START_RUN_COMMAND = 'awsWorkflows.explorer.startRun';
+export { START_EXECUTION_COMMAND, SHOW_EXECUTION_OUTPUT_COMMAND, START_RUN_COMMAND };
 
 export interface StartExecutionOptions {
   /** The input JSON; skips the prompts. */

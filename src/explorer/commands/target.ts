@@ -37,7 +37,7 @@ async function pickResource(cmd: ExplorerCommandContext, kinds: ItemKind[], titl
   type Pick = vscode.QuickPickItem & { node?: ResourceNode };
   const picked = await vscode.window.showQuickPick<Pick>(
     (async () => {
-      await Promise.all(groups.map((g) => g.listing.list.ensureFirstPage()));
+      await Promise.all(groups.map(async (g) => (await g.loadListing()).list.ensureFirstPage()));
       const items: Pick[] = [];
       for (const g of groups) {
         const filter = g.listing.filter();

@@ -11,10 +11,9 @@ import { GroupNode } from '../nodes/groupNode';
 import { LOAD_MORE_COMMAND, LoadMoreNode } from '../nodes/loadMoreNode';
 import { HAS_VIEW_FILTER_CONTEXT } from '../settings';
 import type { ExplorerCommandContext } from './context';
+import { REFRESH_COMMAND, FILTER_COMMAND, CLEAR_FILTER_COMMAND } from './commandIds';
 
-export const REFRESH_COMMAND = 'awsWorkflows.explorer.refresh';
-export const FILTER_COMMAND = 'awsWorkflows.explorer.filter';
-export const CLEAR_FILTER_COMMAND = 'awsWorkflows.explorer.clearFilter';
+export { REFRESH_COMMAND, FILTER_COMMAND, CLEAR_FILTER_COMMAND };
 
 export function refreshCommand(cmd: ExplorerCommandContext): Command {
   return {

@@ -6,6 +6,9 @@ import { callAws } from '../../aws/errors';
 import { describeExecutionContent, describeStateMachineContent, withStateMachineKey } from '../../aws/stepFunctionsContent';
 import type { ExplorerAws } from './listing';
 import { formatTime, type ResourceItem, type ResourceRef } from './resources';
+import { safeFileName } from './safeFileName';
+
+export { safeFileName };
 
 export interface ResourceDetails {
   /** Facts for the tooltip, in order: label → value. */
@@ -261,10 +264,6 @@ function prettyJson(text: string): string {
   } catch {
     return text; // keep what the service has, even if it is not JSON
   }
-}
-
-export function safeFileName(name: string): string {
-  return name.replace(/[\\/:*?"<>|\s]+/g, '-') || 'definition';
 }
 
 export interface StartedExecution {

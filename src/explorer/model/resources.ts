@@ -1,8 +1,9 @@
 // What the explorer shows, as plain data: the groups under a region and the items in them.
 
-export type GroupKind = 'stateMachines' | 'activities' | 'imageBuilderWorkflows' | 'mwaaEnvironments' | 'mwaaServerlessWorkflows';
+import type { ItemKind } from './groups';
 
-export type ItemKind = 'stateMachine' | 'activity' | 'imageBuilderWorkflow' | 'mwaaEnvironment' | 'mwaaServerlessWorkflow';
+export { GROUPS, GROUP_OF_ITEM, type GroupInfo, type GroupKind, type ItemKind } from './groups';
+
 export type ChildKind = 'stateMachineVersion' | 'stateMachineExecution' | 'imageBuilderBuildVersion' | 'mwaaServerlessVersion' | 'mwaaServerlessRun';
 export type ResourceKind = ItemKind | ChildKind;
 
@@ -37,31 +38,6 @@ export interface Page<T> {
   items: T[];
   nextToken?: string;
 }
-
-export interface GroupInfo {
-  kind: GroupKind;
-  label: string;
-  /** Lower-case plural for sentences: "No state machines in eu-west-1". */
-  noun: string;
-  itemKind: ItemKind;
-  service: 'states' | 'imagebuilder' | 'airflow' | 'airflow-serverless';
-}
-
-export const GROUPS: Record<GroupKind, GroupInfo> = {
-  stateMachines: { kind: 'stateMachines', label: 'State machines', noun: 'state machines', itemKind: 'stateMachine', service: 'states' },
-  activities: { kind: 'activities', label: 'Activities', noun: 'activities', itemKind: 'activity', service: 'states' },
-  imageBuilderWorkflows: { kind: 'imageBuilderWorkflows', label: 'Image Builder workflows', noun: 'Image Builder workflows', itemKind: 'imageBuilderWorkflow', service: 'imagebuilder' },
-  mwaaEnvironments: { kind: 'mwaaEnvironments', label: 'MWAA environments', noun: 'MWAA environments', itemKind: 'mwaaEnvironment', service: 'airflow' },
-  mwaaServerlessWorkflows: { kind: 'mwaaServerlessWorkflows', label: 'MWAA Serverless workflows', noun: 'MWAA Serverless workflows', itemKind: 'mwaaServerlessWorkflow', service: 'airflow-serverless' },
-};
-
-export const GROUP_OF_ITEM: Record<ItemKind, GroupKind> = {
-  stateMachine: 'stateMachines',
-  activity: 'activities',
-  imageBuilderWorkflow: 'imageBuilderWorkflows',
-  mwaaEnvironment: 'mwaaEnvironments',
-  mwaaServerlessWorkflow: 'mwaaServerlessWorkflows',
-};
 
 /** Child lists under an item: versions, build versions, runs. */
 export type ChildListKind = 'stateMachineVersions' | 'stateMachineExecutions' | 'imageBuilderBuildVersions' | 'mwaaServerlessVersions' | 'mwaaServerlessRuns';

@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import { CONTEXT, contextValue } from '../contextValues';
 import type { ExplorerNode } from './explorerNode';
 import type { ListOwner } from './listChildren';
+import { RETRY_COMMAND } from '../commands/commandIds';
 
-export const RETRY_COMMAND = 'awsWorkflows.explorer.retry';
+export { RETRY_COMMAND };
 
 /** "Could not list state machines — <reason>": the one child of a list whose request failed. */
 export class ErrorNode implements ExplorerNode {

@@ -1,23 +1,15 @@
 import * as vscode from 'vscode';
 import { CONTEXT, contextValue } from '../contextValues';
-import { listGroupPage } from '../model/listing';
-import { GROUPS, type GroupInfo, type GroupKind } from '../model/resources';
+import { GROUPS, type GroupInfo, type GroupKind } from '../model/groups';
 import type { ExplorerContext, ExplorerNode } from './explorerNode';
-import { ListChildren, type ListOwner } from './listChildren';
-import { ResourceNode } from './resourceNode';
-
-const SERVICE_NAMES: Record<GroupInfo['service'], string> = {
-  states: 'Step Functions',
-  imagebuilder: 'EC2 Image Builder',
-  airflow: 'Amazon MWAA',
-  'airflow-serverless': 'MWAA Serverless',
-};
+import type { ListChildren, ListOwner } from './listChildren';
 
 /** "State machines", "Image Builder workflows", …: one service list in one region, filterable. */
 export class GroupNode implements ListOwner {
   readonly id: string;
   readonly info: GroupInfo;
-  readonly listing: ListChildren;
+  private loadedListing: ListChildren | undefined;
+  private pendingListing: Promise<ListChildren> | undefined;
 
   constructor(
     readonly parent: ExplorerNode,
@@ -27,21 +19,23 @@ export class GroupNode implements ListOwner {
   ) {
     this.id = `group|${region}|${kind}`;
     this.info = GROUPS[kind];
-    this.listing = new ListChildren({
-      owner: this,
-      ctx,
-      region,
-      noun: this.info.noun,
-      serviceName: SERVICE_NAMES[this.info.service],
-      fetch: (token) => listGroupPage(ctx.aws, kind, region, ctx.pageSize(), token),
-      makeNode: (item) => new ResourceNode(this, item, ctx),
-      filter: () => ctx.filters.effective(this.filterKey),
-    });
   }
 
   /** Where this group's filter is remembered. */
   get filterKey(): string {
     return `${this.region}/${this.kind}`;
+  }
+
+  /** The list beneath, once `loadListing()` has built it (it has, for any node shown beneath the group). */
+  get listing(): ListChildren {
+    if (!this.loadedListing) throw new Error(`${this.info.label} in ${this.region} has not been listed yet.`);
+    return this.loadedListing;
+  }
+
+  /** Builds the list on first use; the listing code loads then, not at activation. */
+  loadListing(): Promise<ListChildren> {
+    this.pendingListing ??= import('./groupListing').then(({ groupListing }) => (this.loadedListing = groupListing(this, this.ctx)));
+    return this.pendingListing;
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -56,11 +50,11 @@ export class GroupNode implements ListOwner {
     return item;
   }
 
-  getChildren(): Promise<ExplorerNode[]> {
-    return this.listing.getChildren();
+  async getChildren(): Promise<ExplorerNode[]> {
+    return (await this.loadListing()).getChildren();
   }
 
   reset(): void {
-    this.listing.reset();
+    this.loadedListing?.reset();
   }
 }

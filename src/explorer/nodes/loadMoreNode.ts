@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import { CONTEXT, contextValue } from '../contextValues';
 import type { ExplorerNode } from './explorerNode';
 import type { ListOwner } from './listChildren';
+import { LOAD_MORE_COMMAND } from '../commands/commandIds';
 
-export const LOAD_MORE_COMMAND = 'awsWorkflows.explorer.loadMore';
+export { LOAD_MORE_COMMAND };
 export const LOAD_MORE_LABEL = 'Load more…';
 
 /** The last child of a list while the service has more pages. */

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { AWS_REGIONS } from '../../aws/services.generated';
 import { CONTEXT, contextValue } from '../contextValues';
-import type { GroupKind } from '../model/resources';
+import type { GroupKind } from '../model/groups';
 import type { ExplorerContext, ExplorerNode } from './explorerNode';
 import { GroupNode } from './groupNode';
 import { ServiceNode } from './serviceNode';
@@ -16,6 +15,8 @@ export class RegionNode implements ExplorerNode {
     readonly region: string,
     ctx: ExplorerContext,
     private readonly expanded: boolean,
+    /** "Europe (Ireland)", from the region table the provider loads with the first listing. */
+    private readonly description?: string,
   ) {
     this.id = `region|${region}`;
     this.children = [
@@ -40,7 +41,7 @@ export class RegionNode implements ExplorerNode {
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.region, this.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.description = AWS_REGIONS.find((r) => r.name === this.region)?.description;
+    item.description = this.description;
     item.iconPath = new vscode.ThemeIcon('globe');
     item.contextValue = contextValue(CONTEXT.region, CONTEXT.refreshable);
     return item;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CONTEXT, contextValue } from '../contextValues';
-import type { GroupKind } from '../model/resources';
+import type { GroupKind } from '../model/groups';
 import type { ExplorerContext, ExplorerNode } from './explorerNode';
 import { GroupNode } from './groupNode';
 

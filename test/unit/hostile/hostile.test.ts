@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
 import { hostileCases, pointRegionFixtureAt, prepareFixtures, SECRET_MARKER, type CaseOutput, type HostileCase } from './cases';
 
 const MAX_MS = 2000;
@@ -50,7 +50,7 @@ describe('hostile workspace inputs (bounded time and memory, expected findings, 
   this.timeout(120_000);
   const tripwire = new Tripwire();
   let root: string;
-  let worker: Worker;
+  let worker: ChildProcess;
   let cases: HostileCase[] = [];
   const pending = new Map<string, (m: Measured) => void>();
 
@@ -60,7 +60,7 @@ describe('hostile workspace inputs (bounded time and memory, expected findings, 
       clearTimeout(timer);
       resolve(m);
     });
-    worker.postMessage({ case: c });
+    worker.send({ case: c });
   });
 
   before(async () => {
@@ -83,10 +83,17 @@ describe('hostile workspace inputs (bounded time and memory, expected findings, 
       CI: 'true',
     };
     // The cap enforces the memory bound: the worker starts at about 50 MB, so a case that grows the heap
-    // by more than 200 MB kills it (ERR_WORKER_OUT_OF_MEMORY) and fails, instead of taking the machine.
-    worker = new Worker(join(__dirname, 'worker.cjs'), { workerData: { root, env }, resourceLimits: { maxOldGenerationSizeMb: 256 } });
+    // by more than 200 MB kills it (out of memory) and fails, instead of taking the machine.
+    worker = fork(join(__dirname, 'worker.cjs'), {
+      execArgv: ['--import', 'tsx', '--max-old-space-size=256'],
+      env: { ...process.env, HOSTILE_WORKER_DATA: JSON.stringify({ root, env }) },
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    let stderr = '';
+    worker.stderr?.on('data', (d) => { stderr = (stderr + String(d)).slice(-2000); });
     worker.on('message', (m: Measured) => pending.get(m.name)?.(m));
-    worker.on('error', (e) => { for (const done of pending.values()) done({ name: '', ms: 0, heapMB: 0, error: `worker died: ${e.message}` }); });
+    worker.on('exit', (code, signal) => { for (const done of pending.values()) done({ name: '', ms: 0, heapMB: 0, error: `worker died (${signal ?? code}): ${stderr}` }); });
     // Loads the CLI's modules and lets the JIT compile the YAML parser, so the cases measure work, not start-up.
     await run({ name: 'warm-up', dir: 'valid', args: ['lint', '--format', 'json'], exit: 0 });
     await run({ name: 'warm-up yaml', dir: 'aliases', args: ['lint', '--format', 'json', 'warm-up.asl.yaml'], exit: 0 });
@@ -94,7 +101,7 @@ describe('hostile workspace inputs (bounded time and memory, expected findings, 
   });
 
   after(async () => {
-    await worker?.terminate();
+    worker?.kill();
     await tripwire.close();
     if (root) rmSync(root, { recursive: true, force: true });
   });

@@ -59,7 +59,7 @@ const options = {
 
 // The webview scripts (graph view, execution view): browser bundles of their own (no Node, no chunks, no network).
 const webviewOptions = {
-  entryPoints: { graphView: 'src/graph/webview/main.ts', executionView: 'src/runs/webview/executionView.ts' },
+  entryPoints: { graphView: 'src/graph/webview/main.ts', executionView: 'src/runs/webview/executionView.ts', testStateView: 'src/testState/webview/testStateView.ts' },
   outdir,
   bundle: true,
   format: 'iife',

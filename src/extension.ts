@@ -10,6 +10,7 @@ import { registerDeploy } from './deploy/register';
 import { registerAirflow } from './airflow/register';
 import { registerGraph } from './graph/register';
 import { registerRuns } from './runs/register';
+import { registerTestState } from './testState/register';
 
 export function activate(context: vscode.ExtensionContext): void {
   const { logger, channel } = createOutputLogger();
@@ -17,11 +18,12 @@ export function activate(context: vscode.ExtensionContext): void {
   registerCommand(context, logger, { id: 'awsWorkflows.showLog', execute: () => channel.show(true) });
   const session = registerProfile(context, logger);
   registerExplorer(context, logger, session);
-  registerDiagnostics(context, logger, { regionSource: session });
+  const diagnostics = registerDiagnostics(context, logger, { regionSource: session });
   registerDeploy(context, logger, session);
   registerAirflow(context, logger, session);
   registerGraph(context, logger);
   registerRuns(context, logger, session);
+  registerTestState(context, logger, session, diagnostics.manager);
 }
 
 export function deactivate(): void {}

@@ -13,6 +13,7 @@ import { validateDag } from './dag/validate';
 import { validateAsl } from './asl/validate';
 import type { RuleDoc } from './rules/ruleDoc';
 import { findLinkedDefinition, lintLinkedDefinition, lintTemplate, type SiblingFiles, type TemplateSource } from './cfn';
+import { stateAnchors, type StateAnchor } from './testState/anchors';
 
 export type { DocumentKind } from './kind';
 
@@ -40,6 +41,8 @@ export interface LintInput {
 export interface LintResult {
   kind: DocumentKind;
   findings: Finding[];
+  /** A state machine's top-level states and where they are (the "Test this state" CodeLens). */
+  states?: StateAnchor[];
 }
 
 export const RULES: RuleDoc[] = [
@@ -53,13 +56,14 @@ export function lintText(original: LintInput): LintResult {
   let kind: DocumentKind = input.kind ?? 'unknown';
   try {
     kind = input.kind ?? detectKind(input.fileName, input.text, input.context?.manifest);
-    return { kind, findings: dedupe(runRules(kind, input)).sort(compareFindings) };
+    const extra: Pick<LintResult, 'states'> = {};
+    return { kind, findings: dedupe(runRules(kind, input, extra)).sort(compareFindings), ...extra };
   } catch (e) {
     return { kind, findings: [internalError(e)] };
   }
 }
 
-function runRules(kind: DocumentKind, input: LintInput): Finding[] {
+function runRules(kind: DocumentKind, input: LintInput, extra: Pick<LintResult, 'states'>): Finding[] {
   switch (kind) {
     case 'manifest': {
       const parsed = parseManifest(input.text);
@@ -68,9 +72,10 @@ function runRules(kind: DocumentKind, input: LintInput): Finding[] {
     }
     case 'stateMachine': {
       const linked = input.context?.templates?.length ? findLinkedDefinition(input.fileName, input.context.templates) : undefined;
-      if (linked) return lintLinkedDefinition(input.text, input.fileName, linked);
       // validateAsl reports parse problems itself (it re-reads JSON with template placeholders).
       const doc = parseDocument(input.text, formatOf(input.fileName));
+      extra.states = stateAnchors(doc.root);
+      if (linked) return lintLinkedDefinition(input.text, input.fileName, linked);
       const type = stateMachineType(input.fileName, input.context?.manifest);
       return validateAsl(doc, type ? { type } : undefined);
     }

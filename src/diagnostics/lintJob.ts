@@ -3,6 +3,7 @@
 
 import type { Finding } from '../core/findings';
 import type { DocumentKind } from '../core/kind';
+import type { StateAnchor } from '../core/testState/anchors';
 import { lintText, type LintContext } from '../core/lint';
 import { parseManifest, type Manifest } from '../core/manifest';
 import type { SiblingFiles, TemplateSource } from '../core/cfn';
@@ -45,6 +46,8 @@ export interface SiblingSnapshot {
 export interface LintJobResult {
   kind: DocumentKind;
   findings: Finding[];
+  /** A state machine's top-level states (offsets), for the "Test this state" CodeLens. */
+  states?: StateAnchor[];
   /** Paths the rules asked about that were not in the snapshot; the adapter fetches them and runs again. */
   missingFromSnapshot: string[];
   /** The same for a template's sibling files and folder listings. */
@@ -90,8 +93,9 @@ export function runLintJob(job: LintJob): LintJobResult {
   const siblings = job.siblings ? siblingFiles(job.siblings) : undefined;
   if (siblings) context.siblingFiles = siblings.files;
   if (job.templates) context.templates = job.templates;
-  const { kind, findings } = lintText({ fileName: job.fileName, text: job.text, kind: job.kind, context });
+  const { kind, findings, states } = lintText({ fileName: job.fileName, text: job.text, kind: job.kind, context });
   const result: LintJobResult = { kind, findings, missingFromSnapshot: [...missing] };
+  if (states) result.states = states;
   if (siblings && (siblings.missingFiles.size || siblings.missingListings.size)) result.missingSiblings = { files: [...siblings.missingFiles], listings: [...siblings.missingListings] };
   return result;
 }

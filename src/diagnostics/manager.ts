@@ -8,6 +8,7 @@ import { detectKind } from '../core/kind';
 import type { DocumentKind } from '../core/kind';
 import type { Logger } from '../core/log';
 import type { Finding } from '../core/findings';
+import type { StateAnchor } from '../core/testState/anchors';
 import { DIAGNOSTIC_SOURCE, WorkflowDiagnostic, type RuleDocs } from './convert';
 import type { LintJob } from './lintJob';
 import { DEFAULT_PARSE_LIMITS, setParseLimits } from '../core/parse/limits';
@@ -27,6 +28,8 @@ export interface LintedDocument {
   version: number;
   kind: DocumentKind;
   findings: Finding[];
+  /** A state machine's top-level states (offsets into this version), for the "Test this state" CodeLens. */
+  states?: StateAnchor[];
 }
 
 interface PendingRun {
@@ -199,7 +202,7 @@ export class DiagnosticsManager extends Disposable {
     const options = this.settings.getOptions(doc.uri);
     this.warnAboutSettings(options.severity);
     const findings = result.kind === 'unknown' ? [] : applySeverityOverrides(result.findings, options.severity);
-    this.linted.set(doc.uri.toString(), { version, kind: result.kind, findings });
+    this.linted.set(doc.uri.toString(), { version, kind: result.kind, findings, states: result.states });
     if (result.kind === 'unknown') this.collection.delete(doc.uri);
     else this.collection.set(doc.uri, findings.map((f) => new WorkflowDiagnostic(f, version, doc.uri, this.options.ruleDocs)));
     this.lintedEmitter.fire(doc.uri);

@@ -1,0 +1,262 @@
+// TestState from the editor, as plain data: which files sit beside a definition, the mocks a state
+// has there, the role aws-workflows.yaml gives it, the request built from what the panel holds (checked
+// the way the service model documents each field), and a run kept as a case in the `*.tests.yaml`
+// format that `aws-workflows test` reads (testCases.ts). Pure: the panel and the unit tests share it.
+
+import { isMap, isSeq, parseDocument as parseYamlDocument, type Document, type YAMLMap } from 'yaml';
+import { formatOf, parseDocument } from '../parse/document';
+import { child, toValue } from '../parse/node';
+import type { Manifest } from '../manifest/model';
+import { parseTestFile, type TestCase, type TestStateAnswer } from '../runs/testCases';
+
+/** TestStateInput.inspectionLevel (InspectionLevel in the Step Functions model). */
+export const INSPECTION_LEVELS = ['INFO', 'DEBUG', 'TRACE'] as const;
+export type InspectionLevel = (typeof INSPECTION_LEVELS)[number];
+/** MockInput.fieldValidationMode (MockResponseValidationMode). */
+export const FIELD_VALIDATION_MODES = ['STRICT', 'PRESENT', 'NONE'] as const;
+export type FieldValidationMode = (typeof FIELD_VALIDATION_MODES)[number];
+/** TestStateInput.mock: "A mock can only be specified for Task, Map, or Parallel states." */
+export const MOCKABLE_TYPES = ['Task', 'Map', 'Parallel'];
+/** TestStateStateName: 1 to 80 characters. */
+const MAX_STATE_NAME = 80;
+
+/** `order-pipeline.asl.yaml` → `order-pipeline`: the stem the mock and test files share. */
+export function definitionStem(fileName: string): string {
+  const base = fileName.replace(/^.*[\\/]/, '');
+  return base.replace(/\.asl\.(json|ya?ml)$/i, '').replace(/\.(json|ya?ml)$/i, '');
+}
+
+/** The mock files that may sit beside a definition, in the order they are looked for. */
+export function mockFileNames(fileName: string): string[] {
+  const stem = definitionStem(fileName);
+  return [`${stem}.mocks.json`, `${stem}.mocks.yaml`, `${stem}.mocks.yml`];
+}
+
+/** The saved cases file beside a definition. */
+export function testFileName(fileName: string): string {
+  return `${definitionStem(fileName)}.tests.yaml`;
+}
+
+/** One mock of the state under test: `{result}` or `{errorOutput}`, as TestState's MockInput takes it. */
+export interface MockValue {
+  result?: unknown;
+  errorOutput?: { error?: string; cause?: string };
+  fieldValidationMode?: FieldValidationMode;
+}
+
+export interface MockChoice {
+  label: string;
+  mock: MockValue;
+}
+
+/**
+ * The mocks a mock file (JSON or YAML, keyed by state name or resource ARN, a value or a list
+ * answered in turn: the emulator's format) has for one state. A problem is a sentence.
+ */
+export function mockChoices(text: string, file: string, stateName: string, resource: string | undefined): { choices: MockChoice[]; problem?: string } {
+  let value: unknown;
+  try {
+    const doc = parseYamlDocument(text, { uniqueKeys: false });
+    if (doc.errors.length) throw doc.errors[0];
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    return { choices: [], problem: `${file} does not parse: ${(e as Error).message.split('\n')[0]}` };
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return { choices: [], problem: `${file} must be an object keyed by state name or resource ARN.` };
+  const mocks = value as Record<string, unknown>;
+  const has = (k: string | undefined) => k !== undefined && Object.prototype.hasOwnProperty.call(mocks, k);
+  const key = has(stateName) ? stateName : has(resource) ? resource! : undefined;
+  if (key === undefined) return { choices: [] };
+  const entry = mocks[key];
+  const list = Array.isArray(entry) ? entry : [entry];
+  const choices: MockChoice[] = [];
+  for (const [i, m] of list.entries()) {
+    if (!m || typeof m !== 'object' || Array.isArray(m)) return { choices, problem: `The mock for '${key}' in ${file} must be {"result": …} or {"errorOutput": {"error": …, "cause": …}}.` };
+    const where = key === stateName ? key : 'its resource';
+    const what = 'errorOutput' in m ? `error ${String((m as MockValue).errorOutput?.error ?? '')}` : 'result';
+    choices.push({ label: `${where}${list.length > 1 ? ` (call ${i + 1})` : ''}: ${what}`, mock: m as MockValue });
+  }
+  return { choices };
+}
+
+export interface ManifestRole {
+  roleArn?: string;
+  region?: string;
+  entry?: string;
+}
+
+/**
+ * The role (and region) of the aws-workflows.yaml entry whose definition is this file.
+ * `definitionPath` is relative to the manifest's folder.
+ */
+export function manifestRoleFor(manifest: Pick<Manifest, 'stateMachines' | 'defaults'>, definitionPath: string): ManifestRole {
+  const norm = (p: string) => p.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+  const wanted = norm(definitionPath);
+  const entry = manifest.stateMachines.find((e) => e.spec.definition !== undefined && norm(e.spec.definition) === wanted);
+  if (!entry) return {};
+  return { roleArn: entry.spec.roleArn, region: entry.spec.region ?? manifest.defaults.region, entry: entry.name };
+}
+
+/** What the panel holds: every field as the user typed it. */
+export interface TestStateForm {
+  input: string;
+  variables: string;
+  context: string;
+  inspectionLevel: InspectionLevel;
+  /** The mock as JSON text (`{"result": …}` or `{"errorOutput": …}`); empty: no mock. */
+  mock: string;
+  roleArn: string;
+  revealSecrets: boolean;
+}
+
+export const EMPTY_FORM: TestStateForm = { input: '{}', variables: '', context: '', inspectionLevel: 'INFO', mock: '', roleArn: '', revealSecrets: false };
+
+/** The TestState request (the SDK's TestStateInput members). */
+export interface TestStateRequest {
+  definition: string;
+  stateName: string;
+  roleArn?: string;
+  input: string;
+  inspectionLevel: InspectionLevel;
+  revealSecrets?: boolean;
+  variables?: string;
+  context?: string;
+  mock?: { result?: string; errorOutput?: { error?: string; cause?: string }; fieldValidationMode?: FieldValidationMode };
+}
+
+export type Built<T> = { ok: true; value: T } | { ok: false; field: keyof TestStateForm | 'definition' | 'state'; message: string };
+
+/** A definition as TestState takes it: JSON text (YAML is converted, as deploy does), with its States. */
+export function definitionJson(text: string, fileName: string): Built<{ json: string; states: Record<string, unknown> }> {
+  const doc = parseDocument(text, formatOf(fileName));
+  const problem = doc.problems.find((p) => p.code !== 'parse/duplicate-key');
+  if (!doc.root || problem) return { ok: false, field: 'definition', message: `The definition does not parse${problem ? `: ${problem.message.replace(/\.$/, '')}` : ''}; fix it before testing a state.` };
+  const states = child(doc.root, 'States');
+  if (!states || states.kind !== 'object') return { ok: false, field: 'definition', message: 'The definition has no States object; TestState needs a whole state machine definition to test a state by name.' };
+  return { ok: true, value: { json: JSON.stringify(toValue(doc.root)), states: toValue(states) as Record<string, unknown> } };
+}
+
+function jsonField(text: string, field: keyof TestStateForm, label: string, kind: 'any' | 'object'): Built<string | undefined> {
+  const t = text.trim();
+  if (!t) return { ok: true, value: undefined };
+  let v: unknown;
+  try {
+    v = JSON.parse(t);
+  } catch (e) {
+    return { ok: false, field, message: `The ${label} is not JSON: ${(e as Error).message}.` };
+  }
+  if (kind === 'object' && (!v || typeof v !== 'object' || Array.isArray(v))) return { ok: false, field, message: `The ${label} must be a JSON object.` };
+  return { ok: true, value: JSON.stringify(v) };
+}
+
+/** Parses the mock text into TestState's MockInput; a sentence when it is not one. */
+export function parseMock(text: string): Built<MockValue | undefined> {
+  const t = text.trim();
+  if (!t) return { ok: true, value: undefined };
+  let v: unknown;
+  try {
+    v = JSON.parse(t);
+  } catch (e) {
+    return { ok: false, field: 'mock', message: `The mock is not JSON: ${(e as Error).message}.` };
+  }
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return { ok: false, field: 'mock', message: 'The mock must be {"result": …} or {"errorOutput": {"error": …, "cause": …}}.' };
+  const m = v as Record<string, unknown>;
+  const has = (k: string) => Object.prototype.hasOwnProperty.call(m, k);
+  if (has('result') === has('errorOutput')) return { ok: false, field: 'mock', message: "The mock needs exactly one of 'result' and 'errorOutput'." };
+  const unknown = Object.keys(m).find((k) => !['result', 'errorOutput', 'fieldValidationMode'].includes(k));
+  if (unknown) return { ok: false, field: 'mock', message: `The mock has '${unknown}', which TestState's mock does not take (result, errorOutput, fieldValidationMode).` };
+  if (has('errorOutput')) {
+    const e = m.errorOutput as Record<string, unknown> | null;
+    if (!e || typeof e !== 'object' || Array.isArray(e) || (e.error !== undefined && typeof e.error !== 'string') || (e.cause !== undefined && typeof e.cause !== 'string')) return { ok: false, field: 'mock', message: "The mock's errorOutput must be an object with string 'error' and 'cause'." };
+  }
+  if (has('fieldValidationMode') && !(FIELD_VALIDATION_MODES as readonly unknown[]).includes(m.fieldValidationMode)) return { ok: false, field: 'mock', message: `The mock's fieldValidationMode must be one of ${FIELD_VALIDATION_MODES.join(', ')}.` };
+  return { ok: true, value: m as MockValue };
+}
+
+/** The TestState request for one state, every field checked first (each problem one sentence). */
+export function buildTestStateRequest(definition: { json: string; states: Record<string, unknown> }, stateName: string, form: TestStateForm): Built<TestStateRequest> {
+  if (!stateName || stateName.length > MAX_STATE_NAME) return { ok: false, field: 'state', message: `A state name has 1 to ${MAX_STATE_NAME} characters; '${stateName}' cannot be tested by name.` };
+  if (!Object.prototype.hasOwnProperty.call(definition.states, stateName)) return { ok: false, field: 'state', message: `The state '${stateName}' is no longer in the definition's States; save the definition or pick another state.` };
+  const type = (definition.states[stateName] as { Type?: unknown } | null)?.Type;
+  const input = jsonField(form.input, 'input', 'input', 'any');
+  if (!input.ok) return input;
+  const variables = jsonField(form.variables, 'variables', 'variables value', 'object');
+  if (!variables.ok) return variables;
+  const context = jsonField(form.context, 'context', 'context', 'object');
+  if (!context.ok) return context;
+  const mock = parseMock(form.mock);
+  if (!mock.ok) return mock;
+  if (mock.value && !MOCKABLE_TYPES.includes(String(type))) return { ok: false, field: 'mock', message: `A mock is only for Task, Map and Parallel states, and ${stateName} is a ${String(type ?? 'state without a Type')}; clear the mock.` };
+  // TestStateInput.context: "This field may only be specified if a mock is specified in the same request."
+  if (context.value !== undefined && !mock.value) return { ok: false, field: 'context', message: 'A context can only be sent with a mock (TestState refuses it otherwise); choose a mock or clear the context.' };
+  if (!(INSPECTION_LEVELS as readonly string[]).includes(form.inspectionLevel)) return { ok: false, field: 'inspectionLevel', message: `The inspection level must be one of ${INSPECTION_LEVELS.join(', ')}.` };
+  const roleArn = form.roleArn.trim();
+  if (roleArn && !/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\-/]+$/.test(roleArn)) return { ok: false, field: 'roleArn', message: `The role ARN '${roleArn}' is not an IAM role ARN (arn:aws:iam::123456789012:role/name).` };
+  const m = mock.value;
+  return {
+    ok: true,
+    value: {
+      definition: definition.json,
+      stateName,
+      roleArn: roleArn || undefined,
+      input: input.value ?? '{}',
+      inspectionLevel: form.inspectionLevel,
+      // revealSecrets shows what an HTTP Task's connection adds: only TRACE shows the request at all.
+      revealSecrets: form.inspectionLevel === 'TRACE' && form.revealSecrets ? true : undefined,
+      variables: variables.value,
+      context: context.value,
+      mock: m ? { result: m.result !== undefined ? JSON.stringify(m.result) : undefined, errorOutput: m.errorOutput, fieldValidationMode: m.fieldValidationMode } : undefined,
+    },
+  };
+}
+
+function parsedOrText(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** A run kept as a saved case: the input, variables, context and mock sent, and what came back as the expectation. */
+export function testCaseFromRun(name: string, request: TestStateRequest, answer: TestStateAnswer): TestCase {
+  const expect: TestCase['expect'] = { status: answer.status };
+  if (answer.nextState !== undefined) expect.nextState = answer.nextState;
+  if (answer.output !== undefined) expect.output = parsedOrText(answer.output);
+  if (answer.error !== undefined) expect.error = answer.error;
+  if (answer.cause !== undefined && answer.cause !== '') expect.cause = answer.cause;
+  // Built in the order a person writes a case: what goes in, then what is expected.
+  const c = { name, state: request.stateName, input: parsedOrText(request.input) } as TestCase;
+  if (request.variables !== undefined) c.variables = parsedOrText(request.variables) as Record<string, unknown>;
+  if (request.context !== undefined) c.context = parsedOrText(request.context) as Record<string, unknown>;
+  if (request.mock) c.mock = request.mock.errorOutput ? { errorOutput: request.mock.errorOutput } : { result: parsedOrText(request.mock.result) };
+  c.expect = expect;
+  return c;
+}
+
+/**
+ * The tests file with one more case: appended to an existing file (its comments and layout kept),
+ * or a new file naming the definition. A file that tests another definition is refused.
+ */
+export function appendTestCase(existing: string | undefined, definitionFile: string, testCase: TestCase): Built<string> {
+  const fail = (message: string): Built<string> => ({ ok: false, field: 'definition', message });
+  let doc: Document;
+  if (existing === undefined || !existing.trim()) {
+    doc = parseYamlDocument(`# TestState cases: \`npx aws-workflows test\` runs them against AWS, or the emulator with AWS_ENDPOINT_URL.\ndefinition: ${JSON.stringify(definitionFile)}\ncases: []\n`);
+  } else {
+    const checked = parseTestFile(existing);
+    if (typeof checked === 'string') return fail(`The tests file cannot take another case: ${checked}`);
+    if (checked.definition.replace(/^\.\//, '') !== definitionFile) return fail(`The tests file beside this definition tests ${checked.definition}, not ${definitionFile}; move it or change its 'definition'.`);
+    doc = parseYamlDocument(existing);
+  }
+  if (doc.errors.length) return fail(`The tests file does not parse: ${doc.errors[0].message.split('\n')[0]}`);
+  const cases = doc.get('cases', true);
+  if (!isSeq(cases)) return fail("The tests file's 'cases' is not a list.");
+  if (cases.flow && cases.items.length === 0) cases.flow = false;
+  const node = doc.createNode(testCase) as YAMLMap;
+  // Values on one line each, as the hand-written cases are.
+  for (const pair of node.items) if (isMap(pair.value) || isSeq(pair.value)) pair.value.flow = true;
+  cases.items.push(node);
+  return { ok: true, value: doc.toString({ lineWidth: 0 }) };
+}

@@ -1,0 +1,14 @@
+// Light: what package.json, the CodeLens and the serializer name, without loading the panel.
+
+import type { TestStateForm } from '../core/testState/model';
+
+export const TEST_STATE_COMMAND = 'awsWorkflows.testState';
+export const TEST_STATE_VIEW_TYPE = 'awsWorkflows.testState';
+
+/** What the page keeps with setState() and the serializer gets back after a reload. */
+export interface TestStateViewState {
+  /** The definition's URI. */
+  uri: string;
+  stateName: string;
+  form?: TestStateForm;
+}

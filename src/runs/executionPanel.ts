@@ -3,9 +3,9 @@
 // Redrive, Start again with this input, Copy ARN and Open in AWS Console. Loaded on first use
 // (src/runs/register.ts); its page is dist/executionView.js. Polls while the execution runs and the panel is visible.
 
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { callAws } from '../aws/errors';
+import { postKept, scriptPageHtml } from '../common/webview/page';
 import { describeExecutionContent } from '../aws/stepFunctionsContent';
 import { buildGraph } from '../core/graph';
 import { layoutGraph } from '../core/graph/layout';
@@ -292,20 +292,12 @@ export class ExecutionPanel {
   readonly posted: ToView[] = [];
 
   private post(message: ToView): void {
-    if (this.disposed) return;
-    this.posted.push(message);
-    if (this.posted.length > 50) this.posted.shift();
-    void this.panel.webview.postMessage(message);
+    if (!this.disposed) postKept(this.panel.webview, this.posted, message);
   }
 
   private html(): string {
     const webview = this.panel.webview;
-    const nonce = randomBytes(16).toString('base64');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'dist', 'executionView.js'));
-    // No 'unsafe-inline': the one stylesheet carries the nonce, the one script too.
-    const csp = `default-src 'none'; img-src ${webview.cspSource} data:; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'`;
-    const state = JSON.stringify(this.ref).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-    return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"><meta http-equiv="Content-Security-Policy" content="${csp}"><meta name="viewport" content="width=device-width, initial-scale=1.0"><style nonce="${nonce}">${PAGE_CSS}\n${graphCss(VSCODE_PALETTE)}</style><title>Execution</title></head><body><main id="app" data-state="${state}"><p>Loading the execution…</p></main><script nonce="${nonce}" src="${script}"></script></body></html>`;
+    return scriptPageHtml({ webview, extensionUri: this.deps.extensionUri, script: 'executionView.js', css: `${PAGE_CSS}\n${graphCss(VSCODE_PALETTE)}`, title: 'Execution', state: this.ref, loading: 'Loading the execution…', imgSrc: `${webview.cspSource} data:` });
   }
 
   dispose(): void {

@@ -3,10 +3,10 @@
 // Run, Save as test case (the `*.tests.yaml` that `aws-workflows test` reads) and Copy output.
 // Loaded on first use (register.ts); its page is dist/testStateView.js.
 
-import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AwsSession } from '../aws/session';
+import { postKept, scriptPageHtml } from '../common/webview/page';
 import type { DiagnosticsManager } from '../diagnostics/manager';
 import type { Logger } from '../core/log';
 import { parseManifest } from '../core/manifest';
@@ -326,20 +326,11 @@ export class TestStatePanel {
   }
 
   private post(message: ToTestStateView): void {
-    if (this.disposed) return;
-    this.posted.push(message);
-    if (this.posted.length > 50) this.posted.shift();
-    void this.panel.webview.postMessage(message);
+    if (!this.disposed) postKept(this.panel.webview, this.posted, message);
   }
 
   private html(): string {
-    const webview = this.panel.webview;
-    const nonce = randomBytes(16).toString('base64');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'dist', 'testStateView.js'));
-    // No 'unsafe-inline': the one stylesheet carries the nonce, the one script too; nothing from the network.
-    const csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'`;
-    const state = JSON.stringify(this.viewState).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-    return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"><meta http-equiv="Content-Security-Policy" content="${csp}"><meta name="viewport" content="width=device-width, initial-scale=1.0"><style nonce="${nonce}">${PAGE_CSS}</style><title>TestState</title></head><body><main id="app" data-state="${state}"><p>Loading the state…</p></main><script nonce="${nonce}" src="${script}"></script></body></html>`;
+    return scriptPageHtml({ webview: this.panel.webview, extensionUri: this.deps.extensionUri, script: 'testStateView.js', css: PAGE_CSS, title: 'TestState', state: this.viewState, loading: 'Loading the state…' });
   }
 
   dispose(): void {

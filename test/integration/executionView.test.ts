@@ -7,20 +7,13 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
+import { control, eventually } from './support/emulator';
 import type { ExecutionPanel, ExecutionPanelDeps } from '../../src/runs/executionPanel';
 import type { ToView } from '../../src/runs/protocol';
 
 const EXTENSION_ID = 'workflows-for-aws.workflows-for-aws';
 const REGION = 'us-east-1';
 const ACCOUNT = '000000000000';
-
-async function control(method: string, route: string, body?: unknown): Promise<unknown> {
-  const url = process.env.EMULATOR_URL;
-  assert.ok(url, 'EMULATOR_URL is not set');
-  const res = await fetch(`${url}/_emulator/${route}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  assert.equal(res.status, 200, `${route}: HTTP ${res.status}`);
-  return res.json();
-}
 
 const SEED = `
 buckets:
@@ -62,16 +55,6 @@ interface Hook {
 let hook: Hook;
 const clipboard: string[] = [];
 const opened: string[] = [];
-
-async function eventually<T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function start(machine: string): Promise<string> {
   const res = (await vscode.commands.executeCommand('awsWorkflows.explorer.startExecution', { kind: 'stateMachine', region: REGION, name: machine, arn: `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:${machine}` }, { input: '{"order":7}' })) as { executionArn: string };

@@ -6,29 +6,12 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { control, eventually } from './support/emulator';
 import { parseTestFile } from '../../src/core/runs/testCases';
 import type { TestStatePanel } from '../../src/testState/panel';
 import type { ToTestStateView } from '../../src/testState/protocol';
 
 const EXTENSION_ID = 'workflows-for-aws.workflows-for-aws';
-
-async function control(method: string, route: string, body?: unknown): Promise<unknown> {
-  const url = process.env.EMULATOR_URL;
-  assert.ok(url, 'EMULATOR_URL is not set');
-  const res = await fetch(`${url}/_emulator/${route}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  assert.equal(res.status, 200, `${route}: HTTP ${res.status}`);
-  return res.json();
-}
-
-async function eventually<T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function last<T extends ToTestStateView['type']>(panel: TestStatePanel, type: T, after = 0): Extract<ToTestStateView, { type: T }> | undefined {
   return panel.posted.slice(after).reverse().find((m) => m.type === type) as Extract<ToTestStateView, { type: T }> | undefined;

@@ -136,7 +136,8 @@ export function definitionJson(text: string, fileName: string): Built<{ json: st
   return { ok: true, value: { json: JSON.stringify(toValue(doc.root)), states: toValue(states) as Record<string, unknown> } };
 }
 
-function jsonField(text: string, field: keyof TestStateForm, label: string, kind: 'any' | 'object'): Built<string | undefined> {
+/** A JSON field as typed: empty is absent; otherwise JSON, and an object where `kind` says so. */
+function jsonValue(text: string, field: keyof TestStateForm, label: string, kind: 'any' | 'object', shape = `The ${label} must be a JSON object.`): Built<unknown> {
   const t = text.trim();
   if (!t) return { ok: true, value: undefined };
   let v: unknown;
@@ -145,22 +146,20 @@ function jsonField(text: string, field: keyof TestStateForm, label: string, kind
   } catch (e) {
     return { ok: false, field, message: `The ${label} is not JSON: ${(e as Error).message}.` };
   }
-  if (kind === 'object' && (!v || typeof v !== 'object' || Array.isArray(v))) return { ok: false, field, message: `The ${label} must be a JSON object.` };
-  return { ok: true, value: JSON.stringify(v) };
+  if (kind === 'object' && (!v || typeof v !== 'object' || Array.isArray(v))) return { ok: false, field, message: shape };
+  return { ok: true, value: v };
+}
+
+function jsonField(text: string, field: keyof TestStateForm, label: string, kind: 'any' | 'object'): Built<string | undefined> {
+  const v = jsonValue(text, field, label, kind);
+  return v.ok ? { ok: true, value: v.value === undefined ? undefined : JSON.stringify(v.value) } : v;
 }
 
 /** Parses the mock text into TestState's MockInput; a sentence when it is not one. */
 export function parseMock(text: string): Built<MockValue | undefined> {
-  const t = text.trim();
-  if (!t) return { ok: true, value: undefined };
-  let v: unknown;
-  try {
-    v = JSON.parse(t);
-  } catch (e) {
-    return { ok: false, field: 'mock', message: `The mock is not JSON: ${(e as Error).message}.` };
-  }
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return { ok: false, field: 'mock', message: 'The mock must be {"result": …} or {"errorOutput": {"error": …, "cause": …}}.' };
-  const m = v as Record<string, unknown>;
+  const v = jsonValue(text, 'mock', 'mock', 'object', 'The mock must be {"result": …} or {"errorOutput": {"error": …, "cause": …}}.');
+  if (!v.ok || v.value === undefined) return v as Built<undefined>;
+  const m = v.value as Record<string, unknown>;
   const has = (k: string) => Object.prototype.hasOwnProperty.call(m, k);
   if (has('result') === has('errorOutput')) return { ok: false, field: 'mock', message: "The mock needs exactly one of 'result' and 'errorOutput'." };
   const unknown = Object.keys(m).find((k) => !['result', 'errorOutput', 'fieldValidationMode'].includes(k));

@@ -4,6 +4,7 @@
 // execution it shows with setState, so VS Code can restore the panel after a reload.
 import type { StateRun } from '../../core/runs/history';
 import type { ExecutionSummary, ExecutionViewState, FromView, HistoryRow, MapRunRow, ToView } from '../protocol';
+import { el } from '../../common/webview/dom';
 
 interface VsCodeApi {
   postMessage(message: FromView): void;
@@ -24,15 +25,6 @@ let graph: { svg?: string; note?: string; outcomes: Record<string, string> } = {
 let selected: number | undefined;
 let error: string | undefined;
 let busy = false;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { text?: string; cls?: string; title?: string } = {}, ...children: (Node | undefined)[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (props.text !== undefined) node.textContent = props.text;
-  if (props.cls) node.className = props.cls;
-  if (props.title) node.title = props.title;
-  for (const c of children) if (c) node.appendChild(c);
-  return node;
-}
 
 function button(label: string, message: FromView, enabled = true, title?: string): HTMLButtonElement {
   const b = el('button', { text: label, title });

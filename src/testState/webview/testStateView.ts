@@ -5,6 +5,7 @@
 import type { InspectionLevel, TestStateForm } from '../../core/testState/model';
 import type { TestStateViewState } from '../ids';
 import type { FromTestStateView, TestStateResultView, TestStateSetup, ToTestStateView } from '../protocol';
+import { el } from '../../common/webview/dom';
 
 interface VsCodeApi {
   postMessage(message: FromTestStateView): void;
@@ -46,15 +47,6 @@ const fieldErrors: Partial<Record<string, HTMLElement>> = {};
 let messageArea: HTMLElement;
 let resultArea: HTMLElement;
 const buttons: HTMLButtonElement[] = [];
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { text?: string; cls?: string; id?: string } = {}, ...children: (Node | undefined)[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (props.text !== undefined) node.textContent = props.text;
-  if (props.cls) node.className = props.cls;
-  if (props.id) node.id = props.id;
-  for (const c of children) if (c) node.appendChild(c);
-  return node;
-}
 
 function pretty(text: string): string {
   try {

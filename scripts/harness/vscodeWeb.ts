@@ -149,6 +149,10 @@ export function sandboxEnvironment(sandbox: Sandbox, emulator: RunningEmulatorLi
   if (emulator) {
     env.AWS_ENDPOINT_URL = emulator.endpoint;
     env.EMULATOR_URL = emulator.endpoint;
+    // Run Locally sends only to the emulator named in user settings (machine scope).
+    const settingsFile = path.join(sandbox.userDataDir, 'User', 'settings.json');
+    const settings = JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
+    writeFileSync(settingsFile, JSON.stringify({ ...settings, 'awsWorkflows.emulatorEndpoint': emulator.endpoint }, null, 2));
   }
   // code-server would otherwise inherit the outer VS Code's IPC hooks when run from a VS Code terminal.
   for (const key of Object.keys(env)) if (key.startsWith('VSCODE_')) delete env[key];

@@ -21,6 +21,9 @@ import type { ExecutionSummary, ExecutionViewState, FromView, HistoryRow, MapRun
 
 const HISTORY_PAGE = 100;
 
+/** History events after which an execution no longer runs. */
+const RUN_ENDED_EVENTS: ReadonlySet<string> = new Set(['ExecutionSucceeded', 'ExecutionFailed', 'ExecutionAborted', 'ExecutionTimedOut']);
+
 /** The page's look, in VS Code's theme colours. */
 const PAGE_CSS = [
   'body{font-family:var(--vscode-font-family);font-size:var(--vscode-font-size);color:var(--vscode-foreground);background:var(--vscode-editor-background);padding:0 16px 24px}',
@@ -48,6 +51,8 @@ const PAGE_CSS = [
 
 export interface ExecutionPanelDeps {
   aws: ExplorerAws;
+  /** The emulator's session, for executions Run Locally started; throws the sentence when none is configured. */
+  local(): ExplorerAws;
   logger: Logger;
   extensionUri: vscode.Uri;
   /** Clipboard and browser, behind a seam for tests. */
@@ -75,6 +80,10 @@ export class ExecutionPanel {
   private delay: number | undefined;
   private lastKey = '';
   private disposed = false;
+  /** The newest event id seen, loaded into the table or not (polls ask for what is newer). */
+  private lastEventId = 0;
+  /** Polls saw more new events than one page holds: the table is not contiguous to the end. */
+  private gap = false;
 
   /** Opens (or shows) the view of one execution. */
   static show(ref: ExecutionViewState, deps: ExecutionPanelDeps): ExecutionPanel {
@@ -117,6 +126,11 @@ export class ExecutionPanel {
     panel.webview.onDidReceiveMessage((m: FromView) => void this.handle(m));
   }
 
+  /** AWS, or the local emulator for an execution Run Locally started. */
+  private get aws(): ExplorerAws {
+    return this.ref.local ? this.deps.local() : this.deps.aws;
+  }
+
   /** Messages handled (for tests: what the view would send). */
   async handle(message: FromView): Promise<void> {
     try {
@@ -127,10 +141,10 @@ export class ExecutionPanel {
         case 'moreHistory':
           return await this.loadHistory(false);
         case 'stop':
-          void vscode.window.showInformationMessage(await stopExecution(this.deps.aws, this.ref));
+          void vscode.window.showInformationMessage(await stopExecution(this.aws, this.ref));
           return await this.load();
         case 'redrive':
-          void vscode.window.showInformationMessage(await redriveExecution(this.deps.aws, this.ref));
+          void vscode.window.showInformationMessage(await redriveExecution(this.aws, this.ref));
           return await this.load();
         case 'startAgain':
           return await this.startAgain();
@@ -138,6 +152,7 @@ export class ExecutionPanel {
           await this.deps.env.writeClipboard(this.ref.executionArn);
           return;
         case 'openConsole': {
+          if (this.ref.local) throw new Error('This execution ran on the local emulator, so it has no page in the AWS console.');
           const url = consoleUrl({ kind: 'stateMachineExecution', region: this.ref.region, name: executionName(this.ref.executionArn), arn: this.ref.executionArn });
           if (url) await this.deps.env.openExternal(vscode.Uri.parse(url));
           return;
@@ -152,11 +167,18 @@ export class ExecutionPanel {
     }
   }
 
-  /** Everything again: the execution, the first page of history, the graph, Map Runs. */
+  /**
+   * Everything again: the execution and the first page of history (asked together, shown as soon as
+   * both answer), then the graph, then Map Runs.
+   */
   async load(): Promise<void> {
     const { region, executionArn } = this.ref;
-    const handle = await this.deps.aws.sfn(region);
-    const content = await describeExecutionContent(handle, executionArn, { region, resource: executionName(executionArn) });
+    const described = (async () => {
+      const handle = await this.aws.sfn(region);
+      return describeExecutionContent(handle, executionArn, { region, resource: executionName(executionArn) });
+    })();
+    const history = this.fetchHistory(true);
+    const [content] = await Promise.all([described, history.catch(() => undefined)]);
     const d = content.execution;
     this.summary = {
       executionArn,
@@ -176,26 +198,71 @@ export class ExecutionPanel {
       redriveCount: d.redriveCount ?? 0,
       express: executionArn.split(':')[5] === 'express',
     };
-    await this.loadHistory(true);
+    await history;
+    this.postHistory();
+    // The first page shows now; the graph (one more call and a layout) follows.
+    this.postExecutionNow();
     await this.postExecution();
     await this.loadMapRuns();
-    this.panel.title = `Execution ${this.summary.name} (${this.summary.status})`;
-    const key = `${this.summary.status}|${this.events.length}`;
+    this.panel.title = `Execution ${this.summary.name} (${this.summary.status}${this.ref.local ? ', local' : ''})`;
+    const key = `${this.summary.status}|${this.lastEventId}`;
     const changed = key !== this.lastKey;
     this.lastKey = key;
     if (this.summary.status === 'RUNNING') this.schedule(changed);
     else this.stopPolling();
   }
 
+  /**
+   * One poll of a running execution costs one request: the newest events (GetExecutionHistory in
+   * reverse). New events join the table when the history is loaded to its end; an execution event
+   * that ends the run loads everything again, once.
+   */
+  private async poll(): Promise<void> {
+    const { region, executionArn } = this.ref;
+    const out = await callAws({ service: 'states', operation: 'GetExecutionHistory', region, resource: executionName(executionArn) }, async () => {
+      const { client, sdk } = await this.aws.sfn(region);
+      return client.send(new sdk.GetExecutionHistoryCommand({ executionArn, maxResults: HISTORY_PAGE, reverseOrder: true, includeExecutionData: this.withData }));
+    });
+    const newest = (out.events ?? []) as HistoryEventLike[];
+    if (newest.some((e) => e.type !== undefined && RUN_ENDED_EVENTS.has(e.type))) return this.load();
+    const known = this.lastEventId;
+    const fresh = newest.filter((e) => (e.id ?? 0) > known).reverse();
+    if (fresh.length === 0) return this.schedule(false);
+    this.lastEventId = fresh[fresh.length - 1].id ?? known;
+    if (!this.nextToken && !this.gap) {
+      // More new events than one page: the table pages them in from the start when asked.
+      if ((fresh[0].id ?? 0) === known + 1) this.events.push(...fresh);
+      else this.gap = true;
+    }
+    this.postHistory();
+    this.postExecutionNow();
+    this.schedule(true);
+  }
+
   private async loadHistory(first: boolean): Promise<void> {
+    if (!first && this.gap) {
+      // Events arrived faster than a poll reads them: page from the start past what was shown.
+      const shown = this.events.length;
+      await this.fetchHistory(true);
+      while (this.nextToken && this.events.length < shown + HISTORY_PAGE) await this.fetchHistory(false);
+    } else {
+      await this.fetchHistory(first);
+    }
+    this.postHistory();
+    if (!first) await this.postExecution();
+  }
+
+  /** One page of history into `events` (the first page again when `first`). */
+  private async fetchHistory(first: boolean): Promise<void> {
     const { region, executionArn } = this.ref;
     if (first) {
       this.events = [];
       this.nextToken = undefined;
+      this.gap = false;
     }
     const page = async (includeExecutionData: boolean) =>
       callAws({ service: 'states', operation: 'GetExecutionHistory', region, resource: executionName(executionArn) }, async () => {
-        const { client, sdk } = await this.deps.aws.sfn(region);
+        const { client, sdk } = await this.aws.sfn(region);
         return client.send(new sdk.GetExecutionHistoryCommand({ executionArn, maxResults: HISTORY_PAGE, nextToken: this.nextToken, includeExecutionData }));
       });
     let out;
@@ -209,17 +276,25 @@ export class ExecutionPanel {
     }
     this.events.push(...((out.events ?? []) as HistoryEventLike[]));
     this.nextToken = out.nextToken;
+    this.lastEventId = Math.max(first ? 0 : this.lastEventId, this.events[this.events.length - 1]?.id ?? 0);
+  }
+
+  private postHistory(): void {
     const rows: HistoryRow[] = this.events.map((e) => ({ id: e.id ?? 0, type: e.type ?? '', previousEventId: e.previousEventId, timestamp: e.timestamp instanceof Date ? e.timestamp.toISOString() : String(e.timestamp ?? ''), detail: detailText(e) }));
-    this.post({ type: 'history', rows, more: !!this.nextToken, withData: this.withData, note: this.withData ? undefined : this.summary?.unreadable ?? 'Input and output are left out: reading them needs kms:Decrypt on the state machine\'s key.' });
-    if (!first) await this.postExecution();
+    this.post({ type: 'history', rows, more: !!this.nextToken || this.gap, withData: this.withData, note: this.withData ? undefined : this.summary?.unreadable ?? 'Input and output are left out: reading them needs kms:Decrypt on the state machine\'s key.' });
+  }
+
+  /** The execution with the graph drawn so far (none before the first drawing). */
+  private postExecutionNow(): void {
+    if (!this.summary) return;
+    const states = stateRuns(this.events, this.nextToken || this.gap ? 'RUNNING' : this.summary.status);
+    this.post({ type: 'execution', execution: this.summary, states, graphSvg: this.graphCache?.svg, graphNote: this.graphCache?.note, outcomes: stateOutcomes(states) });
   }
 
   private async postExecution(): Promise<void> {
     if (!this.summary) return;
-    const states = stateRuns(this.events, this.nextToken ? 'RUNNING' : this.summary.status);
-    const outcomes = stateOutcomes(states);
-    const { graphSvg, graphNote } = await this.graph();
-    this.post({ type: 'execution', execution: this.summary, states, graphSvg, graphNote, outcomes });
+    await this.graph();
+    this.postExecutionNow();
   }
 
   private graphCache: { svg?: string; note?: string } | undefined;
@@ -230,7 +305,7 @@ export class ExecutionPanel {
       const { region, executionArn } = this.ref;
       try {
         const d = await callAws({ service: 'states', operation: 'DescribeStateMachineForExecution', region, resource: executionName(executionArn) }, async () => {
-          const { client, sdk } = await this.deps.aws.sfn(region);
+          const { client, sdk } = await this.aws.sfn(region);
           return client.send(new sdk.DescribeStateMachineForExecutionCommand({ executionArn }));
         });
         const built = buildGraph({ fileName: 'definition.asl.json', text: d.definition ?? '', kind: 'stateMachine' });
@@ -246,13 +321,13 @@ export class ExecutionPanel {
     const { region, executionArn } = this.ref;
     if (this.summary?.express) return;
     const list = await callAws({ service: 'states', operation: 'ListMapRuns', region, resource: executionName(executionArn) }, async () => {
-      const { client, sdk } = await this.deps.aws.sfn(region);
+      const { client, sdk } = await this.aws.sfn(region);
       return client.send(new sdk.ListMapRunsCommand({ executionArn }));
     });
     const runs: MapRunRow[] = [];
     for (const r of list.mapRuns ?? []) {
       const d = await callAws({ service: 'states', operation: 'DescribeMapRun', region, resource: r.mapRunArn }, async () => {
-        const { client, sdk } = await this.deps.aws.sfn(region);
+        const { client, sdk } = await this.aws.sfn(region);
         return client.send(new sdk.DescribeMapRunCommand({ mapRunArn: r.mapRunArn }));
       });
       const c = d.itemCounts;
@@ -267,10 +342,10 @@ export class ExecutionPanel {
     if (!s?.stateMachineArn) throw new Error('The execution is not loaded yet.');
     if (s.input === undefined) throw new Error(s.unreadable ?? `The input of execution ${s.name} could not be read, so it cannot be started again with it.`);
     const out = await callAws({ service: 'states', operation: 'StartExecution', region: this.ref.region, resource: s.stateMachineArn.split(':').pop() }, async () => {
-      const { client, sdk } = await this.deps.aws.sfn(this.ref.region);
+      const { client, sdk } = await this.aws.sfn(this.ref.region);
       return client.send(new sdk.StartExecutionCommand({ stateMachineArn: s.stateMachineArn, input: s.input }));
     });
-    if (out.executionArn) ExecutionPanel.show({ region: this.ref.region, executionArn: out.executionArn }, this.deps);
+    if (out.executionArn) ExecutionPanel.show({ region: this.ref.region, executionArn: out.executionArn, ...(this.ref.local ? { local: true } : {}) }, this.deps);
   }
 
   private schedule(changed: boolean): void {
@@ -278,7 +353,10 @@ export class ExecutionPanel {
     this.delay = nextPollDelay(this.delay, changed);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.load().catch((err: unknown) => this.post({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
+      this.poll().catch((err: unknown) => {
+        this.post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+        this.schedule(false);
+      });
     }, this.delay);
   }
 

@@ -4,3 +4,11 @@ export const OPEN_EXECUTION_COMMAND = 'awsWorkflows.openExecution';
 export const EXECUTION_VIEW_TYPE = 'awsWorkflows.execution';
 /** Hidden command (not in package.json) that in-host tests use to reach the execution views. */
 export const EXECUTION_VIEW_TEST_HOOK = 'awsWorkflows.__getExecutionViewsForTests';
+
+/** Run Locally: the open definition on the local emulator (src/runs/runLocally.ts). */
+export const RUN_LOCALLY_COMMAND = 'awsWorkflows.runLocally';
+/** Set while `awsWorkflows.emulatorEndpoint` is: the editor title's Run Locally shows only then. */
+export const RUN_LOCALLY_CONTEXT = 'awsWorkflows.runLocally.available';
+/** Set while the active editor is a state machine definition (the editor title's Run Locally). */
+export const IS_STATE_MACHINE_CONTEXT = 'awsWorkflows.runs.isStateMachine';
+export const EMULATOR_ENDPOINT_SETTING = 'awsWorkflows.emulatorEndpoint';

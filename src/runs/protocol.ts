@@ -66,4 +66,6 @@ export type FromView =
 export interface ExecutionViewState {
   executionArn: string;
   region: string;
+  /** Ran on the local emulator (Run Locally): read from `awsWorkflows.emulatorEndpoint`, never from here. */
+  local?: boolean;
 }

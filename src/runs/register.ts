@@ -1,25 +1,48 @@
 // Executions in a webview: the command that opens one, and the serializer that restores open
-// views after a reload. The view itself (executionPanel.ts, with the graph layout) loads on first use.
+// views after a reload; Run Locally (the open definition on the local emulator), its CodeLens and
+// editor-title button. The view (executionPanel.ts, with the graph layout) and Run Locally's code
+// (runLocally.ts) load on first use.
 
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { registerCommand } from '../common/commands';
+import type { AwsSession } from '../aws/session';
+import { registerCommand, registerLazyCommands } from '../common/commands';
+import { detectKind } from '../core/kind';
 import type { Logger } from '../core/log';
 import { lazy } from '../core/lazy';
 import type { ExplorerAws } from '../explorer/model/listing';
-import { EXECUTION_VIEW_TEST_HOOK, EXECUTION_VIEW_TYPE, OPEN_EXECUTION_COMMAND } from './ids';
+import { checkEmulatorEndpoint, emulatorSession, readEmulatorEndpoint } from './emulatorEndpoint';
+import { EMULATOR_ENDPOINT_SETTING, EXECUTION_VIEW_TEST_HOOK, EXECUTION_VIEW_TYPE, IS_STATE_MACHINE_CONTEXT, OPEN_EXECUTION_COMMAND, RUN_LOCALLY_COMMAND, RUN_LOCALLY_CONTEXT } from './ids';
 import type { ExecutionPanelDeps } from './executionPanel';
 import type { ExecutionViewState } from './protocol';
 
 function asRef(arg: unknown): ExecutionViewState | undefined {
   const r = arg as Partial<ExecutionViewState> & { item?: { kind?: string; region?: string; arn?: string } } | undefined;
   if (r?.item?.kind === 'stateMachineExecution' && r.item.region && r.item.arn) return { region: r.item.region, executionArn: r.item.arn };
-  if (typeof r?.region === 'string' && typeof r.executionArn === 'string' && /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:(execution|express):/.test(r.executionArn)) return { region: r.region, executionArn: r.executionArn };
+  if (typeof r?.region === 'string' && typeof r.executionArn === 'string' && /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:(execution|express):/.test(r.executionArn)) {
+    return { region: r.region, executionArn: r.executionArn, ...(r.local === true ? { local: true } : {}) };
+  }
   return undefined;
 }
 
-export function registerRuns(context: vscode.ExtensionContext, logger: Logger, aws: ExplorerAws): void {
+export function registerRuns(context: vscode.ExtensionContext, logger: Logger, aws: ExplorerAws & { getRegion(): Promise<string> }): void {
+  // The emulator's session, made again when the endpoint setting changes.
+  let local: { endpoint: string; session: AwsSession } | undefined;
+  const localAws = (): ExplorerAws => {
+    const configured = readEmulatorEndpoint();
+    if (!configured) throw new Error(`This execution ran on the local emulator, and ${EMULATOR_ENDPOINT_SETTING} is no longer set; set it again to see it.`);
+    const checked = checkEmulatorEndpoint(configured);
+    if ('problem' in checked) throw new Error(checked.problem);
+    if (local?.endpoint !== checked.url) {
+      local?.session.dispose();
+      local = { endpoint: checked.url, session: emulatorSession(checked.url, logger) };
+    }
+    return local.session;
+  };
+  context.subscriptions.push({ dispose: () => local?.session.dispose() });
   const deps: ExecutionPanelDeps = {
     aws,
+    local: localAws,
     logger,
     extensionUri: context.extensionUri,
     env: { writeClipboard: (text) => vscode.env.clipboard.writeText(text), openExternal: (uri) => vscode.env.openExternal(uri) },
@@ -50,4 +73,67 @@ export function registerRuns(context: vscode.ExtensionContext, logger: Logger, a
       return { ExecutionPanel, deps };
     }),
   );
+  registerRunLocally(context, logger, aws, localAws);
+}
+
+function registerRunLocally(context: vscode.ExtensionContext, logger: Logger, aws: { getRegion(): Promise<string> }, localAws: () => ExplorerAws): void {
+  const runLocally = lazy(async () => {
+    const { RunLocally } = await import('./runLocally');
+    const feature = new RunLocally({
+      logger,
+      region: () => aws.getRegion(),
+      localAws,
+      openExecution: (ref) => vscode.commands.executeCommand(OPEN_EXECUTION_COMMAND, ref),
+      state: context.workspaceState,
+    });
+    context.subscriptions.push(feature);
+    return [feature.command()];
+  });
+  registerLazyCommands(context, logger, [RUN_LOCALLY_COMMAND], () => runLocally.get());
+
+  const lenses = new RunLocallyCodeLens();
+  context.subscriptions.push(lenses, vscode.languages.registerCodeLensProvider(RUN_LOCALLY_SELECTOR, lenses));
+  const updateAvailable = () => void vscode.commands.executeCommand('setContext', RUN_LOCALLY_CONTEXT, readEmulatorEndpoint() !== undefined);
+  updateAvailable();
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(EMULATOR_ENDPOINT_SETTING)) return;
+      updateAvailable();
+      lenses.refresh();
+    }),
+  );
+  const updateEditor = (editor: vscode.TextEditor | undefined) => {
+    const doc = editor?.document;
+    const isStateMachine = !!doc && doc.uri.scheme === 'file' && detectKind(path.basename(doc.uri.path), doc.getText()) === 'stateMachine';
+    void vscode.commands.executeCommand('setContext', IS_STATE_MACHINE_CONTEXT, isStateMachine);
+  };
+  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(updateEditor));
+  updateEditor(vscode.window.activeTextEditor);
+}
+
+const RUN_LOCALLY_SELECTOR: vscode.DocumentSelector = [
+  { scheme: 'file', language: 'asl' },
+  { scheme: 'file', language: 'asl-yaml' },
+  { scheme: 'file', language: 'json' },
+  { scheme: 'file', language: 'yaml' },
+];
+
+/** "Run Locally" at the top of a state machine definition, only while an emulator endpoint is set. */
+class RunLocallyCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    if (readEmulatorEndpoint() === undefined) return [];
+    if (detectKind(path.basename(document.uri.path), document.getText()) !== 'stateMachine') return [];
+    return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: '$(play) Run Locally', command: RUN_LOCALLY_COMMAND, arguments: [document.uri], tooltip: 'Start an execution of this definition on the local emulator, with the mocks beside it' })];
+  }
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
 }

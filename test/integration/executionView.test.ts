@@ -95,7 +95,12 @@ describe('execution view (in the extension host, against the emulator)', functio
   it('shows a failed execution: status, the failed state selected with its error, the graph coloured, the history; CSP with a nonce', async () => {
     const arn = await start('ViewPayments');
     const panel = await open(arn);
-    const m = await shown(panel, 'FAILED');
+    await shown(panel, 'FAILED');
+    // The status and history show first; the graph follows in the next message.
+    const m = await eventually('the graph', () => {
+      const x = last(panel, 'execution');
+      return x?.execution.status === 'FAILED' && x.graphSvg ? x : undefined;
+    });
     assert.equal(m.execution.error, 'Payment.Declined');
     assert.equal(m.execution.input, '{"order":7}');
     const charge = m.states.find((s) => s.name === 'Charge');
@@ -137,6 +142,27 @@ describe('execution view (in the extension host, against the emulator)', functio
     assert.equal(m.outcomes.Hold, 'aborted');
     await panel.handle({ type: 'stop' });
     assert.equal(last(panel, 'error')?.message, `Execution ${arn.split(':').pop()} has already ended (ABORTED); there is nothing to stop.`);
+  });
+
+  it('polls a running execution with one request each time, and follows it to its end', async () => {
+    const arn = await start('ViewWaits');
+    const panel = await open(arn);
+    await shown(panel, 'RUNNING');
+    await control('DELETE', 'requests');
+    type Logged = { operation: string; body: unknown };
+    const about = (log: Logged[]) => log.filter((r) => JSON.stringify(r.body ?? '').includes(arn));
+    const log = await eventually('two polls', async () => {
+      const entries = about((await control('GET', 'requests')) as Logged[]);
+      return entries.length >= 2 ? entries : undefined;
+    });
+    // Each poll is the newest events only: no Describe, no Map Runs, no graph while nothing ends.
+    assert.deepEqual([...new Set(log.map((r) => r.operation))], ['GetExecutionHistory']);
+    assert.ok(log.every((r) => (r.body as { reverseOrder?: boolean }).reverseOrder === true), JSON.stringify(log.map((r) => r.body)));
+    // Stopped elsewhere: the next poll sees it end and the view loads everything once.
+    const { client, sdk } = await hook.deps.aws.sfn(REGION);
+    await client.send(new sdk.StopExecutionCommand({ executionArn: arn, error: 'Elsewhere' }));
+    const m = await shown(panel, 'ABORTED');
+    assert.equal(m.outcomes.Hold, 'aborted');
   });
 
   it('Start again with this input, Copy ARN and Open in AWS Console', async () => {

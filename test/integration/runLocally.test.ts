@@ -9,19 +9,10 @@ import * as vscode from 'vscode';
 import type { ExecutionPanel } from '../../src/runs/executionPanel';
 import type { ToView } from '../../src/runs/protocol';
 import type { LocalRun } from '../../src/runs/runLocally';
+import { eventually } from './support/emulator';
 import { EXTENSION_ID, configure, control, emulatorUrl } from './support/tree';
 
 const RUN_LOCALLY = 'awsWorkflows.runLocally';
-
-async function eventually<T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function lastExecution(panel: ExecutionPanel): Extract<ToView, { type: 'execution' }> | undefined {
   return [...panel.posted].reverse().find((m) => m.type === 'execution') as Extract<ToView, { type: 'execution' }> | undefined;

@@ -148,6 +148,8 @@ describe('execution view (in the extension host, against the emulator)', functio
     const arn = await start('ViewWaits');
     const panel = await open(arn);
     await shown(panel, 'RUNNING');
+    // The first load ends with the Map Runs; only polls come after it.
+    await eventually('the first load', () => last(panel, 'mapRuns'));
     await control('DELETE', 'requests');
     type Logged = { operation: string; body: unknown };
     const about = (log: Logged[]) => log.filter((r) => JSON.stringify(r.body ?? '').includes(arn));

@@ -7,7 +7,7 @@ import path from 'node:path';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const modelsDir = process.env.AWS_MODELS_DIR ?? path.resolve(root, '../shared/reference/aws-models');
 const calls = {
-  states: ['stepfunctions.json', ['ListStateMachines', 'ListActivities', 'ListStateMachineVersions', 'ListExecutions']],
+  states: ['stepfunctions.json', ['ListStateMachines', 'ListActivities', 'ListStateMachineVersions', 'ListStateMachineAliases', 'ListExecutions']],
   imagebuilder: ['imagebuilder.json', ['ListWorkflows', 'ListWorkflowBuildVersions']],
   airflow: ['mwaa.json', ['ListEnvironments']],
   'airflow-serverless': ['mwaa-serverless.json', ['ListWorkflows', 'ListWorkflowVersions', 'ListWorkflowRuns']],

@@ -249,3 +249,20 @@ export function loadFacts() {
   };
   return { facts, sources, modelCommit: commit ? `botocore ${commit[1]}${commit[2] ? ` (${commit[2]})` : ''}` : 'unknown', referenceDir: dir };
 }
+
+/**
+ * StartExecution's name and input limits, for src/core/facts/execution.generated.ts: a module of its
+ * own because only Start Execution (loaded on first use) reads them, and aws.generated.ts loads at activation.
+ */
+export function loadExecutionFacts() {
+  const file = MODEL_FILES.sfn;
+  const text = readFileSync(join(referenceDir(), 'aws-models', file), 'utf8');
+  const sfn = new Model('sfn', file, JSON.parse(text));
+  return {
+    source: `${file} (API ${sfn.json.metadata.apiVersion}, sha256 ${sha(text)})`,
+    facts: {
+      executionName: { ...sfn.string('StartExecutionInput', 'name'), ...sfnNameRules(sfn.doc('StartExecutionInput', 'name'), file) },
+      executionInput: sfn.string('StartExecutionInput', 'input'),
+    },
+  };
+}

@@ -45,7 +45,7 @@ export function registerExplorer(context: vscode.ExtensionContext, logger: Logge
   treeView.description = viewFilter ? `filter: ${viewFilter}` : undefined;
   void vscode.commands.executeCommand('setContext', HAS_VIEW_FILTER_CONTEXT, !!viewFilter);
 
-  const cmd: ExplorerCommandContext = { provider, treeView, aws: session, definitions, filters, env: { ...vscodeEnvironment } };
+  const cmd: ExplorerCommandContext = { provider, treeView, aws: session, definitions, filters, env: { ...vscodeEnvironment }, state: context.workspaceState };
   // The commands' code (details, listing, targets) loads on the first use of one.
   const commands = lazy(async () => (await import('./commands/explorerCommands')).explorerCommands(cmd));
   registerLazyCommands(context, logger, EXPLORER_COMMAND_IDS, () => commands.get());

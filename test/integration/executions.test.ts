@@ -122,7 +122,7 @@ describe('executions in the tree (in the extension host, against the emulator)',
 
   it('lists executions with status, start time and duration, filters them by status, and notes Express', async () => {
     const machine = await child(await child(await child(await child(undefined, REGION), 'Step Functions'), 'State machines'), 'Payments');
-    assert.deepEqual((await children(machine)).map(label), ['Versions', 'Executions']);
+    assert.deepEqual((await children(machine)).map(label), ['Versions', 'Aliases', 'Executions']);
     const first = await start('Payments', '*');
     await start('Payments', '*');
     const list = await executionsOf('Payments');

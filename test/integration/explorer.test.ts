@@ -154,7 +154,7 @@ describe('resource explorer (in the extension host, against the emulator)', func
 
   it('lists state machine versions, build versions, and MWAA Serverless versions and runs', async () => {
     await freshTree(50);
-    assert.deepEqual((await children(await path('us-east-1', 'Step Functions', 'State machines', 'OrderProcessing'))).map(label), ['Versions', 'Executions']);
+    assert.deepEqual((await children(await path('us-east-1', 'Step Functions', 'State machines', 'OrderProcessing'))).map(label), ['Versions', 'Aliases', 'Executions']);
     assert.deepEqual((await children(await path('us-east-1', 'Step Functions', 'State machines', 'OrderProcessing', 'Versions'))).map(label), ['OrderProcessing:1']);
     const builds = await children((await children(await path('us-east-1', 'Image Builder workflows'))).find((n) => n.getTreeItem().description === '1.1.0 · BUILD'));
     assert.deepEqual(builds.map(label), ['1.1.0/1']);

@@ -23,4 +23,6 @@ export interface ExplorerCommandContext {
   definitions: DefinitionContentProvider;
   filters: FilterStore;
   env: ExplorerEnvironment;
+  /** Workspace state (Start Execution's last used input per state machine). */
+  state?: vscode.Memento;
 }

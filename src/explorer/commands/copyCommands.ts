@@ -8,7 +8,7 @@ import { COPY_ARN_COMMAND, COPY_NAME_COMMAND } from './commandIds';
 export { COPY_ARN_COMMAND, COPY_NAME_COMMAND };
 
 const ALL_KINDS: ResourceKind[] = [
-  'stateMachine', 'stateMachineVersion', 'stateMachineExecution', 'activity', 'imageBuilderWorkflow', 'imageBuilderBuildVersion',
+  'stateMachine', 'stateMachineVersion', 'stateMachineAlias', 'stateMachineExecution', 'activity', 'imageBuilderWorkflow', 'imageBuilderBuildVersion',
   'mwaaEnvironment', 'mwaaServerlessWorkflow', 'mwaaServerlessVersion', 'mwaaServerlessRun',
 ];
 

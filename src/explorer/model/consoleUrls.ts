@@ -24,6 +24,9 @@ export function consoleUrl(ref: ResourceRef): string | undefined {
     case 'stateMachine':
     case 'stateMachineVersion':
       return arn && `${base('states')}#/statemachines/view/${arn}`;
+    case 'stateMachineAlias':
+      // The console shows an alias on its state machine's page.
+      return ref.arn && `${base('states')}#/statemachines/view/${encodeURIComponent(ref.arn.split(':').slice(0, 7).join(':'))}`;
     case 'stateMachineExecution':
       return arn && `${base('states')}#/v2/executions/details/${arn}`;
     case 'activity':

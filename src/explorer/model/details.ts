@@ -65,6 +65,11 @@ export async function fetchDetails(aws: ExplorerAws, item: ResourceItem): Promis
         ]),
       };
     }
+    case 'stateMachineAlias': {
+      const a = await (await import('./aliases')).describeAlias(aws, region, item.arn ?? '', item.name);
+      const routing = a.routing.map((r) => `version ${r.version}: ${r.weight}%`).join(', ');
+      return { arn: a.arn, fields: fields([['ARN', a.arn], ['Routing', routing], ['Description', a.description], ['Created', date(a.creationDate)], ['Updated', date(a.updateDate)]]) };
+    }
     case 'stateMachineExecution': {
       // METADATA_ONLY: the tooltip shows no input or output, so no kms:Decrypt is needed.
       const d = await callAws({ service: 'states', operation: 'DescribeExecution', region, resource: item.name }, async () => {
@@ -80,6 +85,7 @@ export async function fetchDetails(aws: ExplorerAws, item: ResourceItem): Promis
           ['Started', date(d.startDate)],
           ['Stopped', date(d.stopDate)],
           ['Version', d.stateMachineVersionArn],
+          ['Alias', d.stateMachineAliasArn],
           ['Redrives', d.redriveCount ? String(d.redriveCount) : undefined],
           ['Redrive', d.redriveStatus === 'REDRIVABLE' ? 'possible' : undefined],
         ]),
@@ -299,15 +305,4 @@ export async function startWorkflowRun(aws: ExplorerAws, ref: ResourceRef): Prom
     return client.startWorkflowRun({ WorkflowArn: ref.arn ?? '', ClientToken: randomUUID(), WorkflowVersion: ref.kind === 'mwaaServerlessVersion' ? ref.workflowVersion : undefined });
   });
   return { runId: out.RunId ?? '', status: out.Status };
-}
-
-/** Input JSON for StartExecution: undefined when valid, else why not. */
-export function validateExecutionInput(text: string): string | undefined {
-  if (!text.trim()) return undefined; // an empty input starts with {}
-  try {
-    JSON.parse(text);
-    return undefined;
-  } catch (err) {
-    return `The input is not valid JSON: ${(err as Error).message}`;
-  }
 }

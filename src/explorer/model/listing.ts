@@ -131,9 +131,17 @@ export async function listChildPage(aws: ExplorerAws, list: ChildListKind, paren
           name: `${parent.name}:${versionFromArn(v.stateMachineVersionArn ?? '')}`,
           arn: v.stateMachineVersionArn,
           version: versionFromArn(v.stateMachineVersionArn ?? ''),
+          type: parent.type,
           createdAt: v.creationDate,
         })),
         nextToken: out.nextToken,
+      };
+    }
+    case 'stateMachineAliases': {
+      const page = await (await import('./aliases')).listAliases(aws, region, parentArn, parent.name, clampPageSize(pageSize, 'states', 'ListStateMachineAliases'), token);
+      return {
+        items: page.aliases.map((a) => ({ id: itemId('stateMachineAlias', region, a.arn), kind: 'stateMachineAlias', region, name: `${parent.name}:${a.name}`, arn: a.arn, type: parent.type, createdAt: a.creationDate, routing: a.routing })),
+        nextToken: page.nextToken,
       };
     }
     case 'stateMachineExecutions': {

@@ -20,6 +20,11 @@ export const PAGE_LIMITS = {
       "min": 0,
       "max": 1000
     },
+    "ListStateMachineAliases": {
+      "member": "maxResults",
+      "min": 0,
+      "max": 1000
+    },
     "ListExecutions": {
       "member": "maxResults",
       "min": 0,

@@ -4,7 +4,7 @@ import type { ItemKind } from './groups';
 
 export { GROUPS, GROUP_OF_ITEM, type GroupInfo, type GroupKind, type ItemKind } from './groups';
 
-export type ChildKind = 'stateMachineVersion' | 'stateMachineExecution' | 'imageBuilderBuildVersion' | 'mwaaServerlessVersion' | 'mwaaServerlessRun';
+export type ChildKind = 'stateMachineVersion' | 'stateMachineAlias' | 'stateMachineExecution' | 'imageBuilderBuildVersion' | 'mwaaServerlessVersion' | 'mwaaServerlessRun';
 export type ResourceKind = ItemKind | ChildKind;
 
 /** Enough to find a resource again (reveal, console URL, commands from the palette). */
@@ -32,6 +32,8 @@ export interface ResourceItem extends ResourceRef {
   createdAt?: Date;
   startedAt?: Date;
   stoppedAt?: Date;
+  /** A state machine alias: the versions it routes to, with their weights (DescribeStateMachineAlias). */
+  routing?: { version: string; weight: number }[];
 }
 
 export interface Page<T> {
@@ -40,10 +42,11 @@ export interface Page<T> {
 }
 
 /** Child lists under an item: versions, build versions, runs. */
-export type ChildListKind = 'stateMachineVersions' | 'stateMachineExecutions' | 'imageBuilderBuildVersions' | 'mwaaServerlessVersions' | 'mwaaServerlessRuns';
+export type ChildListKind = 'stateMachineVersions' | 'stateMachineAliases' | 'stateMachineExecutions' | 'imageBuilderBuildVersions' | 'mwaaServerlessVersions' | 'mwaaServerlessRuns';
 
 export const CHILD_LISTS: Record<ChildListKind, { label: string; noun: string; childKind: ChildKind }> = {
   stateMachineVersions: { label: 'Versions', noun: 'published versions', childKind: 'stateMachineVersion' },
+  stateMachineAliases: { label: 'Aliases', noun: 'aliases', childKind: 'stateMachineAlias' },
   stateMachineExecutions: { label: 'Executions', noun: 'executions', childKind: 'stateMachineExecution' },
   imageBuilderBuildVersions: { label: 'Build versions', noun: 'build versions', childKind: 'imageBuilderBuildVersion' },
   mwaaServerlessVersions: { label: 'Versions', noun: 'versions', childKind: 'mwaaServerlessVersion' },
@@ -54,8 +57,9 @@ export const CHILD_LISTS: Record<ChildListKind, { label: string; noun: string; c
 export function childListsOf(kind: ResourceKind): ChildListKind[] {
   switch (kind) {
     case 'stateMachine':
-      return ['stateMachineVersions', 'stateMachineExecutions'];
+      return ['stateMachineVersions', 'stateMachineAliases', 'stateMachineExecutions'];
     case 'stateMachineVersion':
+    case 'stateMachineAlias':
       return ['stateMachineExecutions'];
     case 'imageBuilderWorkflow':
       return ['imageBuilderBuildVersions'];
@@ -101,6 +105,9 @@ export function itemDescription(item: ResourceItem): string {
       if (item.startedAt) parts.push(formatTime(item.startedAt));
       if (item.startedAt && item.stoppedAt) parts.push(formatDuration(item.stoppedAt.getTime() - item.startedAt.getTime()));
       break;
+    case 'stateMachineAlias':
+      if (item.routing) parts.push(routingDescription(item.routing));
+      break;
     case 'stateMachineVersion':
     case 'activity':
       break;
@@ -135,6 +142,12 @@ export function formatDuration(ms: number): string {
   const whole = Math.round(seconds);
   if (whole < 3600) return `${Math.floor(whole / 60)} min ${String(whole % 60).padStart(2, '0')} s`;
   return `${Math.floor(whole / 3600)} h ${String(Math.floor((whole % 3600) / 60)).padStart(2, '0')} min`;
+}
+
+/** `version 3 · 90% / version 4 · 10%`: where an alias sends executions. */
+export function routingDescription(routing: { version: string; weight: number }[]): string {
+  if (routing.length === 1) return `→ version ${routing[0].version}`;
+  return `→ ${routing.map((r) => `version ${r.version} ${r.weight}%`).join(', ')}`;
 }
 
 /** MWAA Serverless versions are long opaque ids: the first 8 characters tell them apart. */

@@ -4,6 +4,7 @@ import { statusTone, type ResourceKind, type StatusTone } from '../model/resourc
 const KIND_ICONS: Record<ResourceKind, string> = {
   stateMachine: 'type-hierarchy-sub',
   stateMachineVersion: 'versions',
+  stateMachineAlias: 'tag',
   stateMachineExecution: 'circle-outline',
   activity: 'pulse',
   imageBuilderWorkflow: 'layers',

@@ -58,7 +58,7 @@ export class ResourceNode implements ListOwner {
       item.kind !== 'mwaaServerlessRun' && CONTEXT.arn,
       hasDefinition(item.kind) && CONTEXT.definition,
       consoleUrl(item) && CONTEXT.console,
-      (item.kind === 'stateMachine' || item.kind === 'stateMachineVersion') && CONTEXT.startExecution,
+      (item.kind === 'stateMachine' || item.kind === 'stateMachineVersion' || item.kind === 'stateMachineAlias') && CONTEXT.startExecution,
       (item.kind === 'mwaaServerlessWorkflow' || item.kind === 'mwaaServerlessVersion') && CONTEXT.startRun,
       item.kind === 'mwaaEnvironment' && CONTEXT.airflowUi,
       item.kind === 'stateMachineExecution' && item.status === 'RUNNING' && CONTEXT.stopExecution,
@@ -106,6 +106,11 @@ export class ResourceNode implements ListOwner {
   getChildren(): ExplorerNode[] | Promise<ExplorerNode[]> {
     if (this.childLists.length) return this.childLists;
     return this.hasChildren ? this.listing.getChildren() : [];
+  }
+
+  /** The Executions node beneath a state machine, version or alias. */
+  executionList(): ExecutionListNode | undefined {
+    return this.childLists.find((c): c is ExecutionListNode => c instanceof ExecutionListNode);
   }
 
   reset(): void {

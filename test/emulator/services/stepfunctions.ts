@@ -37,6 +37,15 @@ export interface StateMachineVersion {
   creationDate: string;
 }
 
+/** An alias routes executions to one or two versions by weight (CreateStateMachineAlias). */
+export interface StateMachineAlias {
+  name: string;
+  description?: string;
+  routing: { version: number; weight: number }[];
+  creationDate: string;
+  updateDate: string;
+}
+
 export interface StateMachine {
   arn: string;
   name: string;
@@ -51,6 +60,7 @@ export interface StateMachine {
   encryptionConfiguration: EncryptionConfiguration;
   tags: Tag[];
   versions: StateMachineVersion[];
+  aliases?: StateMachineAlias[];
   /** The create request's idempotency-relevant fields, to tell a retry from a conflict. */
   createFingerprint: string;
   createVersionArn?: string;
@@ -163,15 +173,58 @@ function sfnState(ctx: RequestContext): StepFunctionsState {
 }
 
 /** Resolves a state machine ARN or version ARN (`...:stateMachine:name:N`). */
-function resolveStateMachine(ctx: RequestContext, arn: string): { machine: StateMachine; version?: StateMachineVersion } {
-  const m = /^arn:aws[a-z-]*:states:([a-z0-9-]+):(\d{12}):stateMachine:([^:]+)(?::(\d+))?$/.exec(arn);
-  if (!m) throw err('InvalidArn', `Invalid Arn: 'Resource type not valid in this context: ${arn.split(':')[5] ?? arn}'`);
+/**
+ * A state machine ARN, unqualified or with a version; with `aliases`, also an alias ARN (the calls
+ * that start or list executions take one), whose version is chosen by the routing weights.
+ */
+function resolveStateMachine(ctx: RequestContext, arn: string, options: { aliases?: boolean } = {}): { machine: StateMachine; version?: StateMachineVersion; alias?: StateMachineAlias } {
+  const m = /^arn:aws[a-z-]*:states:([a-z0-9-]+):(\d{12}):stateMachine:([^:]+)(?::([A-Za-z0-9_.-]+))?$/.exec(arn);
+  if (!m || (m[4] !== undefined && !/^\d+$/.test(m[4]) && !options.aliases)) throw err('InvalidArn', `Invalid Arn: 'Resource type not valid in this context: ${arn.split(':')[5] ?? arn}'`);
   const machine = m[1] === ctx.region ? sfnState(ctx).stateMachines[`${arnPrefix(ctx)}:stateMachine:${m[3]}`] : undefined;
   if (!machine) throw err('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
   if (m[4] === undefined) return { machine };
+  if (!/^\d+$/.test(m[4])) {
+    const alias = machine.aliases?.find((a) => a.name === m[4]);
+    if (!alias) throw err('ResourceNotFound', `Resource not found: '${arn}'`);
+    return { machine, version: routedVersion(machine, alias), alias };
+  }
   const version = machine.versions.find((v) => v.version === Number(m[4]));
   if (!version) throw err('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
   return { machine, version };
+}
+
+/** The version an alias sends this execution to: weighted at random, as the service does. */
+function routedVersion(machine: StateMachine, alias: StateMachineAlias): StateMachineVersion | undefined {
+  let pick = Math.random() * 100;
+  const route = alias.routing.find((r) => (pick -= r.weight) < 0) ?? alias.routing[0];
+  return machine.versions.find((v) => v.version === route?.version);
+}
+
+function findAlias(ctx: RequestContext, aliasArn: string): { machine: StateMachine; alias: StateMachineAlias } {
+  const m = /^(arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:stateMachine:[^:]+):([A-Za-z0-9_.-]+)$/.exec(aliasArn);
+  if (!m || /^\d+$/.test(m[2])) throw err('InvalidArn', `Invalid Arn: 'Resource type not valid in this context: ${aliasArn}'`);
+  const machine = sfnState(ctx).stateMachines[m[1]];
+  const alias = machine?.aliases?.find((a) => a.name === m[2]);
+  if (!machine || !alias) throw err('ResourceNotFound', `Resource not found: '${aliasArn}'`);
+  return { machine, alias };
+}
+
+/** Routing as CreateStateMachineAlias/UpdateStateMachineAlias take it: versions of this machine, weights summing to 100. */
+function checkRouting(ctx: RequestContext, machineArn: string | undefined, routing: { stateMachineVersionArn: string; weight: number }[]): { machine: StateMachine; routing: StateMachineAlias['routing'] } {
+  let machine: StateMachine | undefined;
+  const out: StateMachineAlias['routing'] = [];
+  for (const r of routing) {
+    const resolved = resolveStateMachine(ctx, r.stateMachineVersionArn);
+    if (!resolved.version) throw err('ValidationException', `Invalid routing configuration: '${r.stateMachineVersionArn}' is not a state machine version ARN`);
+    if (machine && machine !== resolved.machine) throw err('ValidationException', 'Invalid routing configuration: the versions must belong to the same state machine');
+    if (machineArn && resolved.machine.arn !== machineArn) throw err('ValidationException', 'Invalid routing configuration: the versions must belong to the alias\'s state machine');
+    if (out.some((o) => o.version === resolved.version!.version)) throw err('ValidationException', 'Invalid routing configuration: a version appears twice');
+    machine = resolved.machine;
+    out.push({ version: resolved.version.version, weight: r.weight });
+  }
+  if (!machine) throw err('ValidationException', 'Invalid routing configuration: it names no version');
+  if (out.reduce((sum, r) => sum + r.weight, 0) !== 100) throw err('ValidationException', 'Invalid routing configuration: the weights must add up to 100');
+  return { machine, routing: out };
 }
 
 function publishVersion(machine: StateMachine, description: string | undefined, now: string): string {
@@ -293,19 +346,21 @@ function describeStateMachine(input: { stateMachineArn: string; includedData?: '
 const runsDeps: RunsDeps = {
   runs: sfnState,
   start(ctx, input) {
-    const { machine, version, name, payload } = startChecks('StartExecution', input, ctx);
+    const { machine, version, alias, name, payload } = startChecks('StartExecution', input, ctx);
     return {
       arn: machine.arn,
       name: machine.name,
       type: machine.type,
       versionArn: version ? `${machine.arn}:${version.version}` : undefined,
+      aliasArn: alias ? `${machine.arn}:${alias.name}` : undefined,
       executionName: name,
       input: payload,
       ran: { definition: version?.definition ?? machine.definition, roleArn: version?.roleArn ?? machine.roleArn, revisionId: version?.revisionId ?? machine.revisionId, updateDate: machine.updateDate ?? machine.creationDate },
     };
   },
   resolve(ctx, arn) {
-    const { machine, version } = resolveStateMachine(ctx, arn);
+    const { machine, version, alias } = resolveStateMachine(ctx, arn, { aliases: true });
+    if (alias) return { arn: machine.arn, type: machine.type, aliasArn: `${machine.arn}:${alias.name}` };
     return { arn: machine.arn, type: machine.type, versionArn: version ? `${machine.arn}:${version.version}` : undefined };
   },
   findExecution,
@@ -357,6 +412,8 @@ export const stepFunctions: JsonService = {
     DeleteStateMachineVersion(input: { stateMachineVersionArn: string }, ctx) {
       const { machine, version } = resolveStateMachine(ctx, input.stateMachineVersionArn);
       if (!version) throw err('ValidationException', 'The ARN is not a state machine version ARN.');
+      const routedBy = machine.aliases?.find((a) => a.routing.some((r) => r.version === version.version));
+      if (routedBy) throw err('ConflictException', `Version ${version.version} is referenced by alias ${routedBy.name}; update or delete the alias first.`);
       machine.versions = machine.versions.filter((v) => v !== version);
       return {};
     },
@@ -373,6 +430,47 @@ export const stepFunctions: JsonService = {
         stateMachineVersions: page.items.map((v) => ({ stateMachineVersionArn: `${machine.arn}:${v.version}`, creationDate: v.creationDate })),
         nextToken: page.nextToken,
       };
+    },
+    CreateStateMachineAlias(input: { name: string; description?: string; routingConfiguration: { stateMachineVersionArn: string; weight: number }[] }, ctx) {
+      const { machine, routing } = checkRouting(ctx, undefined, input.routingConfiguration);
+      const arn = `${machine.arn}:${input.name}`;
+      const existing = machine.aliases?.find((a) => a.name === input.name);
+      if (existing) {
+        // The same request again answers the alias; other settings under the name conflict.
+        if (JSON.stringify(existing.routing) === JSON.stringify(routing) && existing.description === input.description) return { stateMachineAliasArn: arn, creationDate: existing.creationDate };
+        throw err('ConflictException', `Alias ${input.name} already exists with a different configuration: '${arn}'`);
+      }
+      (machine.aliases ??= []).push({ name: input.name, description: input.description, routing, creationDate: ctx.now, updateDate: ctx.now });
+      return { stateMachineAliasArn: arn, creationDate: ctx.now };
+    },
+    DescribeStateMachineAlias(input: { stateMachineAliasArn: string }, ctx) {
+      const { machine, alias } = findAlias(ctx, input.stateMachineAliasArn);
+      return {
+        stateMachineAliasArn: `${machine.arn}:${alias.name}`,
+        name: alias.name,
+        description: alias.description,
+        routingConfiguration: alias.routing.map((r) => ({ stateMachineVersionArn: `${machine.arn}:${r.version}`, weight: r.weight })),
+        creationDate: alias.creationDate,
+        updateDate: alias.updateDate,
+      };
+    },
+    ListStateMachineAliases(input: { stateMachineArn: string; maxResults?: number; nextToken?: string }, ctx) {
+      const { machine } = resolveStateMachine(ctx, input.stateMachineArn);
+      const page = paginate(machine.aliases ?? [], input, ctx.runtime.pageSize, `states:ListStateMachineAliases:${machine.arn}`, invalidToken);
+      return { stateMachineAliases: page.items.map((a) => ({ stateMachineAliasArn: `${machine.arn}:${a.name}`, creationDate: a.creationDate })), nextToken: page.nextToken };
+    },
+    UpdateStateMachineAlias(input: { stateMachineAliasArn: string; description?: string; routingConfiguration?: { stateMachineVersionArn: string; weight: number }[] }, ctx) {
+      const { machine, alias } = findAlias(ctx, input.stateMachineAliasArn);
+      if (input.description === undefined && !input.routingConfiguration) throw err('ValidationException', 'Either the description or the RoutingConfiguration must be specified');
+      if (input.routingConfiguration) alias.routing = checkRouting(ctx, machine.arn, input.routingConfiguration).routing;
+      if (input.description !== undefined) alias.description = input.description;
+      alias.updateDate = ctx.now;
+      return { updateDate: alias.updateDate };
+    },
+    DeleteStateMachineAlias(input: { stateMachineAliasArn: string }, ctx) {
+      const { machine, alias } = findAlias(ctx, input.stateMachineAliasArn);
+      machine.aliases = (machine.aliases ?? []).filter((a) => a !== alias);
+      return {};
     },
     ValidateStateMachineDefinition(input: { definition: string; severity?: 'ERROR' | 'WARNING'; maxResults?: number }) {
       let diagnostics = diagnoseDefinition(input.definition);
@@ -417,7 +515,7 @@ export const stepFunctions: JsonService = {
     },
     ...executionOperations(runsDeps),
     async StartSyncExecution(input: { stateMachineArn: string; name?: string; input?: string; includedData?: 'ALL_DATA' | 'METADATA_ONLY' }, ctx) {
-      const { machine, version, name, payload } = startChecks('StartSyncExecution', input, ctx);
+      const { machine, version, alias, name, payload } = startChecks('StartSyncExecution', input, ctx);
       if (machine.type !== 'EXPRESS') throw err('StateMachineTypeNotSupported', 'This operation is not supported by this type of state machine');
       const key = customerKey(machine.encryptionConfiguration);
       if (key && needsDecrypt(input.includedData)) useKey(ctx, 'StartSyncExecution', key, 'decrypt');
@@ -426,7 +524,7 @@ export const stepFunctions: JsonService = {
       // Express executions are not recorded: the answer is all there is.
       return {
         executionArn: `${arnPrefix(ctx)}:express:${machine.name}:${name}`,
-        stateMachineArn: version ? `${machine.arn}:${version.version}` : machine.arn,
+        stateMachineArn: alias ? `${machine.arn}:${alias.name}` : version ? `${machine.arn}:${version.version}` : machine.arn,
         name,
         startDate: ctx.now,
         stopDate: ctx.now,
@@ -479,7 +577,7 @@ export const stepFunctions: JsonService = {
 
 /** StartExecution and StartSyncExecution: the machine, a valid name and JSON input, the key to protect them. */
 function startChecks(operation: string, input: { stateMachineArn: string; name?: string; input?: string }, ctx: RequestContext) {
-  const { machine, version } = resolveStateMachine(ctx, input.stateMachineArn);
+  const { machine, version, alias } = resolveStateMachine(ctx, input.stateMachineArn, { aliases: true });
   const name = input.name ?? randomUUID();
   checkName(name);
   const payload = input.input ?? '{}';
@@ -490,7 +588,7 @@ function startChecks(operation: string, input: { stateMachineArn: string; name?:
   }
   const key = customerKey(machine.encryptionConfiguration);
   if (key) useKey(ctx, operation, key, 'encrypt');
-  return { machine, version, name, payload };
+  return { machine, version, alias, name, payload };
 }
 
 /** A recorded (Standard) execution; Express executions have no record to describe. */

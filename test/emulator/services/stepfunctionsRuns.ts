@@ -21,6 +21,8 @@ export interface Execution {
   arn: string;
   stateMachineArn: string;
   stateMachineVersionArn?: string;
+  /** Started through an alias: the alias (the version it routed to is stateMachineVersionArn). */
+  stateMachineAliasArn?: string;
   name: string;
   status: ExecutionStatus;
   startDate: string;
@@ -102,9 +104,9 @@ export function timeScale(runtime: Runtime): number {
 export interface RunsDeps {
   runs(ctx: RequestContext): RunsState;
   /** StartExecution's checks (machine, name, JSON input, the key): what to run. */
-  start(ctx: RequestContext, input: { stateMachineArn: string; name?: string; input?: string }): { arn: string; name: string; type: 'STANDARD' | 'EXPRESS'; versionArn?: string; executionName: string; input: string; ran: NonNullable<Execution['ran']> };
+  start(ctx: RequestContext, input: { stateMachineArn: string; name?: string; input?: string }): { arn: string; name: string; type: 'STANDARD' | 'EXPRESS'; versionArn?: string; aliasArn?: string; executionName: string; input: string; ran: NonNullable<Execution['ran']> };
   /** The state machine (or version) an ARN names. */
-  resolve(ctx: RequestContext, arn: string): { arn: string; type: 'STANDARD' | 'EXPRESS'; versionArn?: string };
+  resolve(ctx: RequestContext, arn: string): { arn: string; type: 'STANDARD' | 'EXPRESS'; versionArn?: string; aliasArn?: string };
   /** A recorded (Standard) execution, or the service's error. */
   findExecution(ctx: RequestContext, executionArn: string): Execution;
   /** Whether to answer input/output (ALL_DATA), after the key check that needs. */
@@ -494,9 +496,9 @@ export function executionOperations(deps: RunsDeps): Record<string, OperationHan
         if (existing.input !== machine.input || existing.status !== 'RUNNING') throw err('ExecutionAlreadyExists', `Execution Already Exists: '${arn}'`);
         return { executionArn: arn, startDate: existing.startDate };
       }
-      const execution: Execution = { arn, stateMachineArn: machine.arn, stateMachineVersionArn: machine.versionArn, name: machine.executionName, status: 'RUNNING', startDate: ctx.now, input: machine.input, ran: machine.ran, events: [] };
+      const execution: Execution = { arn, stateMachineArn: machine.arn, stateMachineVersionArn: machine.versionArn, stateMachineAliasArn: machine.aliasArn, name: machine.executionName, status: 'RUNNING', startDate: ctx.now, input: machine.input, ran: machine.ran, events: [] };
       executions[arn] = execution;
-      execution.events!.push({ timestamp: ctx.now, type: 'ExecutionStarted', id: 1, previousEventId: 0, executionStartedEventDetails: { input: machine.input, inputDetails: notTruncated, roleArn: machine.ran.roleArn, stateMachineVersionArn: machine.versionArn } });
+      execution.events!.push({ timestamp: ctx.now, type: 'ExecutionStarted', id: 1, previousEventId: 0, executionStartedEventDetails: { input: machine.input, inputDetails: notTruncated, roleArn: machine.ran.roleArn, stateMachineVersionArn: machine.versionArn, stateMachineAliasArn: machine.aliasArn } });
       const running = runner(ctx).run(execution, machine.name);
       // Answer once it has run as far as it can without waiting: a definition with no Wait, back-off
       // or callback has ended by then, so a DescribeExecution right after sees the end.
@@ -512,6 +514,7 @@ export function executionOperations(deps: RunsDeps): Record<string, OperationHan
         executionArn: execution.arn,
         stateMachineArn: execution.stateMachineArn,
         stateMachineVersionArn: execution.stateMachineVersionArn,
+        stateMachineAliasArn: execution.stateMachineAliasArn,
         name: execution.name,
         status: execution.status,
         startDate: execution.startDate,
@@ -538,7 +541,7 @@ export function executionOperations(deps: RunsDeps): Record<string, OperationHan
       } else {
         const machine = deps.resolve(ctx, input.stateMachineArn!);
         if (machine.type === 'EXPRESS') throw err('StateMachineTypeNotSupported', 'This operation is not supported by this type of state machine');
-        all = Object.values(deps.runs(ctx).executions).filter((e) => e.stateMachineArn === machine.arn && !e.mapRunArn && (!machine.versionArn || e.stateMachineVersionArn === machine.versionArn));
+        all = Object.values(deps.runs(ctx).executions).filter((e) => e.stateMachineArn === machine.arn && !e.mapRunArn && (!machine.versionArn || e.stateMachineVersionArn === machine.versionArn) && (!machine.aliasArn || e.stateMachineAliasArn === machine.aliasArn));
       }
       all = all
         .filter((e) => !input.statusFilter || e.status === input.statusFilter)
@@ -546,7 +549,7 @@ export function executionOperations(deps: RunsDeps): Record<string, OperationHan
         .reverse();
       const page = paginate(all, input, ctx.runtime.pageSize, `states:ListExecutions:${input.stateMachineArn ?? input.mapRunArn}`, invalidToken);
       return {
-        executions: page.items.map((e) => ({ executionArn: e.arn, stateMachineArn: e.stateMachineArn, stateMachineVersionArn: e.stateMachineVersionArn, name: e.name, status: e.status, startDate: e.startDate, stopDate: e.stopDate, mapRunArn: e.mapRunArn, redriveCount: e.redriveCount ?? 0, redriveDate: e.redriveDate })),
+        executions: page.items.map((e) => ({ executionArn: e.arn, stateMachineArn: e.stateMachineArn, stateMachineVersionArn: e.stateMachineVersionArn, stateMachineAliasArn: e.stateMachineAliasArn, name: e.name, status: e.status, startDate: e.startDate, stopDate: e.stopDate, mapRunArn: e.mapRunArn, redriveCount: e.redriveCount ?? 0, redriveDate: e.redriveDate })),
         nextToken: page.nextToken,
       };
     },

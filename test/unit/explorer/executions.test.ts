@@ -87,13 +87,18 @@ describe('executions: how they read in the tree', () => {
   it('shows status, start time and duration', () => {
     assert.equal(itemDescription(item), 'FAILED · 2026-11-30 10:00 UTC · 4 min 05 s');
     assert.equal(itemDescription({ ...item, status: 'RUNNING', stoppedAt: undefined }), 'RUNNING · 2026-11-30 10:00 UTC');
+    const alias: ResourceItem = { id: 'a', kind: 'stateMachineAlias', region: 'eu-west-1', name: 'Orders:prod', arn: 'arn:aws:states:eu-west-1:000000000000:stateMachine:Orders:prod', routing: [{ version: '3', weight: 90 }, { version: '4', weight: 10 }] };
+    assert.equal(itemDescription(alias), '→ version 3 90%, version 4 10%');
+    assert.equal(itemDescription({ ...alias, routing: [{ version: '3', weight: 100 }] }), '→ version 3');
+    assert.equal(consoleUrl(alias), 'https://eu-west-1.console.aws.amazon.com/states/home?region=eu-west-1#/statemachines/view/arn%3Aaws%3Astates%3Aeu-west-1%3A000000000000%3AstateMachine%3AOrders');
     assert.deepEqual([formatDuration(850), formatDuration(12_340), formatDuration(7_380_000)], ['850 ms', '12.3 s', '2 h 03 min']);
     assert.deepEqual(['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE'].map(statusTone), ['progress', 'ok', 'failed', 'failed', 'failed', 'progress']);
   });
 
-  it('lists executions under state machines and versions, and opens them in the console', () => {
-    assert.deepEqual(childListsOf('stateMachine'), ['stateMachineVersions', 'stateMachineExecutions']);
+  it('lists executions under state machines, versions and aliases, and opens them in the console', () => {
+    assert.deepEqual(childListsOf('stateMachine'), ['stateMachineVersions', 'stateMachineAliases', 'stateMachineExecutions']);
     assert.deepEqual(childListsOf('stateMachineVersion'), ['stateMachineExecutions']);
+    assert.deepEqual(childListsOf('stateMachineAlias'), ['stateMachineExecutions']);
     assert.equal(consoleUrl(item), 'https://eu-west-1.console.aws.amazon.com/states/home?region=eu-west-1#/v2/executions/details/arn%3Aaws%3Astates%3Aeu-west-1%3A000000000000%3Aexecution%3AOrders%3Arun-1');
   });
 });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { AWS_CALL_INFO, toAwsActionError } from '../../../src/aws/errors';
 import { isServiceNotOffered } from '../../../src/explorer/model/availability';
 import { consoleHost, consoleUrl } from '../../../src/explorer/model/consoleUrls';
-import { describeEncryption, tooltipMarkdown, validateExecutionInput } from '../../../src/explorer/model/details';
+import { describeEncryption, tooltipMarkdown } from '../../../src/explorer/model/details';
 import { parseFilter, validateFilterInput } from '../../../src/explorer/model/filter';
 import { clampPageSize } from '../../../src/explorer/model/listing';
 import { PagedList } from '../../../src/explorer/model/pagedList';
@@ -182,11 +182,6 @@ describe('explorer item text', () => {
   it('tooltips escape Markdown in values and keep ARNs as code', () => {
     const md = tooltipMarkdown('a_b', { fields: [['ARN', 'arn:aws:x'], ['Description', '*bold* [link](x)']] });
     assert.equal(md, '**a\\_b**  \n  \nARN: `arn:aws:x`  \nDescription: \\*bold\\* \\[link\\]\\(x\\)');
-  });
-  it('execution input must be JSON (empty means {})', () => {
-    assert.equal(validateExecutionInput('{"a":1}'), undefined);
-    assert.equal(validateExecutionInput('  '), undefined);
-    assert.match(validateExecutionInput('{a:1}') ?? '', /^The input is not valid JSON: /);
   });
 });
 

@@ -1,0 +1,106 @@
+// The Step Functions calls behind Start Execution, without vscode: StartExecution for Standard
+// state machines, StartSyncExecution for Express ones, and the refusals worth their own sentence.
+
+import { AwsActionError, callAws, type AwsCallContext } from '../aws/errors';
+import { withStateMachineKey } from '../aws/stepFunctionsContent';
+import type { ExplorerAws } from '../explorer/model/listing';
+import type { ResourceRef } from '../explorer/model/resources';
+
+/** What is started: a state machine, one of its versions, or an alias. */
+export type StartTarget = Pick<ResourceRef, 'kind' | 'region' | 'name' | 'arn'> & { type?: string };
+
+/** `arn:…:stateMachine:Name[:version|:alias]` → `arn:…:stateMachine:Name`. */
+export function baseStateMachineArn(arn: string): string {
+  return arn.split(':').slice(0, 7).join(':');
+}
+
+/** STANDARD or EXPRESS: from the tree when it knows, else DescribeStateMachine of the state machine. */
+export async function stateMachineType(aws: ExplorerAws, target: StartTarget): Promise<string> {
+  if (target.type) return target.type;
+  const arn = baseStateMachineArn(target.arn ?? '');
+  const out = await callAws({ service: 'states', operation: 'DescribeStateMachine', region: target.region, resource: target.name }, async () => {
+    const { client, sdk } = await aws.sfn(target.region);
+    return client.send(new sdk.DescribeStateMachineCommand({ stateMachineArn: arn, includedData: 'METADATA_ONLY' }));
+  });
+  return out.type ?? 'STANDARD';
+}
+
+export interface StartedStandard {
+  executionArn: string;
+  startDate?: Date;
+}
+
+export interface SyncResult {
+  executionArn: string;
+  name?: string;
+  status: string;
+  startDate?: Date;
+  stopDate?: Date;
+  input?: string;
+  output?: string;
+  error?: string;
+  cause?: string;
+  billingDetails?: { billedMemoryUsedInMB?: number; billedDurationInMilliseconds?: number };
+}
+
+export async function startStandard(aws: ExplorerAws, target: StartTarget, input: string, name: string | undefined): Promise<StartedStandard> {
+  const ctx: AwsCallContext = { service: 'states', operation: 'StartExecution', region: target.region, resource: target.name };
+  const handle = await callAws(ctx, () => aws.sfn(target.region));
+  try {
+    const out = await withStateMachineKey(handle, baseStateMachineArn(target.arn ?? ''), ctx, () =>
+      handle.client.send(new handle.sdk.StartExecutionCommand({ stateMachineArn: target.arn, input, name: name || undefined })),
+    );
+    return { executionArn: out.executionArn ?? '', startDate: out.startDate };
+  } catch (err) {
+    throw startRefusal(err, ctx, name);
+  }
+}
+
+export async function startSync(aws: ExplorerAws, target: StartTarget, input: string, name: string | undefined, signal?: AbortSignal): Promise<SyncResult> {
+  const ctx: AwsCallContext = { service: 'states', operation: 'StartSyncExecution', region: target.region, resource: target.name };
+  const handle = await callAws(ctx, () => aws.sfn(target.region));
+  try {
+    const out = await withStateMachineKey(handle, baseStateMachineArn(target.arn ?? ''), ctx, () =>
+      handle.client.send(new handle.sdk.StartSyncExecutionCommand({ stateMachineArn: target.arn, input, name: name || undefined }), { abortSignal: signal }),
+    );
+    return {
+      executionArn: out.executionArn ?? '',
+      name: out.name,
+      status: out.status ?? 'UNKNOWN',
+      startDate: out.startDate,
+      stopDate: out.stopDate,
+      input: out.input,
+      output: out.output,
+      error: out.error,
+      cause: out.cause,
+      billingDetails: out.billingDetails,
+    };
+  } catch (err) {
+    throw startRefusal(err, ctx, name);
+  }
+}
+
+/** The service's own reason, when it says more than the general sentence for its family. */
+function startRefusal(err: unknown, ctx: AwsCallContext, name: string | undefined): unknown {
+  const cause = err instanceof AwsActionError ? err.cause : err;
+  const code = (cause as { name?: string } | undefined)?.name;
+  const said = ((cause as { message?: string } | undefined)?.message ?? '').replace(/\s+/g, ' ').trim().replace(/[.\s]+$/, '');
+  const tried = `Step Functions ${ctx.operation} for ${ctx.resource} in ${ctx.region} failed`;
+  const refuse = (sentence: string) => new AwsActionError(sentence, { cause, kind: err instanceof AwsActionError ? err.kind : 'validation', context: ctx });
+  switch (code) {
+    case 'ExecutionAlreadyExists':
+      return refuse(`${tried}: an execution named "${name ?? ''}" already exists (a name stays taken for 90 days). Choose another name, or leave it empty for a generated one.`);
+    case 'InvalidName':
+      return refuse(`${tried}: the execution name "${name ?? ''}" is not valid${said ? ` (AWS said: ${said})` : ''}. Use 1–80 characters without white space, brackets, wildcards, special characters or control characters.`);
+    case 'InvalidExecutionInput':
+      return refuse(`${tried}: AWS refused the input${said ? ` (${said})` : ''}. Give a JSON value of at most 256 KiB.`);
+    case 'StateMachineDeleting':
+      return refuse(`${tried}: the state machine is being deleted, so it cannot start executions. Deploy it again to run it.`);
+    case 'StateMachineTypeNotSupported':
+      return refuse(`${tried}: ${ctx.operation === 'StartSyncExecution' ? 'only Express state machines run synchronously' : 'this state machine type does not support it'}. Refresh the AWS Workflows view and start it again.`);
+    case 'ExecutionLimitExceeded':
+      return refuse(`${tried}: the account has reached its limit of open executions. Wait for some to finish or stop them, then start again.`);
+    default:
+      return err;
+  }
+}

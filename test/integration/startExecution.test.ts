@@ -1,0 +1,239 @@
+// Start Execution, grown up, inside the real extension host against the emulator: saved inputs in
+// the workspace (contained, no links out), the input checked as JSON before sending, the optional
+// name, Express state machines run synchronously with the result shown in place, Standard ones open
+// the new execution; aliases in the tree with executions under them; each refusal in one sentence.
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
+import type { ExplorerTestApi } from '../../src/explorer/register';
+import { startStandard, startSync } from '../../src/runs/startCalls';
+import type { StartedExecution } from '../../src/runs/startExecution';
+
+const EXTENSION_ID = 'workflows-for-aws.workflows-for-aws';
+const REGION = 'us-east-1';
+const ACCOUNT = '000000000000';
+const arnOf = (name: string) => `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:${name}`;
+
+async function control(method: string, route: string, body?: unknown): Promise<unknown> {
+  const url = process.env.EMULATOR_URL;
+  assert.ok(url, 'EMULATOR_URL is not set');
+  const res = await fetch(`${url}/_emulator/${route}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  assert.equal(res.status, 200, `${route}: HTTP ${res.status} ${await res.clone().text()}`);
+  return res.json();
+}
+
+const SEED = `
+regions:
+  ${REGION}:
+    stateMachines:
+      - name: Orders
+        publish: true
+        definition:
+          StartAt: Echo
+          States:
+            Echo: { Type: Pass, End: true }
+      - name: Quick
+        type: EXPRESS
+        definition: { StartAt: Hello, States: { Hello: { Type: Pass, Parameters: { "greeting.$": "States.Format('Hello, {}', $.name)" }, End: true } } }
+      - name: QuickFail
+        type: EXPRESS
+        definition: { StartAt: Boom, States: { Boom: { Type: Fail, Error: Order.Invalid, Cause: no items } } }
+`;
+
+let api: ExplorerTestApi;
+let workspace: string;
+
+function label(node: ExplorerNode): string {
+  const l = node.getTreeItem().label;
+  return typeof l === 'string' ? l : (l?.label ?? '');
+}
+
+async function children(node?: ExplorerNode): Promise<ExplorerNode[]> {
+  return (await api.provider.getChildren(node)) ?? [];
+}
+
+async function child(node: ExplorerNode | undefined, name: string): Promise<ExplorerNode> {
+  const all = await children(node);
+  const found = all.find((n) => label(n) === name);
+  assert.ok(found, `no "${name}" under ${node ? label(node) : 'the root'}; found: ${all.map(label).join(', ')}`);
+  return found;
+}
+
+async function at(...names: string[]): Promise<ExplorerNode> {
+  let node: ExplorerNode | undefined;
+  for (const n of [REGION, 'Step Functions', 'State machines', ...names]) node = await child(node, n);
+  return node!;
+}
+
+async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function sfn() {
+  return api.provider.ctx.aws.sfn(REGION);
+}
+
+async function executionNames(stateMachineArn: string): Promise<string[]> {
+  const { client, sdk } = await sfn();
+  return ((await client.send(new sdk.ListExecutionsCommand({ stateMachineArn }))).executions ?? []).map((e) => e.name ?? '');
+}
+
+function saveInput(machine: string, name: string, text: string): string {
+  const dir = path.join(workspace, '.aws-workflows', 'inputs', machine);
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.json`);
+  writeFileSync(file, text);
+  return file;
+}
+
+/** The sentence an action fails with (the same code the command runs). */
+async function sentence(action: () => Promise<unknown>): Promise<string> {
+  try {
+    await action();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('the action did not fail');
+}
+
+const start = (node: ExplorerNode | object, options: object) => vscode.commands.executeCommand<StartedExecution | undefined>('awsWorkflows.explorer.startExecution', node, options);
+
+describe('Start Execution with saved inputs, names and Express results (in the extension host, against the emulator)', function () {
+  this.timeout(90_000);
+
+  before(async () => {
+    workspace = process.env.WORKFLOWS_TEST_WORKSPACE ?? '';
+    assert.ok(workspace, 'WORKFLOWS_TEST_WORKSPACE is not set');
+    const seed = path.join(tmpdir(), `start-seed-${process.pid}.yaml`);
+    writeFileSync(seed, SEED);
+    await control('POST', 'reset', { seed });
+    await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
+    api = (await vscode.commands.executeCommand('awsWorkflows.__getExplorerForTests')) as ExplorerTestApi;
+    await vscode.workspace.getConfiguration('awsWorkflows').update('regions', [REGION], vscode.ConfigurationTarget.Global);
+    api.provider.refresh();
+  });
+
+  after(async () => {
+    rmSync(path.join(workspace, '.aws-workflows'), { recursive: true, force: true });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.getConfiguration('awsWorkflows').update('regions', undefined, vscode.ConfigurationTarget.Global);
+    await control('POST', 'reset', { seed: 'demo' });
+  });
+
+  it('starts a Standard execution with a saved input and a name, opens it, and lists it first', async () => {
+    saveInput('Orders', 'big-order', '{\n  "orderId": "o-1001",\n  "total": 1250\n}\n');
+    const machine = await at('Orders');
+    const list = await child(machine, 'Executions');
+    assert.deepEqual((await children(list)).map(label), ['No executions of Orders in us-east-1']);
+
+    const started = await start(machine, { savedInput: 'big-order', executionName: 'from-saved', show: true });
+    assert.equal(started?.executionArn, `arn:aws:states:${REGION}:${ACCOUNT}:execution:Orders:from-saved`);
+    const { client, sdk } = await sfn();
+    const d = await client.send(new sdk.DescribeExecutionCommand({ executionArn: started!.executionArn }));
+    assert.deepEqual(JSON.parse(d.input ?? ''), { orderId: 'o-1001', total: 1250 });
+    // The execution view opened on it, and the list shows it without a manual refresh.
+    await eventually('the execution view to open', async () => (vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputWebview && /from-saved/.test(t.label)) ? true : undefined));
+    await eventually('the list to show the new execution', async () => ((await children(list)).map(label)[0] === 'from-saved' ? true : undefined));
+  });
+
+  it('refuses a saved input that is not JSON, naming the line and column, and sends nothing', async () => {
+    saveInput('Orders', 'broken', '{\n  "orderId": "o-1",\n  "total": ,\n}\n');
+    const before = await executionNames(arnOf('Orders'));
+    assert.equal(await start(await at('Orders'), { savedInput: 'broken' }), undefined);
+    assert.deepEqual(await executionNames(arnOf('Orders')), before);
+    const { checkExecutionInput } = await import('../../src/core/runs/startInput');
+    const checked = checkExecutionInput('{\n  "orderId": "o-1",\n  "total": ,\n}\n', 'The saved input broken');
+    assert.match(!checked.ok ? checked.message : '', /^The saved input broken is not valid JSON at line 3, column 12: /);
+  });
+
+  it('keeps saved inputs inside the workspace: a link out is neither listed nor read', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'outside-'));
+    writeFileSync(path.join(outside, 'secret.json'), '{"secret": true}');
+    const dir = path.join(workspace, '.aws-workflows', 'inputs', 'Orders');
+    mkdirSync(dir, { recursive: true });
+    symlinkSync(path.join(outside, 'secret.json'), path.join(dir, 'linked.json'));
+    const { listSavedInputs } = await import('../../src/runs/startExecution');
+    const names = listSavedInputs({ kind: 'stateMachine', region: REGION, name: 'Orders', arn: arnOf('Orders') }).map((s) => s.name);
+    assert.ok(names.includes('big-order') && !names.includes('linked'), names.join(', '));
+    const before = await executionNames(arnOf('Orders'));
+    assert.equal(await start(await at('Orders'), { savedInput: 'linked' }), undefined);
+    assert.equal(await start(await at('Orders'), { savedInput: '../../../etc/passwd' }), undefined);
+    assert.deepEqual(await executionNames(arnOf('Orders')), before);
+    rmSync(outside, { recursive: true, force: true });
+  });
+
+  it('refuses an invalid execution name before sending, and says when the name is taken', async () => {
+    const before = await executionNames(arnOf('Orders'));
+    assert.equal(await start(await at('Orders'), { input: '{}', executionName: 'has space' }), undefined);
+    assert.deepEqual(await executionNames(arnOf('Orders')), before);
+    const target = { kind: 'stateMachine' as const, region: REGION, name: 'Orders', arn: arnOf('Orders') };
+    assert.equal(
+      await sentence(() => startStandard(api.provider.ctx.aws, target, '{"other": 1}', 'from-saved')),
+      'Step Functions StartExecution for Orders in us-east-1 failed: an execution named "from-saved" already exists (a name stays taken for 90 days). Choose another name, or leave it empty for a generated one.',
+    );
+    assert.match(await sentence(() => startStandard(api.provider.ctx.aws, target, '{}', 'a b')), /^Step Functions StartExecution for Orders in us-east-1 failed: the execution name "a b" is not valid \(AWS said: Invalid Name: 'a b'\)\. Use 1–80 characters/);
+  });
+
+  it('names the missing IAM action when starting is denied', async () => {
+    const target = { kind: 'stateMachine' as const, region: REGION, name: 'Orders', arn: arnOf('Orders') };
+    await control('POST', 'faults', { service: 'states', operation: 'StartExecution', kind: 'accessDenied' });
+    assert.match(await sentence(() => startStandard(api.provider.ctx.aws, target, '{}', undefined)), /^Step Functions StartExecution for Orders in us-east-1 failed: access denied\..* Your identity needs the IAM permission states:StartExecution on Orders;/);
+    const quick = { kind: 'stateMachine' as const, region: REGION, name: 'Quick', arn: arnOf('Quick') };
+    await control('POST', 'faults', { service: 'states', operation: 'StartSyncExecution', kind: 'accessDenied' });
+    assert.match(await sentence(() => startSync(api.provider.ctx.aws, quick, '{}', undefined)), /^Step Functions StartSyncExecution for Quick in us-east-1 failed: access denied\..* Your identity needs the IAM permission states:StartSyncExecution on Quick;/);
+  });
+
+  it('runs an Express state machine synchronously and shows its result, output or error, with billing details', async () => {
+    const ok = await start(await at('Quick'), { input: '{"name": "Ada"}', show: true });
+    assert.equal(ok?.sync?.status, 'SUCCEEDED');
+    assert.match(ok!.executionArn, /:express:Quick:/);
+    const shown = await eventually('the result document', async () => {
+      const doc = vscode.window.activeTextEditor?.document;
+      return doc?.uri.path.startsWith(`/${REGION}/sync-executions/Quick-`) ? doc : undefined;
+    });
+    const result = JSON.parse(shown.getText()) as Record<string, unknown>;
+    assert.equal(result.status, 'SUCCEEDED');
+    assert.deepEqual(result.output, { greeting: 'Hello, Ada' });
+    assert.ok((result.billingDetails as { billedDurationInMilliseconds?: number }).billedDurationInMilliseconds! > 0);
+    assert.equal(shown.uri.scheme, 'aws-workflows');
+
+    const failed = await start(await at('QuickFail'), { input: '{}', show: true });
+    assert.deepEqual([failed?.sync?.status, failed?.sync?.error, failed?.sync?.cause], ['FAILED', 'Order.Invalid', 'no items']);
+    const failedDoc = await eventually('the failed result document', async () => {
+      const doc = vscode.window.activeTextEditor?.document;
+      return doc?.uri.path.startsWith(`/${REGION}/sync-executions/QuickFail-`) ? doc : undefined;
+    });
+    assert.deepEqual(JSON.parse(failedDoc.getText()).error, 'Order.Invalid');
+  });
+
+  it('shows aliases with their routing, starts through an alias, and lists the execution under the alias and its version', async () => {
+    const { client, sdk } = await sfn();
+    const v1 = `${arnOf('Orders')}:1`;
+    await client.send(new sdk.CreateStateMachineAliasCommand({ name: 'live', routingConfiguration: [{ stateMachineVersionArn: v1, weight: 100 }] }));
+    const machine = await at('Orders');
+    api.provider.refresh(machine);
+    const aliases = await child(machine, 'Aliases');
+    const alias = await child(aliases, 'Orders:live');
+    assert.equal(alias.getTreeItem().description, '→ version 1');
+    assert.match(String(alias.getTreeItem().contextValue), /\bcanStartExecution\b/);
+
+    const started = await start(alias, { input: '{"via": "alias"}', executionName: 'through-live' });
+    const { client: c, sdk: s } = await sfn();
+    const d = await c.send(new s.DescribeExecutionCommand({ executionArn: started!.executionArn }));
+    assert.deepEqual([d.stateMachineAliasArn, d.stateMachineVersionArn], [`${arnOf('Orders')}:live`, v1]);
+    const aliasExecutions = await child(alias, 'Executions');
+    await eventually('the alias to list its execution', async () => ((await children(aliasExecutions)).map(label).join() === 'through-live' ? true : undefined));
+    const version = await child(await child(machine, 'Versions'), 'Orders:1');
+    const versionExecutions = await child(version, 'Executions');
+    assert.deepEqual((await children(versionExecutions)).map(label), ['through-live']);
+  });
+});

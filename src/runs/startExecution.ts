@@ -242,9 +242,10 @@ export async function startExecutionFlow(cmd: ExplorerCommandContext, node: Reso
 
   const started = await startStandard(cmd.aws, target, checked.text, name);
   await rememberInput(cmd, target, checked.text);
-  // The new execution shows at the top of the node's Executions (a node from the tree, not a reference).
+  // The new execution shows at the top of the node's Executions, if that list has been shown (a
+  // change event for a node the tree has never drawn leaves it unable to draw it later).
   const list = node.parent ? node.executionList() : undefined;
-  if (list) cmd.provider.refresh(list);
+  if (list?.listing.list.hasLoadedFirstPage) cmd.provider.refresh(list);
   if (show) await vscode.commands.executeCommand(OPEN_EXECUTION_COMMAND, { region: target.region, executionArn: started.executionArn });
   else void vscode.window.showInformationMessage(`Started execution ${started.executionArn.split(':').pop()} of ${target.name} in ${target.region}.`);
   return started;

@@ -39,6 +39,14 @@ export interface StartedExecution {
 
 const LAST_INPUT_KEY = 'awsWorkflows.startExecution.lastInput';
 
+function pick<T extends vscode.QuickPickItem>(cmd: ExplorerCommandContext, items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | undefined> {
+  return cmd.env.pick ? cmd.env.pick(items, options) : vscode.window.showQuickPick(items, options);
+}
+
+function ask(cmd: ExplorerCommandContext, options: vscode.InputBoxOptions): Thenable<string | undefined> {
+  return cmd.env.ask ? cmd.env.ask(options) : vscode.window.showInputBox(options);
+}
+
 /** The workspace folder saved inputs go to and are read from; none when no folder is open. */
 function inputsRoot(): vscode.WorkspaceFolder | undefined {
   return vscode.workspace.workspaceFolders?.[0];
@@ -135,7 +143,7 @@ async function askForInput(cmd: ExplorerCommandContext, node: ResourceNode, targ
   items.push({ label: '$(new-file) New input…', description: `saved in ${folder}`, action: 'new' });
   if (saved.length) items.push({ label: '$(edit) Edit…', description: 'open a saved input in the editor', action: 'edit' });
   items.push({ label: '$(circle-slash) Empty input', description: '{}', action: 'empty' });
-  const picked = await vscode.window.showQuickPick(items, { title: `Start an execution of ${target.name}`, placeHolder: 'Choose the input' });
+  const picked = await pick(cmd, items, { title: `Start an execution of ${target.name}`, placeHolder: 'Choose the input' });
   if (!picked) throw new UserCancelled();
   switch (picked.action) {
     case 'saved':
@@ -145,10 +153,10 @@ async function askForInput(cmd: ExplorerCommandContext, node: ResourceNode, targ
     case 'empty':
       return { text: '{}', source: 'The input' };
     case 'new':
-      await newInput(node, target, last);
+      await newInput(cmd, node, target, last);
       return undefined;
     case 'edit': {
-      const which = await vscode.window.showQuickPick(
+      const which = await pick(cmd, 
         saved.map((s) => ({ label: s.name, description: `${folder}/${s.name}.json`, saved: s })),
         { title: `Edit a saved input of ${target.name}` },
       );
@@ -160,9 +168,9 @@ async function askForInput(cmd: ExplorerCommandContext, node: ResourceNode, targ
 }
 
 /** Asks for a name, writes `{}` (or the last input) under it and opens it; the notification starts with it once edited. */
-async function newInput(node: ResourceNode, target: StartTarget, last: string | undefined): Promise<void> {
+async function newInput(cmd: ExplorerCommandContext, node: ResourceNode, target: StartTarget, last: string | undefined): Promise<void> {
   const existing = new Set(listSavedInputs(target).map((s) => s.name));
-  const name = await vscode.window.showInputBox({
+  const name = await ask(cmd, {
     title: `Save a new input for ${target.name}`,
     prompt: `Saved as ${savedInputsFolder(machineName(target))}/<name>.json, a file you can commit`,
     placeHolder: 'happy-path',
@@ -172,7 +180,12 @@ async function newInput(node: ResourceNode, target: StartTarget, last: string | 
   const file = savedInputPath(target, name);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // 'wx': never overwrite (or write through) something that appeared meanwhile.
-  fs.writeFileSync(file, last !== undefined && checkExecutionInput(last).ok ? `${prettyJson(last)}\n` : '{\n  \n}\n', { flag: 'wx' });
+  try {
+    fs.writeFileSync(file, last !== undefined && checkExecutionInput(last).ok ? `${prettyJson(last)}\n` : '{\n  \n}\n', { flag: 'wx' });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`The input ${name} already exists for ${target.name}; choose Edit… to change it.`);
+    throw new Error(`The input ${name} could not be saved in ${path.dirname(file)}: ${(err as Error).message}.`);
+  }
   await openForEditing(node, target, { name, file });
 }
 
@@ -197,8 +210,8 @@ async function openForEditing(node: ResourceNode, target: StartTarget, saved: Sa
   });
 }
 
-async function askForName(target: StartTarget, express: boolean): Promise<string> {
-  const name = await vscode.window.showInputBox({
+async function askForName(cmd: ExplorerCommandContext, target: StartTarget, express: boolean): Promise<string> {
+  const name = await ask(cmd, {
     title: `Execution name for ${target.name} (optional)`,
     prompt: express ? 'Leave empty for a generated name.' : 'Leave empty for a generated name. A name stays taken for 90 days.',
     placeHolder: 'generated',
@@ -221,7 +234,7 @@ export async function startExecutionFlow(cmd: ExplorerCommandContext, node: Reso
   if (!checked.ok) throw new Error(checked.message);
   const type = await stateMachineType(cmd.aws, target);
   const express = type === 'EXPRESS';
-  const name = options?.executionName ?? (prompted ? await askForName(target, express) : '');
+  const name = options?.executionName ?? (prompted ? await askForName(cmd, target, express) : '');
   const nameProblem = executionNameProblem(name);
   if (nameProblem) throw new Error(`${nameProblem} Choose another execution name, or leave it empty.`);
   const show = options?.show ?? prompted;

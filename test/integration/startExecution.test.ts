@@ -35,6 +35,8 @@ regions:
           StartAt: Echo
           States:
             Echo: { Type: Pass, End: true }
+      - name: order-pipeline
+        definition: { StartAt: Accept, States: { Accept: { Type: Pass, End: true } } }
       - name: Quick
         type: EXPRESS
         definition: { StartAt: Hello, States: { Hello: { Type: Pass, Parameters: { "greeting.$": "States.Format('Hello, {}', $.name)" }, End: true } } }
@@ -145,6 +147,65 @@ describe('Start Execution with saved inputs, names and Express results (in the e
     await eventually('the list to show the new execution', async () => ((await children(list)).map(label)[0] === 'from-saved' ? true : undefined));
   });
 
+  it('asks for the input: saved inputs first, Last used input, New input… saved under a name and opened, Edit…', async () => {
+    const seen: { title?: string; items: string[] }[] = [];
+    const picks: string[] = [];
+    const asks: string[] = [];
+    const validation: (string | undefined)[] = [];
+    api.setEnvironment({
+      pick: async (items, options) => {
+        seen.push({ title: options.title, items: items.map((i) => i.label) });
+        const want = picks.shift()!;
+        return items.find((i) => i.label.endsWith(want));
+      },
+      ask: async (options) => {
+        seen.push({ title: options.title, items: [] });
+        const value = asks.shift()!;
+        validation.push((await options.validateInput?.(value)) as string | undefined);
+        return value;
+      },
+    });
+    try {
+      const machine = await at('Orders');
+      // Last used input: the big-order the first test started with; an empty name is generated.
+      picks.push('Last used input');
+      asks.push('');
+      const again = await start(machine, undefined as unknown as object);
+      assert.deepEqual(seen[0], { title: 'Start an execution of Orders', items: ['Saved inputs', '$(json) big-order', '', '$(history) Last used input', '$(new-file) New input…', '$(edit) Edit…', '$(circle-slash) Empty input'] });
+      assert.equal(seen[1].title, 'Execution name for Orders (optional)');
+      const { client, sdk } = await sfn();
+      const d = await client.send(new sdk.DescribeExecutionCommand({ executionArn: again!.executionArn }));
+      assert.deepEqual(JSON.parse(d.input ?? ''), { orderId: 'o-1001', total: 1250 });
+
+      // New input…: a name (an existing one is refused), the file written with the last input, opened.
+      picks.push('New input…');
+      asks.push('fresh');
+      assert.equal(await start(machine, undefined as unknown as object), undefined);
+      const file = path.join(workspace, '.aws-workflows', 'inputs', 'Orders', 'fresh.json');
+      const editor = await eventually('the new input in an editor', async () => (vscode.window.activeTextEditor?.document.uri.fsPath === file ? vscode.window.activeTextEditor : undefined));
+      assert.deepEqual(JSON.parse(editor.document.getText()), { orderId: 'o-1001', total: 1250 });
+      assert.equal(validation.at(-1), undefined);
+      // What the notification's "Start with fresh" runs: the edited (even unsaved) text is the input.
+      await editor.edit((e) => e.replace(new vscode.Range(0, 0, editor.document.lineCount, 0), '{"fresh": true}\n'));
+      const fresh = await start(machine, { savedInput: 'fresh', executionName: 'fresh-run' });
+      const f = await client.send(new sdk.DescribeExecutionCommand({ executionArn: fresh!.executionArn }));
+      assert.deepEqual(JSON.parse(f.input ?? ''), { fresh: true });
+      await vscode.commands.executeCommand('workbench.action.files.save');
+
+      picks.push('New input…');
+      asks.push('big-order');
+      await start(machine, undefined as unknown as object).then(undefined, () => undefined);
+      assert.equal(validation.at(-1), 'big-order already exists; choose Edit… to change it.');
+
+      // Edit…: choose a saved input, it opens in an editor.
+      picks.push('Edit…', 'big-order');
+      assert.equal(await start(machine, undefined as unknown as object), undefined);
+      await eventually('big-order in an editor', async () => (vscode.window.activeTextEditor?.document.uri.fsPath.endsWith(path.join('Orders', 'big-order.json')) ? true : undefined));
+    } finally {
+      api.setEnvironment({ pick: undefined, ask: undefined });
+    }
+  });
+
   it('refuses a saved input that is not JSON, naming the line and column, and sends nothing', async () => {
     saveInput('Orders', 'broken', '{\n  "orderId": "o-1",\n  "total": ,\n}\n');
     const before = await executionNames(arnOf('Orders'));
@@ -213,6 +274,18 @@ describe('Start Execution with saved inputs, names and Express results (in the e
       return doc?.uri.path.startsWith(`/${REGION}/sync-executions/QuickFail-`) ? doc : undefined;
     });
     assert.deepEqual(JSON.parse(failedDoc.getText()).error, 'Order.Invalid');
+  });
+
+  it('starts from an open definition: the state machine its aws-workflows.yaml entry deploys', async () => {
+    const uri = vscode.Uri.file(path.join(workspace, 'statemachines', 'order-pipeline.asl.yaml'));
+    const started = await start(uri, { input: '{"orderId": "o-9"}', executionName: 'from-editor' });
+    assert.equal(started?.executionArn, `arn:aws:states:${REGION}:${ACCOUNT}:execution:order-pipeline:from-editor`);
+    const { stateMachineForFile } = await import('../../src/runs/startFromFile');
+    const notDeployed = vscode.Uri.file(path.join(workspace, 'statemachines', 'hello-express.asl.json'));
+    assert.equal(
+      await sentence(() => stateMachineForFile(api.provider.ctx.aws, notDeployed, REGION)),
+      'hello-express.asl.json is not deployed as hello-express in us-east-1: deploy it first (Deploy to AWS), or start a state machine from the AWS Workflows view.',
+    );
   });
 
   it('shows aliases with their routing, starts through an alias, and lists the execution under the alias and its version', async () => {

@@ -9,6 +9,9 @@ import type { ResourcesTreeProvider } from '../provider';
 export interface ExplorerEnvironment {
   openExternal(uri: vscode.Uri): Thenable<boolean>;
   writeClipboard(text: string): Thenable<void>;
+  /** Start Execution's prompts; in-host tests answer them (unset: the real quick pick and input box). */
+  pick?<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | undefined>;
+  ask?(options: vscode.InputBoxOptions): Thenable<string | undefined>;
 }
 
 export const vscodeEnvironment: ExplorerEnvironment = {

@@ -17,6 +17,11 @@ export function startExecutionCommand(cmd: ExplorerCommandContext): Command {
   return {
     id: START_EXECUTION_COMMAND,
     execute: async (node?: unknown, options?: StartExecutionOptions) => {
+      // From the editor title: the state machine the open definition deploys as.
+      if (node instanceof vscode.Uri) {
+        const { stateMachineForFile } = await import('../../runs/startFromFile');
+        node = await stateMachineForFile(cmd.aws, node, (await cmd.provider.getRegions())[0]?.region ?? 'us-east-1');
+      }
       const target = await resolveResource(cmd, node, ['stateMachine', 'stateMachineVersion', 'stateMachineAlias'], 'Start Execution');
       const { startExecutionFlow } = await import('../../runs/startExecution');
       return startExecutionFlow(cmd, target, options);

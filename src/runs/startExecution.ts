@@ -183,8 +183,8 @@ async function newInput(cmd: ExplorerCommandContext, node: ResourceNode, target:
   try {
     fs.writeFileSync(file, last !== undefined && checkExecutionInput(last).ok ? `${prettyJson(last)}\n` : '{\n  \n}\n', { flag: 'wx' });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`The input ${name} already exists for ${target.name}; choose Edit… to change it.`);
-    throw new Error(`The input ${name} could not be saved in ${path.dirname(file)}: ${(err as Error).message}.`);
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`The input ${name} already exists for ${target.name}; choose Edit… to change it.`, { cause: err });
+    throw new Error(`The input ${name} could not be saved in ${path.dirname(file)}: ${(err as Error).message}.`, { cause: err });
   }
   await openForEditing(node, target, { name, file });
 }

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
-import { e2e, expandResource, expectEventually, openView, resourceRow, saveScreenshot, withSeededWorkbench } from './support';
+import { e2e, expandResource, expectEventually, openView, resourceRow, saveScreenshot, webviewFrame, withSeededWorkbench } from './support';
 
 const REGION = 'us-east-1';
 const MACHINE = 'order-pipeline';
@@ -26,20 +26,8 @@ function mocks(shipOrderFails: boolean): Record<string, unknown> {
   return shipOrderFails ? { ...file, ShipOrder: { errorOutput: { error: 'SQS.QueueDoesNotExist', cause: 'The shipping queue does not exist.' } } } : file;
 }
 
-/** The execution view's inner document (VS Code nests it in two iframes). */
-async function executionFrame(page: Page): Promise<Frame> {
-  let found: Frame | undefined;
-  await expectEventually(async () => {
-    for (const frame of page.frames()) {
-      if (await frame.locator('main#app header h1 .status').count().catch(() => 0)) {
-        found = frame;
-        return;
-      }
-    }
-    throw new Error(`no frame shows an execution yet (${page.frames().length} frames)`);
-  }, 'the execution view', 90_000);
-  return found!;
-}
+/** The execution view's inner document. */
+const executionFrame = (page: Page): Promise<Frame> => webviewFrame(page, 'main#app header h1 .status', 'the execution view');
 
 describe('Step Functions runs in the browser (code-server + Chromium)', function () {
   this.timeout(240_000);

@@ -7,24 +7,12 @@ import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { repoRoot } from '../../scripts/harness/vscodeWeb';
-import { e2e, expectEventually, openWorkbench, quickOpen, runCommand, saveScreenshot } from './support';
+import { e2e, expectEventually, openWorkbench, quickOpen, runCommand, saveScreenshot, webviewFrame } from './support';
 
 const STATES = ['ChargePayment', 'NeedsApproval', 'WaitForApproval', 'ShipOrder', 'PaymentFailed'];
 
-/** The webview's inner document (VS Code nests it in two iframes): the frame that has our #viewport. */
-async function graphFrame(page: Page): Promise<Frame> {
-  let found: Frame | undefined;
-  await expectEventually(async () => {
-    for (const frame of page.frames()) {
-      if (await frame.locator('#viewport .wf-graph').count().catch(() => 0)) {
-        found = frame;
-        return;
-      }
-    }
-    throw new Error(`no frame shows the graph yet (${page.frames().length} frames)`);
-  }, 'the graph webview', 90_000);
-  return found!;
-}
+/** The graph webview's inner document: the frame that has our #viewport. */
+const graphFrame = (page: Page): Promise<Frame> => webviewFrame(page, '#viewport .wf-graph', 'the graph webview');
 
 async function selectionStatus(page: Page): Promise<string> {
   return (await page.locator('.statusbar-item[id="status.editor.selection"]').innerText()).trim();

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { redriveExecution, stopExecution } from '../../src/explorer/model/executionActions';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import type { ExplorerTestApi } from '../../src/explorer/register';
+import { eventually } from './support/tree';
 
 const EXTENSION_ID = 'workflows-for-aws.workflows-for-aws';
 const REGION = 'us-east-1';
@@ -67,16 +68,6 @@ async function executionsOf(machine: string): Promise<ExplorerNode> {
 }
 
 const descriptions = async (list: ExplorerNode) => (await children(list)).map((n) => `${label(n)}: ${String(n.getTreeItem().description ?? '')}`);
-
-async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function start(machine: string, name: string): Promise<string> {
   const node = await child(await child(await child(await child(undefined, REGION), 'Step Functions'), 'State machines'), machine);

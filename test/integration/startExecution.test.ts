@@ -9,21 +9,13 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import type { ExplorerTestApi } from '../../src/explorer/register';
+import { configure, control, eventually, explorerTree, label, type ExplorerTree } from './support/tree';
 import { startStandard, startSync } from '../../src/runs/startCalls';
 import type { StartedExecution } from '../../src/runs/startExecution';
 
-const EXTENSION_ID = 'workflows-for-aws.workflows-for-aws';
 const REGION = 'us-east-1';
 const ACCOUNT = '000000000000';
 const arnOf = (name: string) => `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:${name}`;
-
-async function control(method: string, route: string, body?: unknown): Promise<unknown> {
-  const url = process.env.EMULATOR_URL;
-  assert.ok(url, 'EMULATOR_URL is not set');
-  const res = await fetch(`${url}/_emulator/${route}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  assert.equal(res.status, 200, `${route}: HTTP ${res.status} ${await res.clone().text()}`);
-  return res.json();
-}
 
 const SEED = `
 regions:
@@ -45,40 +37,13 @@ regions:
         definition: { StartAt: Boom, States: { Boom: { Type: Fail, Error: Order.Invalid, Cause: no items } } }
 `;
 
+let tree: ExplorerTree;
 let api: ExplorerTestApi;
 let workspace: string;
 
-function label(node: ExplorerNode): string {
-  const l = node.getTreeItem().label;
-  return typeof l === 'string' ? l : (l?.label ?? '');
-}
-
-async function children(node?: ExplorerNode): Promise<ExplorerNode[]> {
-  return (await api.provider.getChildren(node)) ?? [];
-}
-
-async function child(node: ExplorerNode | undefined, name: string): Promise<ExplorerNode> {
-  const all = await children(node);
-  const found = all.find((n) => label(n) === name);
-  assert.ok(found, `no "${name}" under ${node ? label(node) : 'the root'}; found: ${all.map(label).join(', ')}`);
-  return found;
-}
-
-async function at(...names: string[]): Promise<ExplorerNode> {
-  let node: ExplorerNode | undefined;
-  for (const n of [REGION, 'Step Functions', 'State machines', ...names]) node = await child(node, n);
-  return node!;
-}
-
-async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const children = (node?: ExplorerNode) => tree.children(node);
+const child = (node: ExplorerNode | undefined, name: string) => tree.child(node, name);
+const at = (...names: string[]) => tree.path(REGION, 'Step Functions', 'State machines', ...names);
 
 async function sfn() {
   return api.provider.ctx.aws.sfn(REGION);
@@ -117,18 +82,18 @@ describe('Start Execution with saved inputs, names and Express results (in the e
     assert.ok(workspace, 'WORKFLOWS_TEST_WORKSPACE is not set');
     const seed = path.join(tmpdir(), `start-seed-${process.pid}.yaml`);
     writeFileSync(seed, SEED);
-    await control('POST', 'reset', { seed });
-    await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
-    api = (await vscode.commands.executeCommand('awsWorkflows.__getExplorerForTests')) as ExplorerTestApi;
-    await vscode.workspace.getConfiguration('awsWorkflows').update('regions', [REGION], vscode.ConfigurationTarget.Global);
+    await control('reset', { seed });
+    tree = await explorerTree();
+    api = tree.api;
+    await configure('regions', [REGION]);
     api.provider.refresh();
   });
 
   after(async () => {
     rmSync(path.join(workspace, '.aws-workflows'), { recursive: true, force: true });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.getConfiguration('awsWorkflows').update('regions', undefined, vscode.ConfigurationTarget.Global);
-    await control('POST', 'reset', { seed: 'demo' });
+    await configure('regions', undefined);
+    await control('reset', { seed: 'demo' });
   });
 
   it('starts a Standard execution with a saved input and a name, opens it, and lists it first', async () => {
@@ -246,10 +211,10 @@ describe('Start Execution with saved inputs, names and Express results (in the e
 
   it('names the missing IAM action when starting is denied', async () => {
     const target = { kind: 'stateMachine' as const, region: REGION, name: 'Orders', arn: arnOf('Orders') };
-    await control('POST', 'faults', { service: 'states', operation: 'StartExecution', kind: 'accessDenied' });
+    await control('faults', { service: 'states', operation: 'StartExecution', kind: 'accessDenied' });
     assert.match(await sentence(() => startStandard(api.provider.ctx.aws, target, '{}', undefined)), /^Step Functions StartExecution for Orders in us-east-1 failed: access denied\..* Your identity needs the IAM permission states:StartExecution on Orders;/);
     const quick = { kind: 'stateMachine' as const, region: REGION, name: 'Quick', arn: arnOf('Quick') };
-    await control('POST', 'faults', { service: 'states', operation: 'StartSyncExecution', kind: 'accessDenied' });
+    await control('faults', { service: 'states', operation: 'StartSyncExecution', kind: 'accessDenied' });
     assert.match(await sentence(() => startSync(api.provider.ctx.aws, quick, '{}', undefined)), /^Step Functions StartSyncExecution for Quick in us-east-1 failed: access denied\..* Your identity needs the IAM permission states:StartSyncExecution on Quick;/);
   });
 

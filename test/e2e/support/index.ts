@@ -11,6 +11,7 @@ export {
   resourceRow,
   expandResource,
   expectEventually,
+  webviewFrame,
   saveScreenshot,
   screenshotOnFailure,
   WORKBENCH_TIMEOUT_MS,

@@ -1,7 +1,7 @@
 // Helpers that drive the real workbench the way a person does. Every wait is on a condition.
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
 import { repoRoot } from '../../../scripts/harness/vscodeWeb';
 import { e2e, resultsDir } from './environment';
 
@@ -115,6 +115,21 @@ export async function expectEventually(attempt: () => Promise<void>, what: strin
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
   }
+}
+
+/** A webview's inner document (VS Code nests it in two iframes): the first frame where `selector` matches. */
+export async function webviewFrame(page: Page, selector: string, what: string, timeoutMs = 90_000): Promise<Frame> {
+  let found: Frame | undefined;
+  await expectEventually(async () => {
+    for (const frame of page.frames()) {
+      if (await frame.locator(selector).count().catch(() => 0)) {
+        found = frame;
+        return;
+      }
+    }
+    throw new Error(`no frame shows ${what} yet (${page.frames().length} frames)`);
+  }, what, timeoutMs);
+  return found!;
 }
 
 function fileNameFor(title: string): string {

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { redriveExecution, stopExecution } from '../../src/explorer/model/executionActions';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import type { ExplorerTestApi } from '../../src/explorer/register';
-import { eventually } from './support/tree';
+import { eventually } from './support/emulator';
 
 const EXTENSION_ID = 'workflows-for-aws.workflows-for-aws';
 const REGION = 'us-east-1';

@@ -9,7 +9,8 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import type { ExplorerTestApi } from '../../src/explorer/register';
-import { configure, control, eventually, explorerTree, label, type ExplorerTree } from './support/tree';
+import { eventually } from './support/emulator';
+import { configure, control, explorerTree, label, type ExplorerTree } from './support/tree';
 import { startStandard, startSync } from '../../src/runs/startCalls';
 import type { StartedExecution } from '../../src/runs/startExecution';
 

@@ -65,14 +65,3 @@ export class ExplorerTree {
     this.api.provider.refresh();
   }
 }
-
-/** Polls `check` until it answers a value (the tree and the emulator change in the background). */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

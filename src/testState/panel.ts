@@ -154,7 +154,8 @@ export class TestStatePanel {
   private constructor(
     readonly panel: vscode.WebviewPanel,
     readonly viewState: TestStateViewState,
-    private readonly deps: TestStatePanelDeps,
+    /** Shared by every panel; in-host tests put a clipboard seam here. */
+    readonly deps: TestStatePanelDeps,
   ) {
     TestStatePanel.open.set(this.key, this);
     panel.title = `Test ${viewState.stateName}`;

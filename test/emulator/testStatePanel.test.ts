@@ -64,9 +64,14 @@ describe('TestState panel: requests and runs against the emulator', function () 
     assert.equal(caughtResult.status, 'CAUGHT_ERROR');
     const choice = request('NeedsApproval', { input: '{"total": 2000}', variables: '{"limit": 1000}' });
     const choiceResult = await runTestState(session, REGION, choice);
+    // Retries used up: the throttled Lambda's error goes on to the Catch.
+    const exhausted = request('ChargePayment', { mock: '{"errorOutput": {"error": "Lambda.TooManyRequestsException"}}', retrierRetryCount: '2' });
+    const exhaustedResult = await runTestState(session, REGION, exhausted);
+    assert.deepEqual([exhaustedResult.status, exhaustedResult.nextState], ['CAUGHT_ERROR', 'PaymentFailed']);
+    assert.equal((await runTestState(session, REGION, { ...exhausted, stateConfiguration: undefined })).status, 'RETRIABLE');
     const file = join(folder(), 'saved.tests.yaml');
     let text: string | undefined;
-    for (const [name, req, res] of [['declined', caught, caughtResult], ['big order', choice, choiceResult]] as const) {
+    for (const [name, req, res] of [['declined', caught, caughtResult], ['big order', choice, choiceResult], ['retries used up', exhausted, exhaustedResult]] as const) {
       const next = appendTestCase(text, 'order-pipeline.asl.yaml', testCaseFromRun(name, req, res));
       assert.ok(next.ok);
       text = next.value;
@@ -76,7 +81,8 @@ describe('TestState panel: requests and runs against the emulator', function () 
     const code = await runCli(['test', 'statemachines/saved.tests.yaml'], { cwd: dir, env, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stdout += s) } });
     assert.equal(code, 0, stdout);
     assert.match(stdout, /^pass {2}statemachines\/saved\.tests\.yaml › declined$/m);
-    assert.match(stdout, /^2 passed, 0 failed$/m);
+    assert.match(stdout, /^pass {2}statemachines\/saved\.tests\.yaml › retries used up$/m);
+    assert.match(stdout, /^3 passed, 0 failed$/m);
   });
 
   it('says in one sentence what was refused: AccessDenied (both permissions), InvalidDefinition, a missing state', async () => {

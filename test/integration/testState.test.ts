@@ -82,6 +82,12 @@ describe('TestState from the editor (in the extension host, against the emulator
     assert.deepEqual([result.result.status, result.result.nextState], ['SUCCEEDED', 'NeedsApproval']);
     assert.deepEqual(JSON.parse(result.result.output!), { orderId: 'o-1001', total: 1250, charged: true });
     assert.ok(result.result.inspection?.result, 'DEBUG shows the raw result');
+    // The browser's clipboard asks for a permission headless Chromium never grants: a seam stands in.
+    const copied: string[] = [];
+    panel.deps.writeClipboard = async (text) => void copied.push(text);
+    await panel.handle({ type: 'copyOutput' });
+    assert.equal(last(panel, 'notice')?.message, 'The output is on the clipboard.');
+    assert.deepEqual(copied, [result.result.output]);
 
     await panel.handle({ type: 'save', form: { ...setup.form, input: '{"orderId": "o-1001", "total": 1250}', inspectionLevel: 'DEBUG' }, name: 'saved from the panel' });
     const saved = parseTestFile(readFileSync(testsFile.fsPath, 'utf8'));

@@ -107,9 +107,11 @@ export interface TestStateForm {
   mock: string;
   roleArn: string;
   revealSecrets: boolean;
+  /** Retries already made for the Retry that matches a mocked error (stateConfiguration.retrierRetryCount); empty: none. */
+  retrierRetryCount?: string;
 }
 
-export const EMPTY_FORM: TestStateForm = { input: '{}', variables: '', context: '', inspectionLevel: 'INFO', mock: '', roleArn: '', revealSecrets: false };
+export const EMPTY_FORM: TestStateForm = { input: '{}', variables: '', context: '', inspectionLevel: 'INFO', mock: '', roleArn: '', revealSecrets: false, retrierRetryCount: '' };
 
 /** The TestState request (the SDK's TestStateInput members). */
 export interface TestStateRequest {
@@ -119,6 +121,7 @@ export interface TestStateRequest {
   input: string;
   inspectionLevel: InspectionLevel;
   revealSecrets?: boolean;
+  stateConfiguration?: { retrierRetryCount?: number };
   variables?: string;
   context?: string;
   mock?: { result?: string; errorOutput?: { error?: string; cause?: string }; fieldValidationMode?: FieldValidationMode };
@@ -191,6 +194,9 @@ export function buildTestStateRequest(definition: { json: string; states: Record
   if (!(INSPECTION_LEVELS as readonly string[]).includes(form.inspectionLevel)) return { ok: false, field: 'inspectionLevel', message: `The inspection level must be one of ${INSPECTION_LEVELS.join(', ')}.` };
   const roleArn = form.roleArn.trim();
   if (roleArn && !/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\-/]+$/.test(roleArn)) return { ok: false, field: 'roleArn', message: `The role ARN '${roleArn}' is not an IAM role ARN (arn:aws:iam::123456789012:role/name).` };
+  const retries = (form.retrierRetryCount ?? '').trim();
+  // TestStateConfiguration.retrierRetryCount: an integer, minimum 0.
+  if (retries && !/^\d{1,9}$/.test(retries)) return { ok: false, field: 'retrierRetryCount', message: `The retries already made must be a whole number from 0, not '${retries}'.` };
   const m = mock.value;
   return {
     ok: true,
@@ -202,6 +208,7 @@ export function buildTestStateRequest(definition: { json: string; states: Record
       inspectionLevel: form.inspectionLevel,
       // revealSecrets shows what an HTTP Task's connection adds: only TRACE shows the request at all.
       revealSecrets: form.inspectionLevel === 'TRACE' && form.revealSecrets ? true : undefined,
+      stateConfiguration: retries ? { retrierRetryCount: Number(retries) } : undefined,
       variables: variables.value,
       context: context.value,
       mock: m ? { result: m.result !== undefined ? JSON.stringify(m.result) : undefined, errorOutput: m.errorOutput, fieldValidationMode: m.fieldValidationMode } : undefined,
@@ -230,6 +237,7 @@ export function testCaseFromRun(name: string, request: TestStateRequest, answer:
   if (request.variables !== undefined) c.variables = parsedOrText(request.variables) as Record<string, unknown>;
   if (request.context !== undefined) c.context = parsedOrText(request.context) as Record<string, unknown>;
   if (request.mock) c.mock = request.mock.errorOutput ? { errorOutput: request.mock.errorOutput } : { result: parsedOrText(request.mock.result) };
+  if (request.stateConfiguration?.retrierRetryCount !== undefined) c.retrierRetryCount = request.stateConfiguration.retrierRetryCount;
   c.expect = expect;
   return c;
 }

@@ -66,6 +66,7 @@ function currentForm(): TestStateForm {
     mock: value('mock'),
     roleArn: value('roleArn'),
     revealSecrets: (fields.revealSecrets as HTMLInputElement | undefined)?.checked ?? false,
+    retrierRetryCount: value('retrierRetryCount'),
   };
 }
 
@@ -156,6 +157,18 @@ function buildForm(s: TestStateSetup): void {
   reveal.checked = f.revealSecrets;
   reveal.addEventListener('change', remember);
   fields.revealSecrets = reveal;
+  const retries = el('input', { id: 'field-retrierRetryCount' });
+  retries.type = 'text';
+  retries.inputMode = 'numeric';
+  retries.placeholder = '0';
+  retries.value = f.retrierRetryCount ?? '';
+  retries.addEventListener('input', remember);
+  fields.retrierRetryCount = retries;
+  const retriesError = el('div', { cls: 'field-error' });
+  retriesError.hidden = true;
+  fieldErrors.retrierRetryCount = retriesError;
+  const retriesLabel = el('label', { text: 'Retries already made (for a mocked error)' });
+  retriesLabel.htmlFor = retries.id;
   const levelLabel = el('label', { text: 'Inspection level' });
   levelLabel.htmlFor = level.id;
   const revealLabel = el('label', { cls: 'plain', text: ' Reveal secrets (TRACE: what an HTTP Task\'s connection adds; needs states:RevealSecrets)' });
@@ -249,6 +262,7 @@ function buildForm(s: TestStateSetup): void {
     el('div', { cls: 'grid' }, jsonArea('variables', 'Variables (JSON object, optional)', f.variables, 'object', true, '{"limit": 1000}'), jsonArea('context', 'Context (JSON object, only with a mock)', f.context, 'object', true, '{"Execution": {"Name": "test"}}')),
     el('div', { cls: 'grid' }, el('div', {}, levelLabel, level, revealLabel), el('div', {}, roleLabel, role, roleError, el('div', { cls: 'muted', text: s.roleNote }))),
     mockSection,
+    el('div', {}, retriesLabel, retries, retriesError),
     actions,
     messageArea,
     resultArea,
@@ -263,7 +277,7 @@ function buildForm(s: TestStateSetup): void {
 
 function clearMessages(): void {
   messageArea.textContent = '';
-  for (const name of Object.keys(fieldErrors)) if (name === 'roleArn' || name === 'definition' || name === 'state') showFieldError(name, '');
+  for (const name of Object.keys(fieldErrors)) if (name === 'roleArn' || name === 'retrierRetryCount' || name === 'definition' || name === 'state') showFieldError(name, '');
 }
 
 function showResult(r: TestStateResultView): void {

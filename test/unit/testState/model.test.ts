@@ -70,6 +70,7 @@ describe('testState: the model', () => {
       inspectionLevel: 'DEBUG',
       // revealSecrets is for TRACE only.
       revealSecrets: undefined,
+      stateConfiguration: undefined,
       variables: '{"limit":5}',
       context: '{"Execution":{"Name":"t"}}',
       mock: { result: '{"Payload":{"ok":true}}', errorOutput: undefined, fieldValidationMode: undefined },
@@ -88,10 +89,12 @@ describe('testState: the model', () => {
     assert.deepEqual(refused('ChargePayment', { mock: '{"result": 1, "fieldValidationMode": "LAX"}' }), ['mock', "The mock's fieldValidationMode must be one of STRICT, PRESENT, NONE."]);
     assert.deepEqual(refused('ChargePayment', { roleArn: 'order-pipeline' }), ['roleArn', "The role ARN 'order-pipeline' is not an IAM role ARN (arn:aws:iam::123456789012:role/name)."]);
     assert.deepEqual(refused('Gone', {}), ['state', "The state 'Gone' is no longer in the definition's States; save the definition or pick another state."]);
+    assert.deepEqual(refused('ChargePayment', { retrierRetryCount: '-1' }), ['retrierRetryCount', "The retries already made must be a whole number from 0, not '-1'."]);
     const trace = buildTestStateRequest(def, 'ShipOrder', { ...EMPTY_FORM, inspectionLevel: 'TRACE', revealSecrets: true, mock: '{"errorOutput": {"error": "SQS.Throttled", "cause": "slow down"}}' });
     assert.ok(trace.ok);
     assert.equal(trace.value.revealSecrets, true);
     assert.deepEqual(trace.value.mock, { result: undefined, errorOutput: { error: 'SQS.Throttled', cause: 'slow down' }, fieldValidationMode: undefined });
+    assert.equal(trace.value.stateConfiguration, undefined);
     const bad = definitionJson('StartAt: A\nStates: [', 'x.asl.yaml');
     assert.ok(!bad.ok && /^The definition does not parse/.test(bad.message));
   });
@@ -104,7 +107,7 @@ describe('testState: the model', () => {
     const first = appendTestCase(undefined, 'order-pipeline.asl.yaml', testCaseFromRun('charged', request, answer));
     assert.ok(first.ok);
     const caught = { status: 'CAUGHT_ERROR', nextState: 'PaymentFailed', output: '{"Error":"Payment.Declined","Cause":"card"}', error: 'Payment.Declined', cause: 'card' };
-    const declined = buildTestStateRequest(pipeline(), 'ChargePayment', { ...EMPTY_FORM, mock: '{"errorOutput": {"error": "Payment.Declined", "cause": "card"}}' });
+    const declined = buildTestStateRequest(pipeline(), 'ChargePayment', { ...EMPTY_FORM, mock: '{"errorOutput": {"error": "Payment.Declined", "cause": "card"}}', retrierRetryCount: ' 2 ' });
     assert.ok(declined.ok);
     const second = appendTestCase(first.value, 'order-pipeline.asl.yaml', testCaseFromRun('declined', declined.value, caught));
     assert.ok(second.ok);
@@ -115,6 +118,7 @@ describe('testState: the model', () => {
     assert.deepEqual(file.cases[0], { name: 'charged', state: 'ChargePayment', input: { orderId: 'o-1', total: 5 }, mock: { result: { Payload: { orderId: 'o-1', charged: true } } }, expect: { status: 'SUCCEEDED', nextState: 'NeedsApproval', output: { orderId: 'o-1', charged: true } } });
     assert.deepEqual(judge(file.cases[0], answer), []);
     assert.deepEqual(judge(file.cases[1], caught), []);
+    assert.equal(file.cases[1].retrierRetryCount, 2);
     assert.deepEqual(judge(file.cases[0], { ...answer, nextState: 'ShipOrder' }), ['next state ShipOrder, expected NeedsApproval']);
   });
 

@@ -124,6 +124,23 @@ function jsonArea(name: 'input' | 'variables' | 'context' | 'mock', label: strin
   return el('div', {}, lab, area, error);
 }
 
+/** A one-line field with its label and the place its problem is shown. */
+function textField(name: 'roleArn' | 'retrierRetryCount', label: string, value: string, placeholder: string): HTMLElement {
+  const input = el('input', { id: `field-${name}` });
+  input.type = 'text';
+  input.value = value;
+  input.placeholder = placeholder;
+  input.spellcheck = false;
+  input.addEventListener('input', remember);
+  fields[name] = input;
+  const error = el('div', { cls: 'field-error' });
+  error.hidden = true;
+  fieldErrors[name] = error;
+  const lab = el('label', { text: label });
+  lab.htmlFor = input.id;
+  return el('div', {}, lab, input, error);
+}
+
 function button(label: string, action: () => void, id: string, secondary = false): HTMLButtonElement {
   const b = el('button', { text: label, id, cls: secondary ? 'secondary' : undefined });
   b.addEventListener('click', action);
@@ -157,18 +174,7 @@ function buildForm(s: TestStateSetup): void {
   reveal.checked = f.revealSecrets;
   reveal.addEventListener('change', remember);
   fields.revealSecrets = reveal;
-  const retries = el('input', { id: 'field-retrierRetryCount' });
-  retries.type = 'text';
-  retries.inputMode = 'numeric';
-  retries.placeholder = '0';
-  retries.value = f.retrierRetryCount ?? '';
-  retries.addEventListener('input', remember);
-  fields.retrierRetryCount = retries;
-  const retriesError = el('div', { cls: 'field-error' });
-  retriesError.hidden = true;
-  fieldErrors.retrierRetryCount = retriesError;
-  const retriesLabel = el('label', { text: 'Retries already made (for a mocked error)' });
-  retriesLabel.htmlFor = retries.id;
+  const retries = textField('retrierRetryCount', 'Retries already made (for a mocked error)', f.retrierRetryCount ?? '', '0');
   const levelLabel = el('label', { text: 'Inspection level' });
   levelLabel.htmlFor = level.id;
   const revealLabel = el('label', { cls: 'plain', text: ' Reveal secrets (TRACE: what an HTTP Task\'s connection adds; needs states:RevealSecrets)' });
@@ -212,18 +218,7 @@ function buildForm(s: TestStateSetup): void {
     mockSection.append(el('label', { text: 'Mock' }), el('div', { cls: 'muted', text: s.mockNote }));
   }
 
-  const role = el('input', { id: 'field-roleArn' });
-  role.type = 'text';
-  role.value = f.roleArn;
-  role.placeholder = 'arn:aws:iam::123456789012:role/name';
-  role.spellcheck = false;
-  role.addEventListener('input', remember);
-  fields.roleArn = role;
-  const roleError = el('div', { cls: 'field-error' });
-  roleError.hidden = true;
-  fieldErrors.roleArn = roleError;
-  const roleLabel = el('label', { text: 'Role ARN' });
-  roleLabel.htmlFor = role.id;
+  const role = textField('roleArn', 'Role ARN', f.roleArn, 'arn:aws:iam::123456789012:role/name');
 
   const caseName = el('input', { id: 'case-name' });
   caseName.type = 'text';
@@ -260,9 +255,9 @@ function buildForm(s: TestStateSetup): void {
     sub,
     jsonArea('input', 'Input', f.input, 'any', false, '{}'),
     el('div', { cls: 'grid' }, jsonArea('variables', 'Variables (JSON object, optional)', f.variables, 'object', true, '{"limit": 1000}'), jsonArea('context', 'Context (JSON object, only with a mock)', f.context, 'object', true, '{"Execution": {"Name": "test"}}')),
-    el('div', { cls: 'grid' }, el('div', {}, levelLabel, level, revealLabel), el('div', {}, roleLabel, role, roleError, el('div', { cls: 'muted', text: s.roleNote }))),
+    el('div', { cls: 'grid' }, el('div', {}, levelLabel, level, revealLabel), el('div', {}, role, el('div', { cls: 'muted', text: s.roleNote }))),
     mockSection,
-    el('div', {}, retriesLabel, retries, retriesError),
+    retries,
     actions,
     messageArea,
     resultArea,

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ACCOUNT_ID, type RequestContext, type Runtime } from './services/context';
 import { createWorkflow } from './services/imagebuilder';
+import { seedImageBuild, type ImageBuildSeed } from './services/imagebuilderImages';
 import { airflowModelFromSeed, type AirflowDagSeed } from './services/airflowRest';
 import { seedKmsKey, type KmsKeySeed } from './services/kms';
 import type { MwaaEnvironment } from './services/mwaa';
@@ -37,6 +38,8 @@ interface RegionSeed {
   }[];
   activities?: { name: string; tags?: Record<string, string> }[];
   imageBuilderWorkflows?: { name: string; version: string; type: 'BUILD' | 'TEST' | 'DISTRIBUTION'; description?: string; data: string; tags?: Record<string, string> }[];
+  /** Image builds that run those workflows (their executions and steps move on a scaled clock). */
+  imageBuilderImages?: ImageBuildSeed[];
   mwaaEnvironments?: {
     name: string;
     status?: MwaaEnvironment['status'];
@@ -103,6 +106,7 @@ export function applySeed(store: StateStore, runtime: Runtime, seed: SeedFile): 
     for (const w of r.imageBuilderWorkflows ?? []) {
       createWorkflow({ name: w.name, semanticVersion: w.version, type: w.type, description: w.description, data: w.data, tags: w.tags, clientToken: `seed-${region}-${w.name}-${w.version}` }, ctx);
     }
+    for (const image of r.imageBuilderImages ?? []) seedImageBuild(image, ctx, store.region(region).imagebuilder.workflows);
     for (const e of r.mwaaEnvironments ?? []) {
       store.region(region).airflow.environments[e.name] = {
         name: e.name,

@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { ServiceError, type ConstraintViolation } from '../protocol/errors';
 import { paginate } from '../protocol/paging';
 import { deniedMessage, type JsonService, type RequestContext } from './context';
+import { imageOperations, type ImageBuildRecord } from './imagebuilderImages';
 import { readObject } from './s3';
 
 type WorkflowType = 'BUILD' | 'TEST' | 'DISTRIBUTION';
@@ -25,6 +26,8 @@ export interface ImageBuilderWorkflow {
 
 export interface ImageBuilderState {
   workflows: Record<string, ImageBuilderWorkflow>;
+  /** Image builds and their workflow executions (imagebuilderImages.ts); absent in older state files. */
+  images?: Record<string, ImageBuildRecord>;
 }
 
 const err = (code: string, message: string, status = 400) => new ServiceError(code, message, status);
@@ -263,6 +266,7 @@ export const imageBuilder: JsonService = {
     ListTagsForResource(input: { resourceArn: string }, ctx) {
       return { tags: findWorkflow(ctx, input.resourceArn).tags };
     },
+    ...imageOperations,
   },
 };
 

@@ -27,6 +27,8 @@ export const CONTEXT = {
   airflowRun: 'awsWorkflowsAirflowRun',
   airflowTask: 'awsWorkflowsAirflowTask',
   taskLog: 'hasTaskLog',
+  workflowExecution: 'awsWorkflowsWorkflowExecution',
+  waitingStep: 'waitingStep',
 } as const;
 
 export function contextValue(...tags: (string | false | undefined)[]): string {

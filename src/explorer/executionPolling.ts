@@ -1,4 +1,5 @@
-// Lists of executions with running ones ask again by themselves: at most once per 2 s per list,
+// Lists with running things (Step Functions executions, DAG runs, Image Builder builds, workflow
+// executions and steps) ask again by themselves: at most once per 2 s per list,
 // backing off while nothing changes (src/core/runs/polling.ts), and not at all while the view is
 // hidden or the list collapsed; they resume when it is shown or expanded again.
 

@@ -5,7 +5,7 @@ import type { Logger } from '../core/log';
 import { registerLazyCommands } from '../common/commands';
 import { lazy } from '../core/lazy';
 import { onDidDeploy } from '../deploy/events';
-import { AIRFLOW_COMMAND_IDS } from './commands/airflowCommandIds';
+import { AIRFLOW_COMMAND_IDS, IMAGE_BUILDER_COMMAND_IDS } from './commands/airflowCommandIds';
 import { EXPLORER_COMMAND_IDS } from './commands/commandIds';
 import { vscodeEnvironment, type ExplorerCommandContext, type ExplorerEnvironment } from './commands/context';
 import { DEFINITION_SCHEME, DefinitionContentProvider } from './definitionProvider';
@@ -52,6 +52,9 @@ export function registerExplorer(context: vscode.ExtensionContext, logger: Logge
   // The DAG commands load with the Airflow nodes' code, on first use.
   const airflow = lazy(async () => (await import('./commands/airflowCommands')).airflowCommands(cmd));
   registerLazyCommands(context, logger, AIRFLOW_COMMAND_IDS, () => airflow.get());
+  // Resume/Stop Step and the execution details load with the Image Builder images code, on first use.
+  const imageBuilder = lazy(async () => (await import('./commands/imageBuilderCommands')).imageBuilderCommands(cmd));
+  registerLazyCommands(context, logger, IMAGE_BUILDER_COMMAND_IDS, () => imageBuilder.get());
 
   const api: ExplorerTestApi = {
     provider,

@@ -40,7 +40,7 @@ describe('resource explorer (in the extension host, against the emulator)', func
     await freshTree(50);
     const roots = await children();
     assert.deepEqual(roots.map(label), ['us-east-1', 'eu-west-1']);
-    assert.deepEqual((await children(roots[0])).map(label), ['Step Functions', 'Image Builder workflows', 'MWAA environments', 'MWAA Serverless workflows']);
+    assert.deepEqual((await children(roots[0])).map(label), ['Step Functions', 'Image Builder workflows', 'Image Builder images', 'MWAA environments', 'MWAA Serverless workflows']);
     assert.deepEqual((await children(await path('us-east-1', 'Step Functions'))).map(label), ['State machines', 'Activities']);
     const machines = await children(await path('us-east-1', 'Step Functions', 'State machines'));
     assert.deepEqual(machines.map(label).sort(), ['EncryptedPipeline', 'NightlyReport', 'OrderProcessing']);

@@ -21,3 +21,21 @@ export const RUNNING_STATUSES: ReadonlySet<string> = new Set(['RUNNING', 'PENDIN
 export function hasRunning(items: readonly { status?: string }[]): boolean {
   return items.some((i) => i.status !== undefined && RUNNING_STATUSES.has(i.status));
 }
+
+/** What a polled list reports: one key over its items' statuses, and whether any still moves. */
+export function listState<T extends { id: string }>(items: readonly T[], status: (item: T) => string | undefined, active: (status: string | undefined) => boolean): { key: string; running: boolean } {
+  return { key: statusKey(items.map((i) => ({ id: i.id, status: status(i) }))), running: items.some((i) => active(status(i))) };
+}
+
+/** A Pollable list's poll(): its first page again, one redraw, then its state. */
+export async function pollFirstPage<T extends { id: string }>(
+  listing: { reset(): void; list: { ensureFirstPage(): Promise<void>; items: readonly T[] } },
+  redraw: () => void,
+  status: (item: T) => string | undefined,
+  active: (status: string | undefined) => boolean,
+): Promise<{ key: string; running: boolean }> {
+  listing.reset();
+  await listing.list.ensureFirstPage();
+  redraw();
+  return listState(listing.list.items, status, active);
+}

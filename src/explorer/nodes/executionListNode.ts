@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { hasRunning, statusKey } from '../../core/runs/polling';
+import { listState, pollFirstPage, RUNNING_STATUSES } from '../../core/runs/polling';
 import { CONTEXT, contextValue } from '../contextValues';
 import type { Pollable } from '../executionPolling';
 import { listChildPage } from '../model/listing';
@@ -7,6 +7,8 @@ import type { ExplorerContext, ExplorerNode } from './explorerNode';
 import { ListChildren } from './listChildren';
 import { MessageNode } from './messageNode';
 import { ResourceNode } from './resourceNode';
+
+const isRunning = (status: string | undefined) => status !== undefined && RUNNING_STATUSES.has(status);
 
 /** ListExecutions' statusFilter values, with the words the filter picker shows. */
 export const EXECUTION_STATUSES = [
@@ -63,18 +65,14 @@ export class ExecutionListNode implements Pollable {
       return [new MessageNode(this, `${this.id}|express`, 'Express executions are not listed by Step Functions: they are recorded in the state machine\'s CloudWatch Logs log group.', 'info')];
     }
     const children = await this.listing.getChildren();
-    const items = this.listing.list.items;
-    this.ctx.poller.update(this, statusKey(items), hasRunning(items));
+    const { key, running } = listState(this.listing.list.items, (e) => e.status, isRunning);
+    this.ctx.poller.update(this, key, running);
     return children;
   }
 
   /** Lists the first page again and redraws; the poller calls this. */
-  async poll(): Promise<{ key: string; running: boolean }> {
-    this.listing.reset();
-    await this.listing.list.ensureFirstPage();
-    this.ctx.refresh(this);
-    const items = this.listing.list.items;
-    return { key: statusKey(items), running: hasRunning(items) };
+  poll(): Promise<{ key: string; running: boolean }> {
+    return pollFirstPage(this.listing, () => this.ctx.refresh(this), (e) => e.status, isRunning);
   }
 
   setStatusFilter(status: string | undefined): void {

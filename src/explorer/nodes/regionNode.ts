@@ -3,6 +3,7 @@ import { CONTEXT, contextValue } from '../contextValues';
 import type { GroupKind } from '../model/groups';
 import type { ExplorerContext, ExplorerNode } from './explorerNode';
 import { GroupNode } from './groupNode';
+import type { ImagesGroupNode } from './imagebuilder/imagesGroupNode';
 import { ServiceNode } from './serviceNode';
 
 /** One region shown (setting awsWorkflows.regions, default the session's region). */
@@ -10,10 +11,12 @@ export class RegionNode implements ExplorerNode {
   readonly id: string;
   readonly parent = undefined;
   readonly children: (ServiceNode | GroupNode)[];
+  /** "Image Builder images", loaded with the region's first expand (it is not on the activation path). */
+  private images: ImagesGroupNode | undefined;
 
   constructor(
     readonly region: string,
-    ctx: ExplorerContext,
+    private readonly ctx: ExplorerContext,
     private readonly expanded: boolean,
     /** "Europe (Ireland)", from the region table the provider loads with the first listing. */
     private readonly description?: string,
@@ -47,11 +50,14 @@ export class RegionNode implements ExplorerNode {
     return item;
   }
 
-  getChildren(): ExplorerNode[] {
-    return this.children;
+  async getChildren(): Promise<ExplorerNode[]> {
+    this.images ??= new (await import('./imagebuilder/imagesGroupNode')).ImagesGroupNode(this, this.region, this.ctx);
+    // After "Image Builder workflows" (children[1]).
+    return [...this.children.slice(0, 2), this.images, ...this.children.slice(2)];
   }
 
   reset(): void {
     this.children.forEach((c) => c.reset());
+    this.images?.reset();
   }
 }

@@ -39,7 +39,7 @@ describe('explorer listing against the emulator (demo seed)', function () {
     assert.equal(machines.find((m) => m.name === 'NightlyReport')?.type, 'EXPRESS');
     assert.deepEqual((await all('activities', 'eu-west-1')).map((a) => a.name), ['EuApproval']);
     const ib = await all('imageBuilderWorkflows', 'us-east-1');
-    assert.deepEqual(ib.map((w) => `${w.name} ${w.version} ${w.type}`).sort(), ['demo-build 1.0.0 BUILD', 'demo-build 1.1.0 BUILD', 'demo-test 1.0.0 TEST']);
+    assert.deepEqual(ib.map((w) => `${w.name} ${w.version} ${w.type}`).sort(), ['demo-approval 1.0.0 BUILD', 'demo-build 1.0.0 BUILD', 'demo-build 1.1.0 BUILD', 'demo-test 1.0.0 TEST']);
     assert.deepEqual((await all('mwaaEnvironments', 'eu-west-1')).map((e) => e.name), ['EuropeAirflow']);
     const serverless = await all('mwaaServerlessWorkflows', 'us-east-1');
     assert.deepEqual(serverless.map((w) => w.name).sort(), ['hourly-report', 'nightly-etl']);

@@ -3,7 +3,7 @@
 // screenshot the README shows (media/screenshots/explorer.png, refreshed with UPDATE_SCREENSHOTS=1).
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { expandResource, openView, resourceRow, resourcesView, saveScreenshot, withSeededWorkbench } from './support';
+import { expandResource, openView, resourceRow, resourcesView, saveScreenshot, widenSideBar, withSeededWorkbench } from './support';
 
 describe('resource explorer in the browser (code-server + Chromium)', function () {
   this.timeout(240_000);
@@ -78,14 +78,7 @@ describe('resource explorer in the browser (code-server + Chromium)', function (
     await page.locator('.tabs-container .tab', { hasText: 'NightlyReport.asl.json' }).waitFor();
     await page.locator('.monaco-editor .view-lines', { hasText: '"StartAt": "Build"' }).waitFor();
     await report.click();
-    // A wider side bar, so names and descriptions show in full.
-    const sash = await page.locator('.part.sidebar').boundingBox();
-    if (sash) {
-      await page.mouse.move(sash.x + sash.width - 1, sash.y + sash.height / 2);
-      await page.mouse.down();
-      await page.mouse.move(sash.x + 420, sash.y + sash.height / 2, { steps: 5 });
-      await page.mouse.up();
-    }
+    await widenSideBar(page, 420);
     await saveScreenshot(page, 'explorer');
   });
 });

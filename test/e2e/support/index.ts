@@ -10,6 +10,7 @@ export {
   resourcesView,
   resourceRow,
   expandResource,
+  widenSideBar,
   expectEventually,
   webviewFrame,
   saveScreenshot,

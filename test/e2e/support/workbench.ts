@@ -95,6 +95,18 @@ export function resourceRow(page: Page, label: string | RegExp): Locator {
   return resourcesView(page).locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: label }) });
 }
 
+/** Drags the side bar's edge so it is `width` pixels wide: names and descriptions show in full in a screenshot. */
+export async function widenSideBar(page: Page, width: number): Promise<void> {
+  const bar = await page.locator('.part.sidebar').boundingBox();
+  if (!bar) return;
+  await page.mouse.move(bar.x + bar.width - 1, bar.y + bar.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(bar.x + width, bar.y + bar.height / 2, { steps: 5 });
+  await page.mouse.up();
+  // Off the sash, so it is not drawn highlighted.
+  await page.mouse.move(bar.x + width + 200, bar.y + bar.height / 2);
+}
+
 /** Expands the first Resources row whose label matches (a no-op when it is already expanded). */
 export async function expandResource(page: Page, label: string | RegExp): Promise<void> {
   const row = resourceRow(page, label).first();

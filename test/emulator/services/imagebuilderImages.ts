@@ -299,6 +299,20 @@ function counts(view: ExecutionView) {
   };
 }
 
+/** What ListWorkflowExecutions and GetWorkflowExecution both say of an execution. */
+function executionMetadata(view: ExecutionView) {
+  return {
+    workflowBuildVersionArn: view.record.workflowArn,
+    workflowExecutionId: view.record.id,
+    type: view.record.type,
+    status: view.status,
+    message: view.message?.slice(0, 500),
+    ...counts(view),
+    startTime: iso(view.startMs),
+    endTime: iso(view.endMs),
+  };
+}
+
 function stepMetadata(step: StepView) {
   return {
     stepExecutionId: step.record.id,
@@ -405,16 +419,7 @@ export const imageOperations: Record<string, OperationHandler> = {
     const page = paginate(build.executions, input, ctx.runtime.pageSize, `imagebuilder:ListWorkflowExecutions:${image.arn}`, invalidToken);
     return {
       requestId: randomUUID(),
-      workflowExecutions: page.items.map((e) => ({
-        workflowBuildVersionArn: e.record.workflowArn,
-        workflowExecutionId: e.record.id,
-        type: e.record.type,
-        status: e.status,
-        message: e.message?.slice(0, 500),
-        ...counts(e),
-        startTime: iso(e.startMs),
-        endTime: iso(e.endMs),
-      })),
+      workflowExecutions: page.items.map(executionMetadata),
       imageBuildVersionArn: image.arn,
       message: build.reason?.slice(0, 500),
       nextToken: page.nextToken,
@@ -437,18 +442,7 @@ export const imageOperations: Record<string, OperationHandler> = {
 
   GetWorkflowExecution(input: { workflowExecutionId: string }, ctx: RequestContext) {
     const { image, view } = findExecution(ctx, input.workflowExecutionId);
-    return {
-      requestId: randomUUID(),
-      workflowBuildVersionArn: view.record.workflowArn,
-      workflowExecutionId: view.record.id,
-      imageBuildVersionArn: image.arn,
-      type: view.record.type,
-      status: view.status,
-      message: view.message?.slice(0, 500),
-      ...counts(view),
-      startTime: iso(view.startMs),
-      endTime: iso(view.endMs),
-    };
+    return { requestId: randomUUID(), imageBuildVersionArn: image.arn, ...executionMetadata(view) };
   },
 
   GetWorkflowStepExecution(input: { stepExecutionId: string }, ctx: RequestContext) {

@@ -7,6 +7,7 @@ import { silentLogger } from '../../../src/core/log';
 import { listState, pollFirstPage } from '../../../src/core/runs/polling';
 import { confirmation, ImageBuilderRuns, parsedJson, reasonProblem, workflowLabel } from '../../../src/explorer/model/imageBuilderRuns';
 import { PagedList } from '../../../src/explorer/model/pagedList';
+import { emulatorEnv } from '../../emulator/deploy/support';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 
 describe('Image Builder images model against the emulator (demo seed)', function () {
@@ -17,11 +18,7 @@ describe('Image Builder images model against the emulator (demo seed)', function
 
   before(async () => {
     emulator = await startEmulator({ port: 0, seed: 'demo', quiet: true });
-    session = new AwsSession({
-      logger: silentLogger,
-      env: { AWS_ENDPOINT_URL: emulator.endpoint, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_REGION: 'us-east-1', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' },
-      retry: { maxAttempts: 1 },
-    });
+    session = new AwsSession({ logger: silentLogger, env: emulatorEnv(emulator), retry: { maxAttempts: 1 } });
     runs = new ImageBuilderRuns(session, 'us-east-1');
   });
   after(async () => {

@@ -2,6 +2,7 @@
 // (@smithy/shared-ini-file-loader's loadSharedConfigFiles), so the profiles, regions and endpoints
 // we show and use are the ones the SDK clients in the same process see.
 
+import { existsSync } from 'node:fs';
 import { loadIni } from './lazySdk';
 import { sharedConfigPaths } from './sessionSources';
 
@@ -85,6 +86,8 @@ export { sharedConfigPaths, type SharedConfigPaths } from './sessionSources';
 /** Both files, read fresh (a profile may have been added since the last read); missing files are empty. */
 export async function readSharedConfig(env: NodeJS.ProcessEnv): Promise<SharedConfig> {
   const paths = sharedConfigPaths(env);
+  // Neither file: nothing to read, and no reason to load the reader (a CI runner's `lint` has none).
+  if (!existsSync(paths.configFile) && !existsSync(paths.credentialsFile)) return { profiles: {}, sections: {}, profileSources: {} };
   const { configFile, credentialsFile } = await loadIni().loadSharedConfigFiles({ configFilepath: paths.configFile, filepath: paths.credentialsFile, ignoreCache: true });
   return toSharedConfig(configFile as IniFile, credentialsFile as IniFile);
 }

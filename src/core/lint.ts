@@ -5,7 +5,7 @@ import type { Finding } from './findings';
 import { compareFindings } from './findings';
 import type { DocumentKind, ManifestForKind } from './kind';
 import { detectKind } from './kind';
-import { formatOf, parseDocument, parseFindings, stripBom } from './parse/document';
+import { formatOf, parseDocumentForChecks, parseFindings, stripBom } from './parse/document';
 import type { FileProblem, Manifest } from './manifest/model';
 import { checkManifest, parseManifest } from './manifest';
 import { validateImageBuilderDocument } from './imagebuilder/validate';
@@ -73,18 +73,18 @@ function runRules(kind: DocumentKind, input: LintInput, extra: Pick<LintResult, 
     case 'stateMachine': {
       const linked = input.context?.templates?.length ? findLinkedDefinition(input.fileName, input.context.templates) : undefined;
       // validateAsl reports parse problems itself (it re-reads JSON with template placeholders).
-      const doc = parseDocument(input.text, formatOf(input.fileName));
+      const doc = parseDocumentForChecks(input.text, formatOf(input.fileName));
       extra.states = stateAnchors(doc.root);
       if (linked) return lintLinkedDefinition(input.text, input.fileName, linked);
       const type = stateMachineType(input.fileName, input.context?.manifest);
       return validateAsl(doc, type ? { type } : undefined);
     }
     case 'imageBuilderWorkflow': {
-      const doc = parseDocument(input.text, formatOf(input.fileName));
+      const doc = parseDocumentForChecks(input.text, formatOf(input.fileName));
       return [...parseFindings(doc), ...validateImageBuilderDocument(doc)];
     }
     case 'airflowWorkflow': {
-      const doc = parseDocument(input.text, formatOf(input.fileName));
+      const doc = parseDocumentForChecks(input.text, formatOf(input.fileName));
       // A DAG with two tasks of the same name is ambiguous: dag/task-duplicate reports it as an error.
       return [...parseFindings(doc), ...validateDag(doc)];
     }

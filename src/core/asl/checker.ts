@@ -143,7 +143,7 @@ export class AslValidator implements AslChecker {
   // ---------------------------------------------------------------- value helpers
 
   private isSubstituted(node: ValueNode): boolean {
-    return node.kind === 'number' && this.placeholderStarts.has(node.start);
+    return node.kind === 'number' && this.placeholderStarts.size > 0 && this.placeholderStarts.has(node.start);
   }
 
   /** A YAML string that is exactly `${Name}` where a number or boolean goes. */
@@ -332,7 +332,8 @@ export class AslValidator implements AslChecker {
     scope.statesNode = statesObj;
     // Register names first so transitions can be resolved regardless of order.
     for (const entry of statesObj.entries) {
-      this.stateKeyStarts.add(entry.keyStart);
+      // Only duplicate keys need it; reading an offset costs a parse when positions are lazy (parse/jsonNative.ts).
+      if (this.doc.problems.length) this.stateKeyStarts.add(entry.keyStart);
       scope.names.set(entry.key, entry);
       this.checkStateName(entry, scope);
     }

@@ -18,9 +18,15 @@ export function declaresStateMachine(text: string): boolean {
   return looksLikeTemplate(text) && STATE_MACHINE_TYPE.test(text);
 }
 
+// The last answer: the CLI and the lint ask about the same text several times (kind, template
+// context), and on a 1 MB definition each answer is three scans of the whole text.
+let last: { text: string; answer: boolean } | undefined;
+
 export function looksLikeTemplate(text: string): boolean {
-  if (text.trimStart().startsWith('{')) {
-    return JSON_VERSION.test(text) || JSON_SAM.test(text) || (JSON_RESOURCES.test(text) && JSON_AWS_TYPE.test(text));
-  }
-  return YAML_VERSION.test(text) || YAML_SAM.test(text) || (YAML_RESOURCES.test(text) && YAML_AWS_TYPE.test(text));
+  if (last?.text === text) return last.answer;
+  const answer = text.trimStart().startsWith('{')
+    ? JSON_VERSION.test(text) || JSON_SAM.test(text) || (JSON_RESOURCES.test(text) && JSON_AWS_TYPE.test(text))
+    : YAML_VERSION.test(text) || YAML_SAM.test(text) || (YAML_RESOURCES.test(text) && YAML_AWS_TYPE.test(text));
+  last = { text, answer };
+  return answer;
 }

@@ -3,6 +3,7 @@
 import type { Finding, Position, Range } from '../findings';
 import type { ValueNode } from './node';
 import { parseJson } from './json';
+import { parseJsonNative } from './jsonNative';
 import { parseYaml } from './yaml';
 import { formatSize, parseLimits } from './limits';
 
@@ -82,6 +83,21 @@ export function parseDocument(input: string, format: SourceFormat): ParsedDocume
   const text = stripBom(input);
   const { root, problems } = text.length > parseLimits().maxDocumentChars ? { root: undefined, problems: [tooLarge(text.length)] } : format === 'json' ? parseJson(text) : parseYaml(text);
   return { text, format, root, problems, lines: new LineIndex(text) };
+}
+
+/**
+ * parseDocument for the checks (lint, diagnostics): JSON that the engine's JSON.parse reads the same
+ * way is parsed natively, and positions are computed on their first read (jsonNative.ts); anything
+ * else (YAML, comments, duplicate keys, syntax errors) is parsed by parseDocument.
+ */
+export function parseDocumentForChecks(input: string, format: SourceFormat): ParsedDocument {
+  if (format === 'json') {
+    const text = stripBom(input);
+    const limits = parseLimits();
+    const root = text.length <= limits.maxDocumentChars ? parseJsonNative(text, limits.maxDepth) : undefined;
+    if (root) return { text, format, root, problems: [], lines: new LineIndex(text) };
+  }
+  return parseDocument(input, format);
 }
 
 function tooLarge(chars: number): ParseProblem {

@@ -22,6 +22,14 @@ export function stateAnchors(root: ValueNode | undefined): StateAnchor[] {
   if (!states || states.kind !== 'object') return [];
   return states.entries.map((e) => {
     const type = child(e.value, 'Type');
-    return { name: e.key, type: type?.kind === 'string' ? type.value : undefined, offset: e.keyStart };
+    // Read when the CodeLens (or a worker's reply) asks: a lint nobody shows them to (the CLI) then locates
+    // no position of a natively parsed definition (parse/jsonNative.ts).
+    return {
+      name: e.key,
+      type: type?.kind === 'string' ? type.value : undefined,
+      get offset() {
+        return e.keyStart;
+      },
+    };
   });
 }

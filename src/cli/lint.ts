@@ -72,7 +72,7 @@ export const lintCommand = defineCommand(lintSpec, async ({ flags, operands: pat
     texts.set(target.absolute, read.text);
     if (looksLikeTemplate(read.text)) targetTemplates.push({ fileName: target.file, text: read.text });
   }
-  const templateFinder = new TemplateFinder(io.cwd, roots, targetTemplates);
+  const templateFinder = new TemplateFinder(io.cwd, roots, targetTemplates, texts);
 
   const context: LintContext = {
     ...folderFileContext(io.cwd),

@@ -33,12 +33,12 @@ export function siblingFilesOnDisk(folder: string, roots: readonly string[]): Si
   };
 }
 
-function readTemplate(absolute: string, cwd: string): TemplateSource | undefined {
+function readTemplate(absolute: string, cwd: string, known?: ReadonlyMap<string, string>): TemplateSource | undefined {
   try {
     if (!TEMPLATE_FILE.test(absolute)) return undefined;
     // Bounded, regular files only: a folder of definitions may hold a link to /dev/zero or a FIFO.
-    const read = readBoundedTextFileSync(absolute, MAX_TEMPLATE_BYTES);
-    if (!read.ok) return undefined;
+    const read = known?.has(absolute) ? { ok: true as const, text: known.get(absolute)! } : readBoundedTextFileSync(absolute, MAX_TEMPLATE_BYTES);
+    if (!read.ok || read.text.length > MAX_TEMPLATE_BYTES) return undefined;
     const text = read.text;
     return looksLikeTemplate(text) ? { fileName: relative(cwd, absolute).replace(/\\/g, '/'), text } : undefined;
   } catch {
@@ -46,8 +46,8 @@ function readTemplate(absolute: string, cwd: string): TemplateSource | undefined
   }
 }
 
-/** The templates directly in a folder (not below it). */
-export function templatesIn(folder: string, cwd: string): { absolute: string; template: TemplateSource }[] {
+/** The templates directly in a folder (not below it); `known` holds texts already read, by absolute path. */
+export function templatesIn(folder: string, cwd: string, known?: ReadonlyMap<string, string>): { absolute: string; template: TemplateSource }[] {
   let names: string[];
   try {
     names = readdirSync(folder).filter((n) => TEMPLATE_FILE.test(n)).sort();
@@ -56,7 +56,7 @@ export function templatesIn(folder: string, cwd: string): { absolute: string; te
   }
   return names.flatMap((name) => {
     const absolute = join(folder, name);
-    const template = readTemplate(absolute, cwd);
+    const template = readTemplate(absolute, cwd, known);
     return template ? [{ absolute, template }] : [];
   });
 }
@@ -73,13 +73,14 @@ export function linkedDefinitionFiles(template: TemplateSource, cwd: string): st
 export class TemplateFinder {
   private readonly byFolder = new Map<string, TemplateSource[]>();
 
-  constructor(private readonly cwd: string, private readonly roots: readonly string[], private readonly targetTemplates: readonly TemplateSource[]) {}
+  /** `known`: the texts the lint has read already (its targets), by absolute path, so a folder's files are not read twice. */
+  constructor(private readonly cwd: string, private readonly roots: readonly string[], private readonly targetTemplates: readonly TemplateSource[], private readonly known?: ReadonlyMap<string, string>) {}
 
   forDefinition(absolute: string): TemplateSource[] {
     const out = [...this.targetTemplates];
     let folder = dirname(absolute);
     for (let depth = 0; depth < 8; depth++) {
-      if (!this.byFolder.has(folder)) this.byFolder.set(folder, templatesIn(folder, this.cwd).map((t) => t.template));
+      if (!this.byFolder.has(folder)) this.byFolder.set(folder, templatesIn(folder, this.cwd, this.known).map((t) => t.template));
       for (const t of this.byFolder.get(folder)!) if (!out.some((o) => o.fileName === t.fileName)) out.push(t);
       const parent = dirname(folder);
       if (parent === folder || !isContained(this.roots, parent)) break;

@@ -43,16 +43,28 @@ export function readBoundedTextFileSync(file: string, maxBytes = parseLimits().m
     if (what) return { ok: false, reason: `it is ${what}, not a file` };
     if (stat.size > maxBytes) return { ok: false, reason: `it has ${formatSize(stat.size)}, more than the ${formatSize(maxBytes)} limit` };
     // Read to the end, but never past the cap: the size may change while reading.
+    // A buffer of the size stat gives (one byte more, to see growth): a regular file fills it in one
+    // read, with no copy; a file that grows is read on in chunks.
+    const first = Buffer.allocUnsafe(Math.min(maxBytes + 1, stat.size + 1));
     const chunks: Buffer[] = [];
     let total = 0;
-    const buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, 1024 * 1024));
+    let buffer = first;
+    let filled = 0;
     for (;;) {
-      const n = fs.readSync(fd, buffer, 0, Math.min(buffer.length, maxBytes + 1 - total), null);
+      const n = fs.readSync(fd, buffer, filled, Math.min(buffer.length - filled, maxBytes + 1 - total), null);
       if (n <= 0) break;
-      chunks.push(Buffer.from(buffer.subarray(0, n)));
+      filled += n;
       total += n;
       if (total > maxBytes) return { ok: false, reason: `it has more than the ${formatSize(maxBytes)} limit` };
+      if (filled === buffer.length) {
+        chunks.push(buffer);
+        buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1 - total, 1024 * 1024));
+        filled = 0;
+        if (buffer.length === 0) break;
+      }
     }
+    if (chunks.length === 0) return { ok: true, text: first.toString('utf8', 0, filled) };
+    if (filled > 0) chunks.push(buffer.subarray(0, filled));
     return { ok: true, text: Buffer.concat(chunks, total).toString('utf8') };
   } catch (err) {
     return { ok: false, reason: describeError(err) };

@@ -2,7 +2,7 @@
 // its stderr into the error message and loses the exit status. Here the message names the profile
 // and the exit status only; the output goes to the log at debug level.
 
-import { exec } from 'node:child_process';
+import type { exec as Exec } from 'node:child_process';
 import type { Logger } from '../core/log';
 import type { AwsCredentials } from './credentials';
 import { AwsCredentialsError } from './errors';
@@ -17,6 +17,9 @@ function failure(profile: string, why: string): AwsCredentialsError {
 
 export function runCredentialProcess(profile: string, command: string, env: NodeJS.ProcessEnv, logger: Logger): Promise<AwsCredentials> {
   return new Promise((resolve, reject) => {
+    // Required here: node:child_process (and net, stream) costs every CLI run that resolves no credentials.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { exec } = require('node:child_process') as { exec: typeof Exec };
     exec(command, { env, timeout: PROCESS_TIMEOUT_MS, maxBuffer: MAX_OUTPUT_BYTES, windowsHide: true }, (err, stdout, stderr) => {
       if (err) {
         const e = err as { code?: number | string; signal?: string; killed?: boolean };

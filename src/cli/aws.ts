@@ -11,6 +11,20 @@ export const AWS_FLAGS = {
   profile: { type: 'string', value: 'P', help: 'AWS profile (default: AWS_PROFILE, then the default chain)' },
 } satisfies Flags;
 
+/**
+ * The region `lint` and `lsp` compare against, resolved as a session resolves it (--region, the
+ * profile's region, AWS_REGION, AWS_DEFAULT_REGION, us-east-1) without loading the session and its
+ * credential providers: neither command makes an AWS call.
+ */
+export async function cliRegion(io: Pick<CliIo, 'env'>, flags: { region?: string; profile?: string }): Promise<string> {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { readSharedConfig } = require('../aws/sharedConfig') as typeof import('../aws/sharedConfig');
+  const { resolveRegion } = require('../aws/endpoints') as typeof import('../aws/endpoints');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const profile = flags.profile || io.env.AWS_PROFILE || 'default';
+  return resolveRegion({ settingRegion: flags.region, env: io.env, config: await readSharedConfig(io.env), profile }).region;
+}
+
 export function cliSession(io: CliIo, flags: { region?: string; profile?: string; requestTimeoutSeconds?: number }, logger: Logger): AwsSession {
   // Loaded here, not at the top, so `--help` and usage errors load no AWS code.
   // eslint-disable-next-line @typescript-eslint/no-require-imports

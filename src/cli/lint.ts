@@ -2,10 +2,9 @@
 
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { AWS_FLAGS, cliSession } from './aws';
+import { AWS_FLAGS, cliRegion } from './aws';
 import { defineCommand, UsageError, type CommandSpec, type Flags } from './command';
 import type { Finding } from '../core/findings';
-import { silentLogger } from '../core/log';
 import { lintText, type LintContext } from '../core/lint';
 import { parseManifest } from '../core/manifest';
 import { MANIFEST_FILE_NAME, type Manifest } from '../core/manifest/model';
@@ -76,7 +75,7 @@ export const lintCommand = defineCommand(lintSpec, async ({ flags, operands: pat
 
   const context: LintContext = {
     ...folderFileContext(io.cwd),
-    defaultRegion: await cliSession(io, flags, silentLogger).getRegion(),
+    defaultRegion: await cliRegion(io, flags),
     manifest,
   };
   const results: FileFinding[] = [];

@@ -40,7 +40,7 @@ const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
 
 export interface LanguageServerOptions {
   debounceMs?: number;
-  /** The region rules compare against when a file names none (AWS_REGION, AWS_DEFAULT_REGION). */
+  /** The region rules compare against when a file names none (the CLI resolves it as `lint` does: cliRegion). */
   defaultRegion?: string;
 }
 

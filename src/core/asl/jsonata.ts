@@ -2,7 +2,11 @@
 // reference rules Step Functions adds ($states.result / $states.errorOutput placement, no top-level
 // field names, `$` or `$$`). Results are cached by expression text: definitions repeat expressions.
 
-import jsonata from 'jsonata';
+// Required on first use: most definitions have no JSONata, and the package's start-up is a few
+// milliseconds of a fresh process (scripts/bench/cli.mjs).
+let jsonataPackage: typeof import('jsonata') | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const jsonata = (expression: string) => (jsonataPackage ??= require('jsonata') as typeof import('jsonata'))(expression);
 
 export interface JsonataAnalysis {
   /** Parse failure message (INVALID_JSONATA_EXPRESSION), if any. */
@@ -150,8 +154,14 @@ function parseBatch(list: string[]): void {
 function positionsWithin(node: unknown, start: number, end: number, seen = new Set<unknown>()): boolean {
   if (!node || typeof node !== 'object' || seen.has(node)) return true;
   seen.add(node);
-  if (Array.isArray(node)) return node.every((n) => positionsWithin(n, start, end, seen));
-  for (const [key, value] of Object.entries(node)) {
+  // Index and for-in loops, no entries arrays: this visits every node of every expression's tree.
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) if (!positionsWithin(node[i], start, end, seen)) return false;
+    return true;
+  }
+  const record = node as Record<string, unknown>;
+  for (const key in record) {
+    const value = record[key];
     if (key === 'position') {
       if (typeof value === 'number' && (value <= start || value > end)) return false;
     } else if (value && typeof value === 'object' && !positionsWithin(value, start, end, seen)) return false;

@@ -1,7 +1,13 @@
 // YAML (and anything else the yaml package reads) into the shared node tree.
 // Aliases are resolved to the anchored node, so rules see what the service will see.
 
-import { type Alias, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Scalar, type Node as YamlNode, type Tags } from 'yaml';
+import type { Alias, Scalar, Node as YamlNode, Tags } from 'yaml';
+
+// Required on first use, not imported: a lint of JSON files (the CLI's usual run) never starts the
+// yaml package, whose start-up is a few milliseconds of a fresh process (scripts/bench/cli.mjs).
+let yamlPackage: typeof import('yaml') | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const yaml = (): typeof import('yaml') => (yamlPackage ??= require('yaml') as typeof import('yaml'));
 import { toValue, type ArrayNode, type ObjectNode, type PropertyNode, type ValueNode } from './node';
 import { parseLimits, tooDeepMessage, type ParseLimits } from './limits';
 import { yamlNestingOverflow } from './nesting';
@@ -33,7 +39,7 @@ export function parseYamlWithPackage(text: string, tags?: YamlTagOptions): { roo
   if (deepAt !== undefined) return { problems: [tooDeep(deepAt, limits.maxDepth)] };
   const aliasAt = nthAliasOffset(text, limits.maxAliases + 1);
   if (aliasAt !== undefined) return { problems: [tooManyAliases(aliasAt, limits.maxAliases)] };
-  const doc = parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: false, prettyErrors: false, strict: false, keepSourceTokens: false, merge: true, customTags: tags?.customTags });
+  const doc = yaml().parseDocument(text, { lineCounter: new (yaml().LineCounter)(), uniqueKeys: false, prettyErrors: false, strict: false, keepSourceTokens: false, merge: true, customTags: tags?.customTags });
   for (const e of doc.errors) {
     const [start, end] = e.pos;
     problems.push({ code: 'parse/syntax', message: cleanMessage(e.message), start, end: Math.max(end, start + 1) });
@@ -107,7 +113,7 @@ class Converter {
       const range = (node as YamlNode | undefined)?.range ?? [0, 0];
       throw new TooComplex(tooDeep(range[0], this.limits.maxDepth));
     }
-    if (isAlias(node)) return this.alias(node, depth);
+    if (yaml().isAlias(node)) return this.alias(node, depth);
     const anchor = (node as { anchor?: string } | undefined)?.anchor;
     if (anchor) this.anchors.set(anchor, 'open');
     const converted = this.convertNode(node, depth);
@@ -142,7 +148,7 @@ class Converter {
     const range = (node as YamlNode | undefined)?.range ?? [0, 0, 0];
     const start = range[0];
     const end = range[1];
-    if (isMap(node)) {
+    if (yaml().isMap(node)) {
       const out: ObjectNode = { kind: 'object', entries: [], start, end };
       let size = 1;
       let height = 0;
@@ -157,13 +163,13 @@ class Converter {
         }
       };
       for (const pair of node.items) {
-        if (!isPair(pair)) continue;
-        const keyValue: unknown = isScalar(pair.key) ? pair.key.value : undefined;
+        if (!yaml().isPair(pair)) continue;
+        const keyValue: unknown = yaml().isScalar(pair.key) ? pair.key.value : undefined;
         // Only a plain `<<` is a merge key; a quoted "<<" is an ordinary key (YAML merge key spec).
-        const plainKey = isScalar(pair.key) && (pair.key.type === undefined || pair.key.type === 'PLAIN');
+        const plainKey = yaml().isScalar(pair.key) && (pair.key.type === undefined || pair.key.type === 'PLAIN');
         if ((keyValue === '<<' && plainKey) || (typeof keyValue === 'symbol' && keyValue.description === '<<')) {
           // merge keys (<<: *base) are expanded by the yaml package into toJS only; expand them here too
-          const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
+          const sources = yaml().isSeq(pair.value) ? pair.value.items : [pair.value];
           for (const src of sources) {
             const merged = this.convert(src, depth + 1);
             size += merged.size;
@@ -188,7 +194,7 @@ class Converter {
       }
       return { node: out, size, height: height + 1 };
     }
-    if (isSeq(node)) {
+    if (yaml().isSeq(node)) {
       const out: ArrayNode = { kind: 'array', items: [], start, end };
       let size = 1;
       let height = 0;
@@ -211,14 +217,14 @@ class Converter {
   /** Keys are scalars in every file we read; an alias or collection key is named by its text. */
   private keyText(keyNode: YamlNode | null, depth: number): string {
     if (!keyNode) return '';
-    if (isScalar(keyNode)) return String((keyNode as Scalar).value);
+    if (yaml().isScalar(keyNode)) return String((keyNode as Scalar).value);
     const c = this.convert(keyNode, depth + 1).node;
     return c.kind === 'object' || c.kind === 'array' ? JSON.stringify(toValue(c)) : String(c.value);
   }
 }
 
 function scalarNode(node: unknown, start: number, end: number): ValueNode {
-  if (!isScalar(node)) return { kind: 'null', value: null, start, end };
+  if (!yaml().isScalar(node)) return { kind: 'null', value: null, start, end };
   const v = node.value;
   if (v === null || v === undefined) return { kind: 'null', value: null, start, end };
   if (typeof v === 'boolean') return { kind: 'boolean', value: v, start, end };

@@ -2,7 +2,7 @@
 // initialize, open, diagnostics with exact ranges, change, a quick fix that applies, hover, completion.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -111,5 +111,45 @@ describe('language server (aws-workflows lsp --stdio)', function () {
     assert.ok(hover && /Pass/.test(hover.contents.value), JSON.stringify(hover));
     const completions = await client.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 15 } }) as { label: string }[];
     assert.ok(completions.some((c) => c.label === 'A'), JSON.stringify(completions.map((c) => c.label)));
+  });
+});
+
+// The region entries without their own are compared against: resolved as `lint` resolves it (the
+// profile's region in the shared config beats AWS_REGION), not AWS_REGION alone.
+describe('language server: the region', function () {
+  this.timeout(60_000);
+
+  it("follows the profile's region from the shared config, as lint does", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aws-workflows-lsp-region-'));
+    mkdirSync(join(dir, 'statemachines'));
+    writeFileSync(join(dir, 'statemachines', 'orders.asl.yaml'), 'StartAt: A\nStates:\n  A:\n    Type: Succeed\n');
+    writeFileSync(join(dir, 'config'), '[profile dev]\nregion = eu-west-1\n');
+    const manifest = [
+      'stateMachines:',
+      '  orders:',
+      '    definition: statemachines/orders.asl.yaml',
+      '    roleArn: arn:aws:iam::123456789012:role/orders',
+      '    encryption: { type: CUSTOMER_MANAGED_KMS_KEY, kmsKeyId: arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab }',
+      '',
+    ].join('\n');
+    const env = { PATH: process.env.PATH, HOME: dir, AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'), AWS_PROFILE: 'dev', AWS_REGION: 'us-east-1' };
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli.ts'), 'lsp', '--stdio'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'inherit'] });
+    const client = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const uri = pathToFileURL(join(dir, 'aws-workflows.yaml')).href;
+    const published = new Promise<Publish>((done) => client.onNotification('textDocument/publishDiagnostics', (p: Publish) => { if (p.uri === uri) done(p); }));
+    client.listen();
+    try {
+      await client.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).href, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'w' }], capabilities: {} });
+      await client.sendNotification('initialized', {});
+      await client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: manifest } });
+      // eu-west-1 (the profile's), not us-east-1 (AWS_REGION): the key is in another region.
+      assert.deepEqual((await published).diagnostics.map((d) => d.code), ['kms/region-mismatch']);
+    } finally {
+      await client.sendRequest('shutdown').catch(() => undefined);
+      await client.sendNotification('exit').catch(() => undefined);
+      await new Promise<void>((done) => (child.exitCode !== null ? done() : child.once('exit', () => done())));
+      client.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

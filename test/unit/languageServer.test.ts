@@ -4,10 +4,11 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { KMS_REGION_WORKSPACE } from '../support/kmsRegion';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -121,17 +122,11 @@ describe('language server: the region', function () {
 
   it("follows the profile's region from the shared config, as lint does", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'aws-workflows-lsp-region-'));
-    mkdirSync(join(dir, 'statemachines'));
-    writeFileSync(join(dir, 'statemachines', 'orders.asl.yaml'), 'StartAt: A\nStates:\n  A:\n    Type: Succeed\n');
-    writeFileSync(join(dir, 'config'), '[profile dev]\nregion = eu-west-1\n');
-    const manifest = [
-      'stateMachines:',
-      '  orders:',
-      '    definition: statemachines/orders.asl.yaml',
-      '    roleArn: arn:aws:iam::123456789012:role/orders',
-      '    encryption: { type: CUSTOMER_MANAGED_KMS_KEY, kmsKeyId: arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab }',
-      '',
-    ].join('\n');
+    for (const [name, text] of Object.entries(KMS_REGION_WORKSPACE)) {
+      mkdirSync(dirname(join(dir, name)), { recursive: true });
+      writeFileSync(join(dir, name), text);
+    }
+    const manifest = KMS_REGION_WORKSPACE['aws-workflows.yaml'];
     const env = { PATH: process.env.PATH, HOME: dir, AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'), AWS_PROFILE: 'dev', AWS_REGION: 'us-east-1' };
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli.ts'), 'lsp', '--stdio'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'inherit'] });
     const client = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

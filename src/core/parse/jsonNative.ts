@@ -43,6 +43,7 @@ const INTEGER_LIKE = /^\d+$/;
 // The classes assign their fields in the constructor (no class fields, whose define semantics cost
 // twice as much in a fresh process) and keep offsets in s/e, read through accessors that locate
 // them on first use. They give the rules what json.ts's nodes give: kind, value, entries, items.
+// Offsets are read-only (getters without setters): nothing writes a parsed tree's offsets.
 class LazyTree {
   /** Keys in the tree, against keysInText(). */
   keys: number;
@@ -124,13 +125,19 @@ function copyOffsets(from: ValueNode, to: LazyNode): void {
   }
 }
 
+/** An offset of a node or key (s: start, e: end), located on first read. */
+function located(slot: LazyNode | LazyProperty, which: 's' | 'e'): number {
+  if (slot[which] < 0) slot.tree.locate();
+  return slot[which];
+}
+
 class LazyNode {
   s: number;
   e: number;
   rawText: string | undefined;
   entries: LazyProperty[] | undefined;
   items: LazyNode[] | undefined;
-  constructor(private readonly tree: LazyTree, readonly kind: ValueNode['kind'], readonly value: unknown) {
+  constructor(readonly tree: LazyTree, readonly kind: ValueNode['kind'], readonly value: unknown) {
     this.s = -1;
     this.e = -1;
     this.rawText = undefined;
@@ -139,20 +146,10 @@ class LazyNode {
   }
 
   get start(): number {
-    if (this.s < 0) this.tree.locate();
-    return this.s;
-  }
-  set start(v: number) {
-    this.tree.locate();
-    this.s = v;
+    return located(this, 's');
   }
   get end(): number {
-    if (this.e < 0) this.tree.locate();
-    return this.e;
-  }
-  set end(v: number) {
-    this.tree.locate();
-    this.e = v;
+    return located(this, 'e');
   }
   /** A number as written (`1.0` is not `1`): only in the text. */
   get raw(): string | undefined {
@@ -165,25 +162,15 @@ class LazyNode {
 class LazyProperty {
   s: number;
   e: number;
-  constructor(private readonly tree: LazyTree, readonly key: string, readonly value: LazyNode) {
+  constructor(readonly tree: LazyTree, readonly key: string, readonly value: LazyNode) {
     this.s = -1;
     this.e = -1;
   }
 
   get keyStart(): number {
-    if (this.s < 0) this.tree.locate();
-    return this.s;
-  }
-  set keyStart(v: number) {
-    this.tree.locate();
-    this.s = v;
+    return located(this, 's');
   }
   get keyEnd(): number {
-    if (this.e < 0) this.tree.locate();
-    return this.e;
-  }
-  set keyEnd(v: number) {
-    this.tree.locate();
-    this.e = v;
+    return located(this, 'e');
   }
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path, { dirname, join, resolve } from 'node:path';
 import { runCli, type CliIo } from '../../../src/cli/main';
 import { expandGlob, isGlob, toGlobPattern } from '../../../src/cli/glob';
+import { KMS_REGION_WORKSPACE } from '../../support/kmsRegion';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -165,15 +166,7 @@ describe('aws-workflows lint', () => {
   });
 
   it('resolves the region as deploy does: flag, then the profile region, then the environment', async () => {
-    const manifest = [
-      'stateMachines:',
-      '  orders:',
-      '    definition: statemachines/orders.asl.yaml',
-      '    roleArn: arn:aws:iam::123456789012:role/orders',
-      '    encryption: { type: CUSTOMER_MANAGED_KMS_KEY, kmsKeyId: arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab }',
-      '',
-    ].join('\n');
-    const ws = workspace({ 'aws-workflows.yaml': manifest, 'statemachines/orders.asl.yaml': FILES['statemachines/orders.asl.yaml'], 'config': '[profile dev]\nregion = eu-west-1\n' });
+    const ws = workspace(KMS_REGION_WORKSPACE);
     const run = async (env: NodeJS.ProcessEnv, ...args: string[]) => {
       const io: CliIo & { out: string; err: string } = {
         out: '', err: '', cwd: ws, env: { AWS_CONFIG_FILE: join(ws, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(ws, 'none'), ...env },

@@ -10,6 +10,9 @@
 import { parseJson } from './json';
 import type { ValueNode } from './node';
 
+/** How many documents have located their positions: a clean lint locates none (test/unit/asl/json-native-path.test.ts). */
+export let locatedDocuments = 0;
+
 /** The tree of `text` with lazy positions, or undefined when json.ts must read it (invalid JSON, duplicate keys, integer-like keys, too deep). */
 export function parseJsonNative(text: string, maxDepth: number): ValueNode | undefined {
   let value: unknown;
@@ -104,6 +107,7 @@ class LazyTree {
   locate(): void {
     if (this.located) return;
     this.located = true;
+    locatedDocuments++;
     const { root } = parseJson(this.text);
     if (root && this.root) copyOffsets(root, this.root);
   }

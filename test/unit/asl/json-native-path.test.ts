@@ -12,6 +12,7 @@ import { validateImageBuilderDocument } from '../../../src/core/imagebuilder/val
 import { detectKind } from '../../../src/core/kind';
 import { lintText } from '../../../src/core/lint';
 import { parseDocument, parseDocumentForChecks, parseFindings, type ParsedDocument } from '../../../src/core/parse/document';
+import * as jsonNative from '../../../src/core/parse/jsonNative';
 import { parseJsonNative } from '../../../src/core/parse/jsonNative';
 import type { ValueNode } from '../../../src/core/parse/node';
 import type { Finding } from '../../../src/core/findings';
@@ -95,6 +96,14 @@ describe('native JSON path', () => {
     const bigDoc = parseDocumentForChecks(big, 'json');
     assert.deepEqual(validateAsl(bigDoc), []);
     assert.equal(located(bigDoc), false, 'a clean definition located its positions');
+    // The whole lint (kind, rules, the states the editor's CodeLens anchors), as the CLI runs it.
+    const before = jsonNative.locatedDocuments;
+    const lint = lintText({ fileName: 'big.asl.json', text: big });
+    assert.deepEqual(lint.findings, []);
+    assert.equal(jsonNative.locatedDocuments, before, 'lintText located the positions of a clean definition');
+    // Asked for, an anchor's offset is exact.
+    assert.equal(big.slice(lint.states![7].offset, lint.states![7].offset + 4), '"S7"');
+    assert.equal(jsonNative.locatedDocuments, before + 1);
   });
 
   it('falls back to the position parser for what JSON.parse reads differently', () => {

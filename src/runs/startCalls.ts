@@ -56,12 +56,17 @@ export async function startStandard(aws: ExplorerAws, target: StartTarget, input
   }
 }
 
+/** Five minutes of execution and half a minute for the request itself. */
+const SYNC_REQUEST_TIMEOUT_MS = 330_000;
+
 export async function startSync(aws: ExplorerAws, target: StartTarget, input: string, name: string | undefined, signal?: AbortSignal): Promise<SyncResult> {
   const ctx: AwsCallContext = { service: 'states', operation: 'StartSyncExecution', region: target.region, resource: target.name };
   const handle = await callAws(ctx, () => aws.sfn(target.region));
   try {
     const out = await withStateMachineKey(handle, baseStateMachineArn(target.arn ?? ''), ctx, () =>
-      handle.client.send(new handle.sdk.StartSyncExecutionCommand({ stateMachineArn: target.arn, input, name: name || undefined }), { abortSignal: signal }),
+      // The answer comes when the execution ends: Express workflows run for up to five minutes
+      // (Step Functions quotas), longer than the request timeout of ordinary calls. Cancel aborts it.
+      handle.client.send(new handle.sdk.StartSyncExecutionCommand({ stateMachineArn: target.arn, input, name: name || undefined }), { abortSignal: signal, requestTimeout: SYNC_REQUEST_TIMEOUT_MS }),
     );
     return {
       executionArn: out.executionArn ?? '',

@@ -11,7 +11,7 @@ import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import type { ExplorerTestApi } from '../../src/explorer/register';
 import { eventually } from './support/emulator';
 import { configure, control, explorerTree, label, type ExplorerTree } from './support/tree';
-import { startStandard, startSync } from '../../src/runs/startCalls';
+import { startStandard, startSync, stateMachineType } from '../../src/runs/startCalls';
 import type { StartedExecution } from '../../src/runs/startExecution';
 
 const REGION = 'us-east-1';
@@ -240,6 +240,22 @@ describe('Start Execution with saved inputs, names and Express results (in the e
       return doc?.uri.path.startsWith(`/${REGION}/sync-executions/QuickFail-`) ? doc : undefined;
     });
     assert.deepEqual(JSON.parse(failedDoc.getText()).error, 'Order.Invalid');
+  });
+
+  it('waits for a synchronous Express execution longer than the request timeout of other calls', async () => {
+    const quick = { kind: 'stateMachine' as const, region: REGION, name: 'Quick', arn: arnOf('Quick') };
+    await configure('requestTimeoutSeconds', 1);
+    try {
+      // An ordinary call slower than the 1 s limit fails, retries included: the setting is in force.
+      await control('faults', { service: 'states', operation: 'DescribeStateMachine', kind: 'delay', delayMs: 2500, count: 5 }); // every retry too
+      assert.match(await sentence(() => stateMachineType(api.provider.ctx.aws, quick)), /^Step Functions DescribeStateMachine for Quick in us-east-1 failed: /);
+      // As many delays as attempts, so a retry cannot hide a timeout; later tests make no such call.
+      await control('faults', { service: 'states', operation: 'StartSyncExecution', kind: 'delay', delayMs: 2500, count: 5 });
+      const slow = await startSync(api.provider.ctx.aws, quick, '{"name": "Slow"}', undefined);
+      assert.equal(slow.status, 'SUCCEEDED');
+    } finally {
+      await configure('requestTimeoutSeconds', undefined);
+    }
   });
 
   it('starts from an open definition: the state machine its aws-workflows.yaml entry deploys', async () => {

@@ -12,7 +12,7 @@ import { seedKmsKey, type KmsKeySeed } from './services/kms';
 import type { MwaaEnvironment } from './services/mwaa';
 import { createServerlessWorkflow } from './services/mwaaServerless';
 import { createBucket, putObject } from './services/s3';
-import { createStateMachine, type Tag } from './services/stepfunctions';
+import { createStateMachine, stepFunctions, type Tag } from './services/stepfunctions';
 import { setMocks } from './services/stepfunctionsRuns';
 import type { StateStore } from './state';
 
@@ -35,6 +35,8 @@ interface RegionSeed {
     encryption?: { type: 'AWS_OWNED_KEY' | 'CUSTOMER_MANAGED_KMS_KEY'; kmsKeyId?: string; kmsDataKeyReusePeriodSeconds?: number };
     /** Task mocks for its executions (test/emulator/asl/mocks.ts). */
     mocks?: unknown;
+    /** Aliases over its published versions (version numbers), created as CreateStateMachineAlias would. */
+    aliases?: { name: string; description?: string; routing: { version: number; weight: number }[] }[];
   }[];
   activities?: { name: string; tags?: Record<string, string> }[];
   imageBuilderWorkflows?: { name: string; version: string; type: 'BUILD' | 'TEST' | 'DISTRIBUTION'; description?: string; data: string; tags?: Record<string, string> }[];
@@ -91,6 +93,11 @@ export function applySeed(store: StateStore, runtime: Runtime, seed: SeedFile): 
         },
         ctx,
       );
+      for (const a of m.aliases ?? []) {
+        const machineArn = `arn:aws:states:${region}:${ACCOUNT_ID}:stateMachine:${m.name}`;
+        const routingConfiguration = a.routing.map((r) => ({ stateMachineVersionArn: `${machineArn}:${r.version}`, weight: r.weight }));
+        stepFunctions.operations.CreateStateMachineAlias({ name: a.name, description: a.description, routingConfiguration }, ctx);
+      }
       if (m.mocks !== undefined) {
         const problem = setMocks(store.region(region).states, m.name, m.mocks);
         if (problem) throw new Error(`seed mocks of ${m.name}: ${problem}`);

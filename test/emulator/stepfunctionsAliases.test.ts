@@ -84,6 +84,20 @@ describe('emulator: Step Functions aliases and executions through a version or a
     assert.ok(viaVersion.executionArn);
   });
 
+  it('seeds aliases: the demo seed routes OrderProcessing:prod to version 1', async () => {
+    const demo = await startTestEmulator({ seed: 'demo' });
+    try {
+      const { sfn: demoSfn } = clients(demo);
+      const machine = 'arn:aws:states:us-east-1:000000000000:stateMachine:OrderProcessing';
+      const listed = await demoSfn.send(new ListStateMachineAliasesCommand({ stateMachineArn: machine }));
+      assert.deepEqual(listed.stateMachineAliases?.map((a) => a.stateMachineAliasArn), [`${machine}:prod`]);
+      const d = await demoSfn.send(new DescribeStateMachineAliasCommand({ stateMachineAliasArn: `${machine}:prod` }));
+      assert.deepEqual(d.routingConfiguration, [{ stateMachineVersionArn: `${machine}:1`, weight: 100 }]);
+    } finally {
+      await demo.stop();
+    }
+  });
+
   it('refuses an alias that does not exist, and StartSyncExecution on a Standard alias', async () => {
     const missing = await rejection(() => sfn.send(new StartExecutionCommand({ stateMachineArn: `${machineArn}:nope` })));
     assert.equal(missing.name, 'ResourceNotFound');

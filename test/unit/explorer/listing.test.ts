@@ -55,10 +55,13 @@ describe('explorer listing against the emulator (demo seed)', function () {
     assert.equal(second.nextToken, undefined);
   });
 
-  it('lists versions and build versions beneath items', async () => {
+  it('lists versions, aliases and build versions beneath items', async () => {
     const orders = (await all('stateMachines', 'us-east-1')).find((m) => m.name === 'OrderProcessing')!;
     const versions = await listChildPage(session, 'stateMachineVersions', orders, 50);
     assert.deepEqual(versions.items.map((v) => v.name), ['OrderProcessing:1']);
+    // Aliases come with their routing (one DescribeStateMachineAlias each), and the machine's type.
+    const aliases = await listChildPage(session, 'stateMachineAliases', orders, 50);
+    assert.deepEqual(aliases.items.map((a) => [a.kind, a.name, a.type, a.routing]), [['stateMachineAlias', 'OrderProcessing:prod', 'STANDARD', [{ version: '1', weight: 100 }]]]);
     const build = (await all('imageBuilderWorkflows', 'us-east-1')).find((w) => w.version === '1.1.0')!;
     const builds = await listChildPage(session, 'imageBuilderBuildVersions', build, 50);
     assert.equal(builds.items.length, 1);

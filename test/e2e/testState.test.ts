@@ -7,22 +7,10 @@ import { cpSync } from 'node:fs';
 import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { repoRoot } from '../../scripts/harness/vscodeWeb';
-import { e2e, expectEventually, openWorkbench, quickOpen, runCommand, saveScreenshot } from './support';
+import { e2e, expectEventually, openWorkbench, quickOpen, runCommand, saveScreenshot, webviewFrame } from './support';
 
-/** The panel's inner document (VS Code nests a webview in two iframes): the frame with our input field. */
-async function panelFrame(page: Page): Promise<Frame> {
-  let found: Frame | undefined;
-  await expectEventually(async () => {
-    for (const frame of page.frames()) {
-      if (await frame.locator('#field-input').count().catch(() => 0)) {
-        found = frame;
-        return;
-      }
-    }
-    throw new Error(`no frame shows the TestState panel yet (${page.frames().length} frames)`);
-  }, 'the TestState panel', 90_000);
-  return found!;
-}
+/** The panel's inner document: the frame with our input field. */
+const panelFrame = (page: Page): Promise<Frame> => webviewFrame(page, '#field-input', 'the TestState panel');
 
 describe('Test this state (Chromium)', function () {
   this.timeout(300_000);

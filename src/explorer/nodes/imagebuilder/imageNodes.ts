@@ -26,6 +26,7 @@ import { formatTime } from '../../model/resources';
 import type { ExplorerContext, ExplorerNode } from '../explorerNode';
 import { runStatusIcon } from '../icons';
 import { ListChildren, type ListItem, type ListOwner } from '../listChildren';
+import type { Page } from '../../model/resources';
 
 /** Keeps one node per id across polls, with the newest item: expansion and selection survive a relist. */
 class NodeCache<T extends ListItem, N extends { item: T }> {
@@ -55,28 +56,75 @@ function statusIcon(status: string | undefined): vscode.ThemeIcon {
   return runStatusIcon(status === undefined ? undefined : (ICON_STATUS[status] ?? status));
 }
 
-/** One image version (ListImages); its build versions beneath, listed again while one is being built. */
-export class ImageVersionNode implements ListOwner, Pollable {
+/**
+ * A node whose children are one paged list that the explorer's poller lists again while any item
+ * still moves (its first page, ≤ 1 request per 2 s, backing off; paused while hidden or collapsed).
+ * Nodes are kept per id across polls (NodeCache), so expansion survives and items stay current.
+ */
+abstract class PolledListNode<T extends ListItem, N extends ExplorerNode & { item: T }> implements ListOwner, Pollable {
   readonly id: string;
-  readonly listing: ListChildren<ImageBuildItem>;
+  readonly listing: ListChildren<T>;
 
   constructor(
     readonly parent: ExplorerNode,
-    public item: ImageVersionItem,
-    private readonly ctx: ExplorerContext,
-    runs: ImageBuilderRuns,
+    item: { id: string; name: string; region: string },
+    protected readonly ctx: ExplorerContext,
+    list: { noun: string; fetch: (token: string | undefined) => Promise<Page<T>>; make: (item: T) => N },
+    private readonly statusOf: (item: T) => string | undefined,
+    private readonly active: (status: string | undefined) => boolean,
   ) {
     this.id = item.id;
-    const builds = new NodeCache<ImageBuildItem, ImageBuildNode>((b) => new ImageBuildNode(this, b, ctx, runs));
-    this.listing = new ListChildren<ImageBuildItem>({
+    const nodes = new NodeCache<T, N>(list.make);
+    this.listing = new ListChildren<T>({
       owner: this,
       ctx,
       region: item.region,
-      noun: `build versions of ${item.name}`,
+      noun: `${list.noun} of ${item.name}`,
       serviceName: 'EC2 Image Builder',
-      fetch: (token) => runs.listBuilds(this.item, ctx.pageSize(), token),
-      makeNode: (b) => builds.get(b),
+      fetch: list.fetch,
+      makeNode: (i) => nodes.get(i),
     });
+  }
+
+  abstract getTreeItem(): vscode.TreeItem;
+
+  /** Whether to keep polling even when no listed item moves. */
+  protected stillMoving(): boolean {
+    return false;
+  }
+
+  async getChildren(): Promise<ExplorerNode[]> {
+    const children = await this.listing.getChildren();
+    const { key, running } = listState(this.listing.list.items, this.statusOf, this.active);
+    this.ctx.poller.update(this, key, running || this.stillMoving());
+    return children;
+  }
+
+  poll(): Promise<{ key: string; running: boolean }> {
+    return pollFirstPage(this.listing, () => this.ctx.refresh(this), this.statusOf, this.active);
+  }
+
+  reset(): void {
+    this.listing.reset();
+  }
+}
+
+/** One image version (ListImages); its build versions beneath, listed again while one is being built. */
+export class ImageVersionNode extends PolledListNode<ImageBuildItem, ImageBuildNode> {
+  constructor(
+    parent: ExplorerNode,
+    public item: ImageVersionItem,
+    ctx: ExplorerContext,
+    runs: ImageBuilderRuns,
+  ) {
+    super(
+      parent,
+      item,
+      ctx,
+      { noun: 'build versions', fetch: (token) => runs.listBuilds(this.item, ctx.pageSize(), token), make: (b) => new ImageBuildNode(this, b, ctx, runs) },
+      (b) => b.status,
+      isActiveImage,
+    );
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -88,45 +136,24 @@ export class ImageVersionNode implements ListOwner, Pollable {
     tree.contextValue = contextValue(CONTEXT.childList, CONTEXT.refreshable);
     return tree;
   }
-
-  async getChildren(): Promise<ExplorerNode[]> {
-    const children = await this.listing.getChildren();
-    const { key, running } = listState(this.listing.list.items, (b) => b.status, isActiveImage);
-    this.ctx.poller.update(this, key, running);
-    return children;
-  }
-
-  poll(): Promise<{ key: string; running: boolean }> {
-    return pollFirstPage(this.listing, () => this.ctx.refresh(this), (b) => b.status, isActiveImage);
-  }
-
-  reset(): void {
-    this.listing.reset();
-  }
 }
 
 /** One image build version: its status, and the workflow executions it ran, in order. */
-export class ImageBuildNode implements ListOwner, Pollable {
-  readonly id: string;
-  readonly listing: ListChildren<WorkflowExecutionItem>;
-
+export class ImageBuildNode extends PolledListNode<WorkflowExecutionItem, WorkflowExecutionNode> {
   constructor(
-    readonly parent: ExplorerNode,
+    parent: ExplorerNode,
     public item: ImageBuildItem,
-    private readonly ctx: ExplorerContext,
+    ctx: ExplorerContext,
     runs: ImageBuilderRuns,
   ) {
-    this.id = item.id;
-    const executions = new NodeCache<WorkflowExecutionItem, WorkflowExecutionNode>((e) => new WorkflowExecutionNode(this, e, ctx, runs));
-    this.listing = new ListChildren<WorkflowExecutionItem>({
-      owner: this,
+    super(
+      parent,
+      item,
       ctx,
-      region: item.region,
-      noun: `workflow executions of ${item.name}`,
-      serviceName: 'EC2 Image Builder',
-      fetch: (token) => runs.listExecutions(this.item.arn, ctx.pageSize(), token),
-      makeNode: (e) => executions.get(e),
-    });
+      { noun: 'workflow executions', fetch: (token) => runs.listExecutions(this.item.arn, ctx.pageSize(), token), make: (e) => new WorkflowExecutionNode(this, e, ctx, runs) },
+      (e) => e.status,
+      isActiveExecution,
+    );
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -143,45 +170,26 @@ export class ImageBuildNode implements ListOwner, Pollable {
     tree.contextValue = contextValue(CONTEXT.childList, CONTEXT.refreshable);
     return tree;
   }
-
-  async getChildren(): Promise<ExplorerNode[]> {
-    const children = await this.listing.getChildren();
-    const { key, running } = listState(this.listing.list.items, (e) => e.status, isActiveExecution);
-    this.ctx.poller.update(this, key, running);
-    return children;
-  }
-
-  poll(): Promise<{ key: string; running: boolean }> {
-    return pollFirstPage(this.listing, () => this.ctx.refresh(this), (e) => e.status, isActiveExecution);
-  }
-
-  reset(): void {
-    this.listing.reset();
-  }
 }
 
-/** One workflow execution of a build: its steps beneath; click shows GetWorkflowExecution. */
-export class WorkflowExecutionNode implements ListOwner, Pollable {
-  readonly id: string;
-  readonly listing: ListChildren<WorkflowStepItem>;
+/** One workflow execution of a build: its steps beneath; Show Execution Details shows GetWorkflowExecution. */
+export class WorkflowExecutionNode extends PolledListNode<WorkflowStepItem, WorkflowStepNode> {
+  declare readonly parent: ImageBuildNode;
 
   constructor(
-    readonly parent: ImageBuildNode,
+    parent: ImageBuildNode,
     public item: WorkflowExecutionItem,
-    private readonly ctx: ExplorerContext,
+    ctx: ExplorerContext,
     readonly runs: ImageBuilderRuns,
   ) {
-    this.id = item.id;
-    const steps = new NodeCache<WorkflowStepItem, WorkflowStepNode>((s) => new WorkflowStepNode(this, s, runs));
-    this.listing = new ListChildren<WorkflowStepItem>({
-      owner: this,
+    super(
+      parent,
+      item,
       ctx,
-      region: item.region,
-      noun: `steps of ${item.name}`,
-      serviceName: 'EC2 Image Builder',
-      fetch: (token) => runs.listSteps(this.item, ctx.pageSize(), token),
-      makeNode: (s) => steps.get(s),
-    });
+      { noun: 'steps', fetch: (token) => runs.listSteps(this.item, ctx.pageSize(), token), make: (st) => new WorkflowStepNode(this, st, runs) },
+      (st) => st.status,
+      isActiveStep,
+    );
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -202,17 +210,14 @@ export class WorkflowExecutionNode implements ListOwner, Pollable {
     return tree;
   }
 
-  async getChildren(): Promise<ExplorerNode[]> {
-    const children = await this.listing.getChildren();
-    const { key, running } = listState(this.listing.list.items, (s) => s.status, isActiveStep);
-    this.ctx.poller.update(this, key, running || isActiveExecution(this.item.status));
-    return children;
+  /** The rollback runs after the last step has settled: keep following until the execution ends. */
+  protected override stillMoving(): boolean {
+    return isActiveExecution(this.item.status);
   }
 
-  async poll(): Promise<{ key: string; running: boolean }> {
-    const state = await pollFirstPage(this.listing, () => this.ctx.refresh(this), (s) => s.status, isActiveStep);
-    // The rollback runs after the last step has settled: keep following until the execution ends.
-    if (!state.running && isActiveExecution(this.item.status)) {
+  override async poll(): Promise<{ key: string; running: boolean }> {
+    const state = await super.poll();
+    if (!state.running && this.stillMoving()) {
       this.item = { ...this.item, ...(await this.runs.getExecution(this.item.executionId).then(executionUpdate)) };
       this.ctx.refresh(this);
     }
@@ -224,10 +229,6 @@ export class WorkflowExecutionNode implements ListOwner, Pollable {
     this.ctx.poller.pause(this.id);
     this.reset();
     this.ctx.refresh(this);
-  }
-
-  reset(): void {
-    this.listing.reset();
   }
 }
 

@@ -182,7 +182,7 @@ describe('Start Execution with saved inputs, names and Express results (in the e
     assert.match(!checked.ok ? checked.message : '', /^The saved input broken is not valid JSON at line 3, column 12: /);
   });
 
-  it('keeps saved inputs inside the workspace: a link out is neither listed nor read', async () => {
+  it('keeps saved inputs inside the workspace and small: a link out is neither listed nor read, a huge file is not read', async () => {
     const outside = mkdtempSync(path.join(tmpdir(), 'outside-'));
     writeFileSync(path.join(outside, 'secret.json'), '{"secret": true}');
     const dir = path.join(workspace, '.aws-workflows', 'inputs', 'Orders');
@@ -194,6 +194,9 @@ describe('Start Execution with saved inputs, names and Express results (in the e
     const before = await executionNames(arnOf('Orders'));
     assert.equal(await start(await at('Orders'), { savedInput: 'linked' }), undefined);
     assert.equal(await start(await at('Orders'), { savedInput: '../../../etc/passwd' }), undefined);
+    // Reads are capped: a 2 MB "input" is refused unread (the service takes 256 KiB at most).
+    saveInput('Orders', 'huge', `{"pad": "${'x'.repeat(2 * 1024 * 1024)}"}`);
+    assert.equal(await start(await at('Orders'), { savedInput: 'huge' }), undefined);
     assert.deepEqual(await executionNames(arnOf('Orders')), before);
     rmSync(outside, { recursive: true, force: true });
   });

@@ -15,6 +15,9 @@ const services = {
   imagebuilder: { model: 'imagebuilder.json', signingName: 'imagebuilder' },
   mwaa: { model: 'mwaa.json', signingName: 'airflow' },
   'mwaa-serverless': { model: 'mwaa-serverless.json', signingName: 'airflow-serverless' },
+  // No CloudWatch Logs model in the reference set: scripts/models/logs.json is botocore's, cut to
+  // the operations the emulator answers (its _source says which file and version).
+  logs: { model: 'logs.json', signingName: 'logs', dir: path.join(root, 'scripts', 'models') },
 };
 
 /**
@@ -31,6 +34,18 @@ const statusOverrides = {
     ThrottlingException: 429,
     InternalServerException: 500,
     OperationTimeoutException: 504,
+  },
+  // CloudWatch Logs answers its client errors with 400 and ServiceUnavailableException with 500.
+  logs: {
+    InvalidParameterException: 400,
+    ResourceNotFoundException: 400,
+    ResourceAlreadyExistsException: 400,
+    LimitExceededException: 400,
+    OperationAbortedException: 400,
+    InvalidSequenceTokenException: 400,
+    DataAlreadyAcceptedException: 400,
+    UnrecognizedClientException: 400,
+    ServiceUnavailableException: 500,
   },
 };
 
@@ -62,8 +77,8 @@ function trimShape(shape, overrides, name) {
 const check = process.argv.includes('--check');
 let stale = 0;
 mkdirSync(outDir, { recursive: true });
-for (const [id, { model: file, signingName }] of Object.entries(services)) {
-  const model = JSON.parse(readFileSync(path.join(referenceDir, file), 'utf8'));
+for (const [id, { model: file, signingName, dir }] of Object.entries(services)) {
+  const model = JSON.parse(readFileSync(path.join(dir ?? referenceDir, file), 'utf8'));
   const metadata = pick(model.metadata, ['apiVersion', 'protocol', 'jsonVersion', 'targetPrefix', 'serviceId', 'endpointPrefix']);
   metadata.signingName = model.metadata.signingName ?? signingName;
   const operations = {};
@@ -88,7 +103,7 @@ for (const [id, { model: file, signingName }] of Object.entries(services)) {
       }
     }
   }
-  const out = { source: `../shared/reference/aws-models/${file}`, metadata, operations, shapes };
+  const out = { source: dir ? path.relative(root, path.join(dir, file)) : `../shared/reference/aws-models/${file}`, metadata, operations, shapes };
   const target = path.join(outDir, `${id}.json`);
   const text = JSON.stringify(out, null, 1) + '\n';
   if (check) {

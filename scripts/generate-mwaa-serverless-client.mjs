@@ -20,9 +20,11 @@ const serviceModels = {
   airflow: 'mwaa.json',
   'airflow-serverless': 'mwaa-serverless.json',
 };
+// CloudWatch Logs (task logs): botocore's model, cut to what we use, lives in scripts/models.
+const localModels = { logs: path.join(root, 'scripts/models/logs.json') };
 const services = {};
-for (const [key, file] of Object.entries(serviceModels)) {
-  const md = load(file).metadata;
+for (const [key, file] of Object.entries({ ...serviceModels, logs: 'logs.json' })) {
+  const md = (localModels[key] ? JSON.parse(readFileSync(localModels[key], 'utf8')) : load(file)).metadata;
   const signingName = md.signingName ?? md.endpointPrefix;
   if (signingName !== key) throw new Error(`${file}: signing name ${signingName} is not ${key}`);
   services[key] = {

@@ -234,6 +234,7 @@ function humanService(service: AwsServiceKey): string {
     case 'airflow': return 'Amazon MWAA';
     case 'airflow-serverless': return 'MWAA Serverless';
     case 's3': return 'Amazon S3';
+    case 'logs': return 'CloudWatch Logs';
   }
 }
 

@@ -5,6 +5,7 @@ import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { ImagebuilderClient } from '@aws-sdk/client-imagebuilder';
 import type { MWAAClient } from '@aws-sdk/client-mwaa';
 import type { S3Client } from '@aws-sdk/client-s3';
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { Logger } from '../core/log';
 import { lazy } from '../core/lazy';
 import type { AwsCredentials, CredentialSource } from './credentials';
@@ -13,7 +14,7 @@ import type { ResolvedEndpoint } from './endpoints';
 import type { MwaaRestApiClient } from './mwaaRestApi';
 import type { MwaaServerlessClient } from './mwaaServerless';
 import type { SignedClientOptions } from './signedClient';
-import { loadImagebuilder, loadMwaa, loadS3, loadSfn, loadSmithy, type ImagebuilderSdk, type MwaaSdk, type S3Sdk, type SfnSdk } from './lazySdk';
+import { loadImagebuilder, loadLogs, loadMwaa, loadS3, loadSfn, loadSmithy, type ImagebuilderSdk, type LogsSdk, type MwaaSdk, type S3Sdk, type SfnSdk } from './lazySdk';
 import type { RetryOptions } from './retry';
 import { requestTimeouts, type RequestTimeouts } from './cancellation';
 import type { AwsServiceKey } from './services.generated';
@@ -46,7 +47,7 @@ export interface SdkClientHandle<C, S> {
   region: string;
 }
 
-const SDK_LOADERS = { states: loadSfn, imagebuilder: loadImagebuilder, airflow: loadMwaa, s3: loadS3 };
+const SDK_LOADERS = { states: loadSfn, imagebuilder: loadImagebuilder, airflow: loadMwaa, s3: loadS3, logs: loadLogs };
 
 interface Destroyable {
   destroy(): void;
@@ -144,6 +145,11 @@ export class AwsSession {
   s3(region?: string): Promise<SdkClientHandle<S3Client, S3Sdk>> {
     // Local S3-compatible endpoints have no per-bucket DNS names.
     return this.sdkClient('s3', region, (sdk: S3Sdk, config, endpoint) => new sdk.S3Client({ ...config, ...(endpoint.overridden ? { forcePathStyle: true } : {}) }));
+  }
+
+  /** CloudWatch Logs: MWAA Serverless task logs. */
+  logs(region?: string): Promise<SdkClientHandle<CloudWatchLogsClient, LogsSdk>> {
+    return this.sdkClient('logs', region, (sdk: LogsSdk, config) => new sdk.CloudWatchLogsClient(config));
   }
 
   mwaaServerless(region?: string): Promise<{ client: MwaaServerlessClient; region: string }> {

@@ -58,7 +58,7 @@ export function parseFaultRequest(body: unknown): FaultRequest | string {
   const f = body as Record<string, unknown>;
   if (typeof f.operation !== 'string' || !f.operation) return 'operation is required';
   if (!FAULT_KINDS.includes(f.kind as FaultKind)) return `kind must be one of ${FAULT_KINDS.join(', ')}`;
-  if (f.service !== undefined && !['states', 'imagebuilder', 'airflow', 'airflow-serverless', 's3'].includes(f.service as string)) return 'unknown service';
+  if (f.service !== undefined && !['states', 'imagebuilder', 'airflow', 'airflow-serverless', 'logs', 's3'].includes(f.service as string)) return 'unknown service';
   if (f.count !== undefined && (!Number.isInteger(f.count) || (f.count as number) < 1)) return 'count must be a positive integer';
   if (f.delayMs !== undefined && (typeof f.delayMs !== 'number' || f.delayMs < 0)) return 'delayMs must be a non-negative number';
   return { service: f.service as ServiceName | undefined, operation: f.operation, kind: f.kind as FaultKind, count: f.count as number | undefined, delayMs: f.delayMs as number | undefined };

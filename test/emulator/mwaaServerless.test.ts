@@ -89,16 +89,16 @@ describe('emulator: MWAA Serverless', () => {
 
     const run = await mws.send<{ RunId: string; Status: string }>('StartWorkflowRun', { WorkflowArn: created.WorkflowArn, ClientToken: 'run-1' });
     const detail = await mws.send<{ RunDetail: { RunState: string; TaskInstances: string[] }; WorkflowVersion: string }>('GetWorkflowRun', { WorkflowArn: created.WorkflowArn, RunId: run.RunId });
-    assert.equal(detail.RunDetail.RunState, 'SUCCESS');
+    assert.equal(detail.RunDetail.RunState, 'QUEUED');
     assert.equal(detail.WorkflowVersion, updated.WorkflowVersion);
     const runs = await mws.send<{ WorkflowRuns: { RunId: string }[] }>('ListWorkflowRuns', { WorkflowArn: created.WorkflowArn });
     assert.deepEqual(runs.WorkflowRuns.map((r) => r.RunId), [run.RunId]);
     const tasks = await mws.send<{ TaskInstances: { TaskInstanceId: string; OperatorName: string }[] }>('ListTaskInstances', { WorkflowArn: created.WorkflowArn, RunId: run.RunId });
-    assert.deepEqual(tasks.TaskInstances.map((t) => t.OperatorName), ['changed']);
-    const task = await mws.send<{ Status: string }>('GetTaskInstance', { WorkflowArn: created.WorkflowArn, RunId: run.RunId, TaskInstanceId: tasks.TaskInstances[0].TaskInstanceId });
-    assert.equal(task.Status, 'SUCCESS');
-    const stopped = await mws.send<{ RunId: string }>('StopWorkflowRun', { WorkflowArn: created.WorkflowArn, RunId: run.RunId });
-    assert.equal(stopped.RunId, run.RunId);
+    assert.deepEqual(tasks.TaskInstances.map((t) => t.OperatorName), ['EmptyOperator']);
+    const task = await mws.send<{ Status: string; TaskId: string }>('GetTaskInstance', { WorkflowArn: created.WorkflowArn, RunId: run.RunId, TaskInstanceId: tasks.TaskInstances[0].TaskInstanceId });
+    assert.deepEqual([task.TaskId, task.Status], ['changed', 'NONE']);
+    const stopped = await mws.send<{ RunId: string; Status: string }>('StopWorkflowRun', { WorkflowArn: created.WorkflowArn, RunId: run.RunId });
+    assert.deepEqual([stopped.RunId, stopped.Status], [run.RunId, 'STOPPING']);
   });
 
   it('tags, lists workflows across 3+ pages, and deletes', async () => {

@@ -10,7 +10,7 @@ import { seedImageBuild, type ImageBuildSeed } from './services/imagebuilderImag
 import { airflowModelFromSeed, type AirflowDagSeed } from './services/airflowRest';
 import { seedKmsKey, type KmsKeySeed } from './services/kms';
 import type { MwaaEnvironment } from './services/mwaa';
-import { createServerlessWorkflow } from './services/mwaaServerless';
+import { createServerlessWorkflow, seedServerlessRuns } from './services/mwaaServerless';
 import { createBucket, putObject } from './services/s3';
 import { createStateMachine, stepFunctions, type Tag } from './services/stepfunctions';
 import { setMocks } from './services/stepfunctionsRuns';
@@ -53,7 +53,21 @@ interface RegionSeed {
     dags?: AirflowDagSeed[];
     generatedDags?: number;
   }[];
-  mwaaServerlessWorkflows?: { name: string; bucket: string; key: string; roleArn?: string; description?: string; tags?: Record<string, string> }[];
+  mwaaServerlessWorkflows?: {
+    name: string;
+    bucket: string;
+    key: string;
+    roleArn?: string;
+    description?: string;
+    tags?: Record<string, string>;
+    /** LoggingConfiguration.LogGroupName: where its task logs go (CloudWatch Logs). */
+    logGroup?: string;
+    /** Tasks that fail in every run started later; extra log lines per task (benches). */
+    failTasks?: string[];
+    logLines?: number;
+    /** Runs that finished before the emulator started (oldest first), optionally failing at a task. */
+    runs?: { failTask?: string }[];
+  }[];
 }
 
 const DEFAULT_ROLE = `arn:aws:iam::${ACCOUNT_ID}:role/EmulatorWorkflowsRole`;
@@ -130,7 +144,11 @@ export function applySeed(store: StateStore, runtime: Runtime, seed: SeedFile): 
       };
     }
     for (const w of r.mwaaServerlessWorkflows ?? []) {
-      createServerlessWorkflow({ Name: w.name, DefinitionS3Location: { Bucket: w.bucket, ObjectKey: w.key }, RoleArn: w.roleArn ?? DEFAULT_ROLE, Description: w.description, Tags: w.tags }, ctx);
+      const { WorkflowArn } = createServerlessWorkflow(
+        { Name: w.name, DefinitionS3Location: { Bucket: w.bucket, ObjectKey: w.key }, RoleArn: w.roleArn ?? DEFAULT_ROLE, Description: w.description, Tags: w.tags, LoggingConfiguration: w.logGroup ? { LogGroupName: w.logGroup } : undefined },
+        ctx,
+      );
+      seedServerlessRuns(ctx, WorkflowArn, w);
     }
   }
 }

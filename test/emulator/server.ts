@@ -18,6 +18,7 @@ import { applySeed, resolveSeed } from './seeds';
 import { ACCOUNT_ID, deniedMessage, type JsonService, type RequestContext, type Runtime, type ServiceName } from './services/context';
 import { imageBuilder } from './services/imagebuilder';
 import { mwaa } from './services/mwaa';
+import { logs } from './services/logs';
 import { mwaaServerless } from './services/mwaaServerless';
 import { handleS3, renderS3Error, s3Error, s3Operation } from './services/s3';
 import { stepFunctions } from './services/stepfunctions';
@@ -72,8 +73,9 @@ const JSON_SERVICES: Record<Exclude<ServiceName, 's3'>, JsonService> = {
   imagebuilder: imageBuilder,
   airflow: mwaa,
   'airflow-serverless': mwaaServerless,
+  logs,
 };
-const TARGET_PREFIXES: Record<string, 'states' | 'airflow-serverless'> = { AWSStepFunctions: 'states', AmazonMWAAServerless: 'airflow-serverless' };
+const TARGET_PREFIXES: Record<string, 'states' | 'airflow-serverless' | 'logs'> = { AWSStepFunctions: 'states', AmazonMWAAServerless: 'airflow-serverless', Logs_20140328: 'logs' };
 
 interface Reply {
   status: number;
@@ -260,7 +262,7 @@ class Emulator {
         run: async (ctx) => {
           if (!body) throw new ServiceError('SerializationException', 'Malformed request body: expected a JSON object.');
           const output = await this.invoke(definition, model, operation, body, ctx);
-          return { status: 200, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: JSON.stringify(output) };
+          return { status: 200, headers: { 'content-type': `application/x-amz-json-${model.metadata.jsonVersion ?? '1.0'}` }, body: JSON.stringify(output) };
         },
       };
     }
@@ -441,7 +443,7 @@ function restJsonError(model: ServiceModel, e: ServiceError, requestId: string):
 
 function unknownOperation(service: string | undefined, target: string | undefined): Reply {
   const message = target ? `The operation ${target} is not known to this service.` : 'The request does not match any operation of this service.';
-  if (service === 'states' || service === 'airflow-serverless' || target) {
+  if (service === 'states' || service === 'airflow-serverless' || service === 'logs' || target) {
     return { status: 400, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: JSON.stringify({ __type: 'UnknownOperationException', message }) };
   }
   return { status: 404, headers: { 'content-type': 'application/json', 'x-amzn-errortype': 'UnknownOperationException' }, body: JSON.stringify({ message }) };

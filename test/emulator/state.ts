@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { ImageBuilderState } from './services/imagebuilder';
 import type { KmsState } from './services/kms';
+import type { LogsState } from './services/logStore';
 import type { MwaaState } from './services/mwaa';
 import type { MwaaServerlessState } from './services/mwaaServerless';
 import type { S3State } from './services/s3';
@@ -15,6 +16,8 @@ export interface RegionState {
   airflowServerless: MwaaServerlessState;
   /** Seeded customer managed keys (absent in state files written before keys were modelled). */
   kms?: KmsState;
+  /** CloudWatch Logs (absent until something logs in the region). */
+  logs?: LogsState;
 }
 
 export interface EmulatorState {

@@ -35,12 +35,12 @@ export interface Operation {
 }
 
 export interface ServiceModel {
-  metadata: { protocol: 'json' | 'rest-json'; targetPrefix?: string; signingName: string; serviceId: string };
+  metadata: { protocol: 'json' | 'rest-json'; targetPrefix?: string; jsonVersion?: string; signingName: string; serviceId: string };
   operations: Record<string, Operation>;
   shapes: Record<string, Shape>;
 }
 
-export type ModelId = 'stepfunctions' | 'imagebuilder' | 'mwaa' | 'mwaa-serverless';
+export type ModelId = 'stepfunctions' | 'imagebuilder' | 'mwaa' | 'mwaa-serverless' | 'logs';
 
 const cache = new Map<ModelId, ServiceModel>();
 

@@ -6,7 +6,7 @@ import type { StateStore } from '../state';
 export const ACCOUNT_ID = '000000000000';
 
 /** The signing names the emulator answers to. */
-export type ServiceName = 'states' | 'imagebuilder' | 'airflow' | 'airflow-serverless' | 's3';
+export type ServiceName = 'states' | 'imagebuilder' | 'airflow' | 'airflow-serverless' | 'logs' | 's3';
 
 /** Per-process things that are not persisted (login tokens, ports). */
 export interface Runtime {

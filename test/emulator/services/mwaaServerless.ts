@@ -1,12 +1,16 @@
 // Amazon MWAA Serverless (awsJson1_0, X-Amz-Target AmazonMWAAServerless.<Op>): workflows whose
 // YAML definition is read from the emulated S3 at create/update time and kept as a snapshot;
-// every update is a new version; runs succeed at once, with one task instance per DAG task.
+// every update is a new version; runs go queued → running → success/failed on the scaled clock
+// (serverlessRuns.ts), one task instance per DAG task, writing their logs to CloudWatch Logs.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import { ServiceError, type ConstraintViolation } from '../protocol/errors';
 import { paginate } from '../protocol/paging';
 import { deniedMessage, type JsonService, type RequestContext } from './context';
 import { readObject } from './s3';
+import { dagTasks, logStreamName, runTimes, stopRun, viewServerlessRun, writeRunLogs, type ServerlessRun, type ServerlessTaskView } from './serverlessRuns';
+
+export type { ServerlessRun } from './serverlessRuns';
 
 interface S3Location {
   Bucket: string;
@@ -36,18 +40,9 @@ export interface ServerlessWorkflow {
   tags: Record<string, string>;
   /** Oldest first; the last one is the latest. */
   versions: ServerlessWorkflowVersion[];
-}
-
-export interface ServerlessRun {
-  runId: string;
-  workflowArn: string;
-  workflowVersion: string;
-  overrideParameters?: Record<string, unknown>;
-  status: 'SUCCESS' | 'STOPPED';
-  createdAt: string;
-  startedAt: string;
-  endedAt: string;
-  tasks: string[];
+  /** Emulator only (seed): tasks that fail in every run, and extra log lines per task (benches). */
+  failTasks?: string[];
+  logLines?: number;
 }
 
 export interface MwaaServerlessState {
@@ -200,24 +195,69 @@ function scheduleOf(version: ServerlessWorkflowVersion) {
   }
 }
 
-function workflowRunDetail(run: ServerlessRun) {
+function workflowRunDetail(run: ServerlessRun, now: number) {
+  const view = viewServerlessRun(run, now);
+  const times = runTimes(view);
   return {
     WorkflowArn: run.workflowArn,
     WorkflowVersion: run.workflowVersion,
     RunId: run.runId,
-    RunType: 'ON_DEMAND',
-    StartedOn: run.startedAt,
+    RunType: run.runType,
+    StartedOn: times.startedAt,
     CreatedAt: run.createdAt,
-    CompletedOn: run.endedAt,
-    ModifiedAt: run.endedAt,
-    Duration: 0,
-    TaskInstances: run.tasks.map((t) => taskInstanceId(run, t)),
-    RunState: run.status,
+    CompletedOn: times.endedAt,
+    ModifiedAt: times.endedAt ?? times.startedAt ?? run.createdAt,
+    Duration: times.durationSeconds,
+    ErrorMessage: view.errorMessage,
+    TaskInstances: run.tasks.map((t) => taskInstanceId(run, t.taskId)),
+    RunState: view.status,
   };
 }
 
 function taskInstanceId(run: ServerlessRun, task: string): string {
   return `${run.runId}-${task}`.replace(/[^a-zA-Z0-9.\-_]/g, '_');
+}
+
+const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
+const seconds = (t: ServerlessTaskView) => (t.startMs !== undefined && t.endMs !== undefined ? Math.round((t.endMs - t.startMs) / 1000) : undefined);
+
+/** Starts a run now, or (seeds) one that was queued at `queuedAtMs`. */
+export function startServerlessRun(ctx: RequestContext, workflow: ServerlessWorkflow, version: ServerlessWorkflowVersion, options: { overrideParameters?: Record<string, unknown>; queuedAtMs: number; failTasks?: string[]; runType?: 'ON_DEMAND' | 'SCHEDULED' }): ServerlessRun {
+  const runId = randomBytes(16).toString('hex');
+  const failTasks = options.failTasks ?? workflow.failTasks ?? [];
+  const run: ServerlessRun = {
+    runId,
+    workflowArn: workflow.arn,
+    workflowVersion: version.version,
+    runType: options.runType ?? 'ON_DEMAND',
+    overrideParameters: options.overrideParameters,
+    createdAt: new Date(options.queuedAtMs).toISOString(),
+    queuedAtMs: options.queuedAtMs,
+    timeScale: ctx.runtime.timeScale ?? 0.01,
+    logGroup: version.loggingConfiguration?.LogGroupName,
+    tasks: dagTasks(version.definition).map((t) => ({ ...t, fail: failTasks.includes(t.taskId), logLines: workflow.logLines ?? 0 })),
+  };
+  mwsState(ctx).runs[runId] = run;
+  return run;
+}
+
+/** Seed: the workflow's failing tasks and log size, and runs that finished an hour ago, a minute apart. */
+export function seedServerlessRuns(ctx: RequestContext, workflowArn: string, seed: { failTasks?: string[]; logLines?: number; runs?: { failTask?: string }[] }): void {
+  const workflow = findWorkflow(ctx, workflowArn);
+  workflow.failTasks = seed.failTasks;
+  workflow.logLines = seed.logLines;
+  const now = Date.parse(ctx.now);
+  const runs = seed.runs ?? [];
+  runs.forEach((r, i) => {
+    const run = startServerlessRun(ctx, workflow, workflow.versions.at(-1)!, { queuedAtMs: now - 3_600_000 - (runs.length - i) * 60_000, failTasks: r.failTask ? [r.failTask] : [], runType: 'SCHEDULED' });
+    writeRunLogs(ctx, run, now);
+  });
+}
+
+/** Writes the log lines every run has reached on the clock to its workflow's log group (CloudWatch Logs reads call this). */
+export function writeServerlessRunLogs(ctx: RequestContext): void {
+  const now = Date.now();
+  for (const run of Object.values(mwsState(ctx).runs)) if (!run.logsDone) writeRunLogs(ctx, run, now);
 }
 
 function findRun(ctx: RequestContext, workflowArn: string, runId: string): ServerlessRun {
@@ -322,78 +362,75 @@ export const mwaaServerless: JsonService = {
       return idempotent(ctx, 'StartWorkflowRun', ClientToken, params, () => {
         const workflow = findWorkflow(ctx, input.WorkflowArn);
         const version = findVersion(workflow, input.WorkflowVersion);
-        const runId = randomBytes(16).toString('hex');
-        let tasks: string[];
-        try {
-          const doc = parseYaml(version.definition) as Record<string, { tasks?: Record<string, unknown> }>;
-          tasks = Object.keys(Object.values(doc).find((d) => d && d.tasks)?.tasks ?? {});
-        } catch {
-          tasks = [];
-        }
-        mwsState(ctx).runs[runId] = {
-          runId,
-          workflowArn: workflow.arn,
-          workflowVersion: version.version,
-          overrideParameters: input.OverrideParameters,
-          status: 'SUCCESS',
-          createdAt: ctx.now,
-          startedAt: ctx.now,
-          endedAt: ctx.now,
-          tasks,
-        };
-        return { RunId: runId, Status: 'STARTING', StartedAt: ctx.now };
+        const run = startServerlessRun(ctx, workflow, version, { overrideParameters: input.OverrideParameters, queuedAtMs: Date.parse(ctx.now) });
+        return { RunId: run.runId, Status: 'STARTING', StartedAt: ctx.now };
       });
     },
     StopWorkflowRun(input: { WorkflowArn: string; RunId: string }, ctx) {
       const run = findRun(ctx, input.WorkflowArn, input.RunId);
-      return { WorkflowArn: run.workflowArn, WorkflowVersion: run.workflowVersion, RunId: run.runId, Status: run.status };
+      const now = Date.now();
+      const before = viewServerlessRun(run, now).status;
+      if (!['STARTING', 'QUEUED', 'RUNNING'].includes(before)) {
+        throw conflict(`Run ${run.runId} is ${before}; only a starting, queued or running run can be stopped.`, run.runId, 'WorkflowRun');
+      }
+      stopRun(run, now);
+      return { WorkflowArn: run.workflowArn, WorkflowVersion: run.workflowVersion, RunId: run.runId, Status: 'STOPPING' };
     },
     GetWorkflowRun(input: { WorkflowArn: string; RunId: string }, ctx) {
       const run = findRun(ctx, input.WorkflowArn, input.RunId);
-      return { WorkflowArn: run.workflowArn, WorkflowVersion: run.workflowVersion, RunId: run.runId, RunType: 'ON_DEMAND', OverrideParameters: run.overrideParameters, RunDetail: workflowRunDetail(run) };
+      return { WorkflowArn: run.workflowArn, WorkflowVersion: run.workflowVersion, RunId: run.runId, RunType: run.runType, OverrideParameters: run.overrideParameters, RunDetail: workflowRunDetail(run, Date.now()) };
     },
     ListWorkflowRuns(input: { WorkflowArn: string; WorkflowVersion?: string; MaxResults?: number; NextToken?: string }, ctx) {
       findWorkflow(ctx, input.WorkflowArn);
       const runs = Object.values(mwsState(ctx).runs)
         .filter((r) => r.workflowArn === input.WorkflowArn && (!input.WorkflowVersion || r.workflowVersion === input.WorkflowVersion))
-        .reverse();
+        .sort((a, b) => b.queuedAtMs - a.queuedAtMs);
       const page = paginate(runs, { maxResults: input.MaxResults, nextToken: input.NextToken }, ctx.runtime.pageSize, `airflow-serverless:ListWorkflowRuns:${input.WorkflowArn}:${input.WorkflowVersion ?? ''}`, invalidToken);
+      const now = Date.now();
       return {
-        WorkflowRuns: page.items.map((r) => ({
-          RunId: r.runId,
-          WorkflowArn: r.workflowArn,
-          WorkflowVersion: r.workflowVersion,
-          RunType: 'ON_DEMAND',
-          RunDetailSummary: { Status: r.status, CreatedOn: r.createdAt, StartedAt: r.startedAt, EndedAt: r.endedAt },
-        })),
+        WorkflowRuns: page.items.map((r) => {
+          const view = viewServerlessRun(r, now);
+          const times = runTimes(view);
+          return {
+            RunId: r.runId,
+            WorkflowArn: r.workflowArn,
+            WorkflowVersion: r.workflowVersion,
+            RunType: r.runType,
+            RunDetailSummary: { Status: view.status, CreatedOn: r.createdAt, StartedAt: times.startedAt, EndedAt: times.endedAt },
+          };
+        }),
         NextToken: page.nextToken,
       };
     },
     ListTaskInstances(input: { WorkflowArn: string; RunId: string; MaxResults?: number; NextToken?: string }, ctx) {
       const run = findRun(ctx, input.WorkflowArn, input.RunId);
-      const page = paginate(run.tasks, { maxResults: input.MaxResults, nextToken: input.NextToken }, ctx.runtime.pageSize, `airflow-serverless:ListTaskInstances:${run.runId}`, invalidToken);
+      const view = viewServerlessRun(run, Date.now());
+      const page = paginate(view.tasks, { maxResults: input.MaxResults, nextToken: input.NextToken }, ctx.runtime.pageSize, `airflow-serverless:ListTaskInstances:${run.runId}`, invalidToken);
       return {
-        TaskInstances: page.items.map((t) => ({ WorkflowArn: run.workflowArn, WorkflowVersion: run.workflowVersion, RunId: run.runId, TaskInstanceId: taskInstanceId(run, t), Status: 'SUCCESS', DurationInSeconds: 0, OperatorName: t })),
+        TaskInstances: page.items.map((t) => ({ WorkflowArn: run.workflowArn, WorkflowVersion: run.workflowVersion, RunId: run.runId, TaskInstanceId: taskInstanceId(run, t.taskId), Status: t.status, DurationInSeconds: seconds(t), OperatorName: t.operator })),
         NextToken: page.nextToken,
       };
     },
     GetTaskInstance(input: { WorkflowArn: string; RunId: string; TaskInstanceId: string }, ctx) {
       const run = findRun(ctx, input.WorkflowArn, input.RunId);
-      const task = run.tasks.find((t) => taskInstanceId(run, t) === input.TaskInstanceId);
+      const task = viewServerlessRun(run, Date.now()).tasks.find((t) => taskInstanceId(run, t.taskId) === input.TaskInstanceId);
       if (!task) throw notFound(input.TaskInstanceId, 'TaskInstance');
       return {
         WorkflowArn: run.workflowArn,
         RunId: run.runId,
         TaskInstanceId: input.TaskInstanceId,
         WorkflowVersion: run.workflowVersion,
-        Status: 'SUCCESS',
-        DurationInSeconds: 0,
-        OperatorName: task,
-        ModifiedAt: run.endedAt,
-        StartedAt: run.startedAt,
-        EndedAt: run.endedAt,
-        AttemptNumber: 1,
-        TaskId: task,
+        Status: task.status,
+        DurationInSeconds: seconds(task),
+        OperatorName: task.operator,
+        ModifiedAt: iso(task.endMs ?? task.startMs) ?? run.createdAt,
+        StartedAt: iso(task.startMs),
+        EndedAt: iso(task.endMs),
+        AttemptNumber: task.startMs === undefined ? 0 : 1,
+        ErrorMessage: task.errorMessage,
+        TaskId: task.taskId,
+        // Airflow's log file template; present once the task started, when the workflow logs to CloudWatch.
+        LogStream: run.logGroup && task.startMs !== undefined ? logStreamName(run, task.taskId) : undefined,
       };
     },
     TagResource(input: { ResourceArn: string; Tags: Record<string, string> }, ctx) {

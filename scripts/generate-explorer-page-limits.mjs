@@ -12,7 +12,7 @@ const calls = {
   states: ['stepfunctions.json', ['ListStateMachines', 'ListActivities', 'ListStateMachineVersions', 'ListStateMachineAliases', 'ListExecutions']],
   imagebuilder: ['imagebuilder.json', ['ListWorkflows', 'ListWorkflowBuildVersions']],
   airflow: ['mwaa.json', ['ListEnvironments']],
-  'airflow-serverless': ['mwaa-serverless.json', ['ListWorkflows', 'ListWorkflowVersions', 'ListWorkflowRuns']],
+  'airflow-serverless': ['mwaa-serverless.json', ['ListWorkflows', 'ListWorkflowVersions', 'ListWorkflowRuns', 'ListTaskInstances']],
 };
 function pageLimits(file, operations) {
   const model = JSON.parse(readFileSync(path.join(modelsDir, file), 'utf8'));

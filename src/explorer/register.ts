@@ -5,7 +5,7 @@ import type { Logger } from '../core/log';
 import { registerLazyCommands } from '../common/commands';
 import { lazy } from '../core/lazy';
 import { onDidDeploy } from '../deploy/events';
-import { AIRFLOW_COMMAND_IDS, IMAGE_BUILDER_COMMAND_IDS } from './commands/airflowCommandIds';
+import { AIRFLOW_COMMAND_IDS, IMAGE_BUILDER_COMMAND_IDS, SERVERLESS_COMMAND_IDS } from './commands/airflowCommandIds';
 import { EXPLORER_COMMAND_IDS } from './commands/commandIds';
 import { vscodeEnvironment, type ExplorerCommandContext, type ExplorerEnvironment } from './commands/context';
 import { DEFINITION_SCHEME, DefinitionContentProvider } from './definitionProvider';
@@ -55,6 +55,9 @@ export function registerExplorer(context: vscode.ExtensionContext, logger: Logge
   // Resume/Stop Step and the execution details load with the Image Builder images code, on first use.
   const imageBuilder = lazy(async () => (await import('./commands/imageBuilderCommands')).imageBuilderCommands(cmd));
   registerLazyCommands(context, logger, IMAGE_BUILDER_COMMAND_IDS, () => imageBuilder.get());
+  // MWAA Serverless runs and task logs: with the run nodes' code, on first use.
+  const serverless = lazy(async () => (await import('./serverlessRuns')).serverlessCommands(cmd, logger, context.subscriptions));
+  registerLazyCommands(context, logger, SERVERLESS_COMMAND_IDS, () => serverless.get());
 
   const api: ExplorerTestApi = {
     provider,

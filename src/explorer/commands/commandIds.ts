@@ -13,6 +13,7 @@ export const DOWNLOAD_DEFINITION_COMMAND = 'awsWorkflows.explorer.downloadDefini
 export const OPEN_IN_CONSOLE_COMMAND = 'awsWorkflows.explorer.openInConsole';
 export const START_EXECUTION_COMMAND = 'awsWorkflows.explorer.startExecution';
 export const SHOW_EXECUTION_OUTPUT_COMMAND = 'awsWorkflows.explorer.showExecutionOutput';
+/** Registered with the MWAA Serverless run commands (SERVERLESS_COMMAND_IDS), which load on first use. */
 export const START_RUN_COMMAND = 'awsWorkflows.explorer.startRun';
 export const REVEAL_RESOURCE_COMMAND = 'awsWorkflows.revealResource';
 export const FILTER_EXECUTIONS_COMMAND = 'awsWorkflows.explorer.filterExecutions';
@@ -32,7 +33,6 @@ export const EXPLORER_COMMAND_IDS = [
   OPEN_IN_CONSOLE_COMMAND,
   START_EXECUTION_COMMAND,
   SHOW_EXECUTION_OUTPUT_COMMAND,
-  START_RUN_COMMAND,
   REVEAL_RESOURCE_COMMAND,
   FILTER_EXECUTIONS_COMMAND,
   STOP_EXECUTION_COMMAND,

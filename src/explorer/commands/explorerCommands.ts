@@ -7,7 +7,7 @@ import { openInConsoleCommand } from './consoleCommand';
 import { downloadDefinitionCommand, openDefinitionCommand } from './definitionCommands';
 import { filterExecutionsCommand, redriveExecutionCommand, stopExecutionCommand } from './executionCommands';
 import { revealResourceCommand } from './revealCommand';
-import { showExecutionOutputCommand, startExecutionCommand, startRunCommand } from './runCommands';
+import { showExecutionOutputCommand, startExecutionCommand } from './runCommands';
 import { clearFilterCommand, filterCommand, loadMoreCommand, refreshCommand, retryCommand } from './treeCommands';
 
 export function explorerCommands(cmd: ExplorerCommandContext): Command[] {
@@ -24,7 +24,6 @@ export function explorerCommands(cmd: ExplorerCommandContext): Command[] {
     openInConsoleCommand(cmd),
     startExecutionCommand(cmd),
     showExecutionOutputCommand(cmd),
-    startRunCommand(cmd),
     revealResourceCommand(cmd),
     filterExecutionsCommand(cmd),
     stopExecutionCommand(cmd),

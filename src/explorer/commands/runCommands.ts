@@ -1,14 +1,14 @@
-// Start execution (state machines) and Start run (MWAA Serverless).
+// Start execution (state machines); Start Run (MWAA Serverless) is in serverlessCommands.ts.
 
 import * as vscode from 'vscode';
 import type { Command } from '../../common/commands';
 import type { StartExecutionOptions } from '../../runs/startExecution';
-import { describeExecution, startWorkflowRun } from '../model/details';
+import { describeExecution } from '../model/details';
 import type { ExplorerCommandContext } from './context';
 import { resolveResource } from './target';
-import { START_EXECUTION_COMMAND, SHOW_EXECUTION_OUTPUT_COMMAND, START_RUN_COMMAND } from './commandIds';
+import { START_EXECUTION_COMMAND, SHOW_EXECUTION_OUTPUT_COMMAND } from './commandIds';
 
-export { START_EXECUTION_COMMAND, SHOW_EXECUTION_OUTPUT_COMMAND, START_RUN_COMMAND };
+export { START_EXECUTION_COMMAND, SHOW_EXECUTION_OUTPUT_COMMAND };
 
 export type { StartExecutionOptions } from '../../runs/startExecution';
 
@@ -54,22 +54,6 @@ export function showExecutionOutputCommand(cmd: ExplorerCommandContext): Command
       const uri = cmd.definitions.publish(arg.region, 'executions', `${name}.json`, text);
       const doc = await vscode.workspace.openTextDocument(uri);
       return vscode.window.showTextDocument(doc, { preview: true });
-    },
-  };
-}
-
-export function startRunCommand(cmd: ExplorerCommandContext): Command {
-  return {
-    id: START_RUN_COMMAND,
-    execute: async (node?: unknown) => {
-      const target = await resolveResource(cmd, node, ['mwaaServerlessWorkflow', 'mwaaServerlessVersion'], 'Start Run');
-      const run = await startWorkflowRun(cmd.aws, target.item);
-      const name = target.item.workflowName ?? target.item.name;
-      void vscode.window.showInformationMessage(`Started run ${run.runId} of ${name} in ${target.item.region}${run.status ? ` (${run.status})` : ''}.`);
-      // The new run shows under "Recent runs".
-      const workflowNode = target.item.kind === 'mwaaServerlessWorkflow' ? target : target.parent?.parent;
-      if (workflowNode) cmd.provider.refresh(workflowNode);
-      return run;
     },
   };
 }

@@ -298,11 +298,3 @@ export async function describeExecution(aws: ExplorerAws, region: string, execut
   const { execution: d, unreadable } = await describeExecutionContent(handle, executionArn, { region });
   return { status: d.status ?? 'UNKNOWN', output: d.output, error: d.error, cause: d.cause, unreadable };
 }
-
-export async function startWorkflowRun(aws: ExplorerAws, ref: ResourceRef): Promise<{ runId: string; status?: string }> {
-  const out = await callAws({ service: 'airflow-serverless', operation: 'StartWorkflowRun', region: ref.region, resource: ref.workflowName ?? ref.name }, async () => {
-    const { client } = await aws.mwaaServerless(ref.region);
-    return client.startWorkflowRun({ WorkflowArn: ref.arn ?? '', ClientToken: randomUUID(), WorkflowVersion: ref.kind === 'mwaaServerlessVersion' ? ref.workflowVersion : undefined });
-  });
-  return { runId: out.RunId ?? '', status: out.Status };
-}

@@ -7,7 +7,7 @@ import { PAGE_LIMITS } from './pageLimits.generated';
 import { itemId, shortVersion, versionFromArn, type ChildListKind, type GroupKind, type Page, type ResourceItem } from './resources';
 
 /** The part of the session the explorer uses; tests pass fakes. */
-export type ExplorerAws = Pick<AwsSession, 'sfn' | 'imagebuilder' | 'mwaa' | 's3' | 'mwaaServerless' | 'mwaaRestApi'>;
+export type ExplorerAws = Pick<AwsSession, 'sfn' | 'imagebuilder' | 'mwaa' | 's3' | 'mwaaServerless' | 'mwaaRestApi' | 'logs'>;
 
 type Limits = typeof PAGE_LIMITS;
 
@@ -222,6 +222,7 @@ export async function listChildPage(aws: ExplorerAws, list: ChildListKind, paren
           type: r.RunType,
           status: r.RunDetailSummary?.Status,
           startedAt: r.RunDetailSummary?.StartedAt ?? r.RunDetailSummary?.CreatedOn,
+          stoppedAt: r.RunDetailSummary?.EndedAt,
           createdAt: r.RunDetailSummary?.CreatedOn,
         })),
         nextToken: out.NextToken,

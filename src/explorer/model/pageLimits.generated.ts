@@ -65,6 +65,11 @@ export const PAGE_LIMITS = {
       "member": "MaxResults",
       "min": 1,
       "max": 100
+    },
+    "ListTaskInstances": {
+      "member": "MaxResults",
+      "min": 1,
+      "max": 100
     }
   }
 } as const satisfies Record<string, Record<string, PageLimit>>;

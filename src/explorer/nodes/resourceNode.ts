@@ -22,7 +22,8 @@ export class ResourceNode implements ListOwner {
   readonly listing: ListChildren<ListItem>;
   /** An MWAA environment's DAGs (its Airflow, reached through InvokeRestApi). */
   private readonly dags: EnvironmentDags | undefined;
-  private readonly childLists: (ChildListNode | ExecutionListNode)[];
+  /** An MWAA Serverless workflow's (versions, recent runs) are made when its code loads, on first expand. */
+  private childLists: ExplorerNode[];
   private details: ResourceDetails | undefined;
   private detailsRequest: Promise<ResourceDetails> | undefined;
 
@@ -34,7 +35,7 @@ export class ResourceNode implements ListOwner {
     this.id = item.id;
     const lists = childListsOf(item.kind);
     // Executions always get their own node: it carries the status filter and the polling.
-    const ownNodes = lists.length > 1 || lists.includes('stateMachineExecutions');
+    const ownNodes = (lists.length > 1 || lists.includes('stateMachineExecutions')) && item.kind !== 'mwaaServerlessWorkflow';
     this.childLists = ownNodes ? lists.map((l) => (l === 'stateMachineExecutions' ? new ExecutionListNode(this, ctx) : new ChildListNode(this, l, ctx))) : [];
     this.dags = item.kind === 'mwaaEnvironment' ? new EnvironmentDags(this, ctx, item.name, item.region) : undefined;
     this.listing = this.dags ? this.dags.listing : childListing(this, lists.length === 1 ? lists[0] : undefined, ctx);
@@ -105,6 +106,7 @@ export class ResourceNode implements ListOwner {
 
   getChildren(): ExplorerNode[] | Promise<ExplorerNode[]> {
     if (this.childLists.length) return this.childLists;
+    if (this.item.kind === 'mwaaServerlessWorkflow') return import('../serverlessRuns').then((m) => (this.childLists = m.workflowChildren(this, this.ctx)));
     return this.hasChildren ? this.listing.getChildren() : [];
   }
 
@@ -117,7 +119,7 @@ export class ResourceNode implements ListOwner {
     this.details = undefined;
     if (this.dags) this.dags.reset();
     else this.listing.reset();
-    this.childLists.forEach((c) => c.reset());
+    this.childLists.forEach((c) => c.reset?.());
   }
 }
 

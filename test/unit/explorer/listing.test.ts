@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { AwsSession } from '../../../src/aws/session';
 import { silentLogger } from '../../../src/core/log';
-import { fetchDefinition, fetchDetails, startExecution, describeExecution, startWorkflowRun } from '../../../src/explorer/model/details';
+import { fetchDefinition, fetchDetails, startExecution, describeExecution } from '../../../src/explorer/model/details';
+import { startServerlessRun } from '../../../src/explorer/model/serverlessRuns';
 import { listChildPage, listGroupPage } from '../../../src/explorer/model/listing';
 import { PagedList } from '../../../src/explorer/model/pagedList';
 import type { ResourceItem } from '../../../src/explorer/model/resources';
@@ -119,7 +120,7 @@ describe('explorer listing against the emulator (demo seed)', function () {
     const result = await describeExecution(session, 'us-east-1', started.executionArn);
     assert.ok(result.status);
     const wf = (await all('mwaaServerlessWorkflows', 'us-east-1')).find((w) => w.name === 'hourly-report')!;
-    const run = await startWorkflowRun(session, wf);
+    const run = await startServerlessRun(session, wf, {});
     assert.ok(run.runId);
     const runs = await listChildPage(session, 'mwaaServerlessRuns', wf, 50);
     assert.ok(runs.items.some((r) => r.name === run.runId && r.status));

@@ -162,7 +162,7 @@ describe('resource explorer (in the extension host, against the emulator)', func
     assert.deepEqual((await children(workflow)).map(label), ['Versions', 'Recent runs']);
     assert.ok((await children(await child(workflow, 'Versions'))).length >= 1);
 
-    const run = (await vscode.commands.executeCommand('awsWorkflows.explorer.startRun', workflow)) as { runId: string };
+    const run = (await vscode.commands.executeCommand('awsWorkflows.explorer.startRun', workflow, { version: 'latest', parameters: '' })) as { runId: string };
     assert.ok(run?.runId, 'Start Run returned no run');
     const state = JSON.stringify(await control('state'));
     assert.ok(state.includes(run.runId), 'the run is in the emulator');

@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import { listServerlessTasks, startServerlessRun, stopServerlessRun, type ServerlessRunRef } from '../../src/explorer/model/serverlessRuns';
 import { TaskLogSession } from '../../src/taskLogs/taskLogSession';
+import { eventually } from './support/emulator';
 import { configure, control, explorerTree, label, type ExplorerTree } from './support/tree';
 
 let tree: ExplorerTree;
@@ -20,18 +21,14 @@ const icon = (node: ExplorerNode) => (node.getTreeItem().iconPath as vscode.Them
 type RunNode = ExplorerNode & { run: ServerlessRunRef; item: { status?: string } };
 type TaskNode = ExplorerNode & { task: Parameters<typeof TaskLogSession.open>[1] };
 
-async function eventually<T>(read: () => Promise<T>, done: (v: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const v = await read();
-    if (done(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
 const runsNode = () => tree.path('us-east-1', 'MWAA Serverless workflows', 'nightly-etl', 'Recent runs');
 const runs = async () => tree.children(await runsNode());
+/** The runs, once `done` holds of them: the explorer's poller lists them again while one is active. */
+const runsWhen = (what: string, done: (rs: ExplorerNode[]) => boolean) =>
+  eventually(what, async () => {
+    const rs = await runs();
+    return done(rs) ? rs : undefined;
+  }, 30_000);
 
 /** A refused command answers nothing (registerCommand shows the sentence); the same call through the extension's session says it. */
 async function refused(command: string, args: unknown[], action: () => Promise<unknown>): Promise<string> {
@@ -103,7 +100,7 @@ describe('MWAA Serverless runs in the explorer (in the extension host, against t
     assert.equal(run.status, 'STARTING');
     assert.deepEqual((await state()).regions['us-east-1'].airflowServerless.runs[run.runId].overrideParameters, { day: '2026-11-30' });
     // The runs list polls while the run is active, until it ends.
-    const done = await eventually(runs, (rs) => rs.some((r) => label(r) === run.runId && description(r).startsWith('SUCCESS')), `run ${run.runId} to succeed`);
+    const done = await runsWhen(`run ${run.runId} to succeed`, (rs) => rs.some((r) => label(r) === run.runId && description(r).startsWith('SUCCESS')));
     assert.equal(label(done[0]), run.runId, 'newest first');
     const tasks = await tree.children(done[0]);
     assert.deepEqual(tasks.map((t) => description(t).split(' · ')[0]), ['SUCCESS', 'SUCCESS']);
@@ -112,10 +109,10 @@ describe('MWAA Serverless runs in the explorer (in the extension host, against t
   it('stops a running run after the confirmation; a finished run cannot be stopped', async () => {
     const workflow = await tree.path('us-east-1', 'MWAA Serverless workflows', 'nightly-etl');
     const run = (await vscode.commands.executeCommand('awsWorkflows.explorer.startRun', workflow, { version: 'latest', parameters: '' })) as { runId: string };
-    const node = (await eventually(runs, (rs) => rs.some((r) => label(r) === run.runId), 'the new run')).find((r) => label(r) === run.runId) as RunNode;
+    const node = (await runsWhen('the new run', (rs) => rs.some((r) => label(r) === run.runId))).find((r) => label(r) === run.runId) as RunNode;
     assert.match(contextValue(node), /\bcanStopRun\b/);
     assert.equal(await vscode.commands.executeCommand('awsWorkflows.explorer.stopRun', node, { confirmed: true }), 'STOPPING');
-    const stopped = await eventually(runs, (rs) => rs.some((r) => label(r) === run.runId && description(r).startsWith('STOPPED')), 'the run to be stopped');
+    const stopped = await runsWhen('the run to be stopped', (rs) => rs.some((r) => label(r) === run.runId && description(r).startsWith('STOPPED')));
     const finished = stopped.find((r) => label(r) === run.runId) as RunNode;
     assert.doesNotMatch(contextValue(finished), /\bcanStopRun\b/);
     assert.equal(await vscode.commands.executeCommand('awsWorkflows.explorer.stopRun', finished, { confirmed: true }), undefined, 'a stopped run is not stopped again');
@@ -132,7 +129,7 @@ describe('MWAA Serverless runs in the explorer (in the extension host, against t
     assert.match(start, /^MWAA Serverless StartWorkflowRun for nightly-etl in us-east-1 failed: access denied\..*IAM permission airflow-serverless:StartWorkflowRun/);
 
     const run = (await vscode.commands.executeCommand('awsWorkflows.explorer.startRun', workflow, { version: 'latest', parameters: '' })) as { runId: string };
-    const node = (await eventually(runs, (rs) => rs.some((r) => label(r) === run.runId), 'the new run')).find((r) => label(r) === run.runId) as RunNode;
+    const node = (await runsWhen('the new run', (rs) => rs.some((r) => label(r) === run.runId))).find((r) => label(r) === run.runId) as RunNode;
     await deny('airflow-serverless', 'StopWorkflowRun');
     await deny('airflow-serverless', 'StopWorkflowRun');
     const stop = await refused('awsWorkflows.explorer.stopRun', [node, { confirmed: true }], () => stopServerlessRun(aws, node.run));
@@ -179,7 +176,10 @@ describe('MWAA Serverless runs in the explorer (in the extension host, against t
     assert.doesNotMatch(document.getText(), /line 1 of 2500\n/);
     assert.equal(await vscode.commands.executeCommand('awsWorkflows.taskLog.loadOlder', document.uri), 1000);
     assert.equal(await vscode.commands.executeCommand('awsWorkflows.taskLog.loadOlder', document.uri), 505);
-    await eventually(async () => document.getText(), (t) => t.includes('chatty: line 1 of 2500\n') && !t.includes('Older lines are not loaded'), 'the whole log');
+    await eventually('the whole log', () => {
+      const t = document.getText();
+      return t.includes('chatty: line 1 of 2500\n') && !t.includes('Older lines are not loaded') ? t : undefined;
+    });
     assert.equal(await vscode.commands.executeCommand('awsWorkflows.taskLog.loadOlder', document.uri), 0);
   });
 });

@@ -3,7 +3,7 @@ import { CloudWatchLogsClient, FilterLogEventsCommand, GetLogEventsCommand, Reso
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { MwaaServerlessClient } from '../../src/aws/mwaaServerless';
 import type { RunningEmulator } from './server';
-import { clients, control, credentials, rejection, startTestEmulator } from './testSupport';
+import { clients, control, credentials, eventually, rejection, startTestEmulator } from './testSupport';
 
 const ROLE = 'arn:aws:iam::000000000000:role/ServerlessRole';
 const GROUP = '/aws/mwaa-serverless/etl';
@@ -19,16 +19,6 @@ const DAG = `etl:
       operator: airflow.providers.standard.operators.empty.EmptyOperator
       task_id: extract
 `;
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe('emulator: MWAA Serverless runs and their CloudWatch Logs', () => {
   let emulator: RunningEmulator;
@@ -56,7 +46,7 @@ describe('emulator: MWAA Serverless runs and their CloudWatch Logs', () => {
     const started = await mws.startWorkflowRun({ WorkflowArn: workflowArn, OverrideParameters: { day: '2026-11-30' } });
     assert.equal(started.Status, 'STARTING');
     const seen = new Set<string>();
-    const done = await until('the run to succeed', async () => {
+    const done = await eventually('the run to succeed', async () => {
       const run = await mws.getWorkflowRun({ WorkflowArn: workflowArn, RunId: started.RunId! });
       seen.add(run.RunDetail!.RunState!);
       return run.RunDetail!.RunState === 'SUCCESS' ? run : undefined;
@@ -91,7 +81,7 @@ describe('emulator: MWAA Serverless runs and their CloudWatch Logs', () => {
     assert.deepEqual(seeded.WorkflowRuns!.map((r) => r.RunDetailSummary!.Status), ['FAILED', 'SUCCESS']);
 
     const started = await mws.startWorkflowRun({ WorkflowArn: arn });
-    const failed = await until('the run to fail', async () => {
+    const failed = await eventually('the run to fail', async () => {
       const run = await mws.getWorkflowRun({ WorkflowArn: arn, RunId: started.RunId! });
       return run.RunDetail!.RunState === 'FAILED' ? run : undefined;
     });

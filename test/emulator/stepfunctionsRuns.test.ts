@@ -24,21 +24,10 @@ import {
 } from '@aws-sdk/client-sfn';
 import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { RunningEmulator } from './server';
-import { clients, control, credentials, rejection, startTestEmulator } from './testSupport';
+import { clients, control, credentials, eventually, rejection, startTestEmulator } from './testSupport';
 
 const ROLE = 'arn:aws:iam::000000000000:role/TestRole';
 const LAMBDA = 'arn:aws:states:::lambda:invoke';
-
-/** Polls until `check` answers a value (the emulator runs executions in the background). */
-async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setImmediate(r));
-  }
-}
 
 describe('emulator: Step Functions executions run their definitions', () => {
   let emulator: RunningEmulator;

@@ -95,3 +95,14 @@ export async function rejection<E extends Error = SdkError>(fn: () => Promise<un
   }
   throw new Error('expected the call to fail, but it succeeded');
 }
+
+/** Polls until `check` answers a value (the emulator runs executions and runs in the background). */
+export async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { redriveExecution, stopExecution } from '../../src/explorer/model/executionActions';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import type { ExplorerTestApi } from '../../src/explorer/register';
+import { refusal } from './support/commands';
 import { eventually } from './support/emulator';
 
 const EXTENSION_ID = 'workflows-for-aws.workflows-for-aws';
@@ -76,18 +77,9 @@ async function start(machine: string, name: string): Promise<string> {
   return started.executionArn;
 }
 
-/**
- * The sentence a refused action shows: the command answers nothing (registerCommand shows the
- * sentence), and the same action through the extension's own session says it.
- */
-async function failure(command: string, action: (aws: ExplorerTestApi['provider']['ctx']['aws']) => Promise<unknown>, ...args: unknown[]): Promise<string> {
-  assert.equal(await vscode.commands.executeCommand(command, ...args), undefined, `${command} was not refused`);
-  try {
-    await action(api.provider.ctx.aws);
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error(`${command} did not fail`);
+/** The sentence a refused action shows (support/commands.ts), from the action through the extension's own session. */
+function failure(command: string, action: (aws: ExplorerTestApi['provider']['ctx']['aws']) => Promise<unknown>, ...args: unknown[]): Promise<string> {
+  return refusal(command, args, () => action(api.provider.ctx.aws));
 }
 
 describe('executions in the tree (in the extension host, against the emulator)', function () {

@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import { listServerlessTasks, startServerlessRun, stopServerlessRun, type ServerlessRunRef } from '../../src/explorer/model/serverlessRuns';
 import { TaskLogSession } from '../../src/taskLogs/taskLogSession';
+import { refusal } from './support/commands';
 import { eventually } from './support/emulator';
 import { configure, control, explorerTree, label, type ExplorerTree } from './support/tree';
 
@@ -29,17 +30,6 @@ const runsWhen = (what: string, done: (rs: ExplorerNode[]) => boolean) =>
     const rs = await runs();
     return done(rs) ? rs : undefined;
   }, 30_000);
-
-/** A refused command answers nothing (registerCommand shows the sentence); the same call through the extension's session says it. */
-async function refused(command: string, args: unknown[], action: () => Promise<unknown>): Promise<string> {
-  assert.equal(await vscode.commands.executeCommand(command, ...args), undefined, `${command} was not refused`);
-  try {
-    await action();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error(`${command} did not fail`);
-}
 
 describe('MWAA Serverless runs in the explorer (in the extension host, against the emulator)', function () {
   this.timeout(120_000);
@@ -125,14 +115,14 @@ describe('MWAA Serverless runs in the explorer (in the extension host, against t
 
     await deny('airflow-serverless', 'StartWorkflowRun');
     await deny('airflow-serverless', 'StartWorkflowRun');
-    const start = await refused('awsWorkflows.explorer.startRun', [workflow, { version: 'latest', parameters: '' }], () => startServerlessRun(aws, (workflow as ExplorerNode & { item: Parameters<typeof startServerlessRun>[1] }).item, {}));
+    const start = await refusal('awsWorkflows.explorer.startRun', [workflow, { version: 'latest', parameters: '' }], () => startServerlessRun(aws, (workflow as ExplorerNode & { item: Parameters<typeof startServerlessRun>[1] }).item, {}));
     assert.match(start, /^MWAA Serverless StartWorkflowRun for nightly-etl in us-east-1 failed: access denied\..*IAM permission airflow-serverless:StartWorkflowRun/);
 
     const run = (await vscode.commands.executeCommand('awsWorkflows.explorer.startRun', workflow, { version: 'latest', parameters: '' })) as { runId: string };
     const node = (await runsWhen('the new run', (rs) => rs.some((r) => label(r) === run.runId))).find((r) => label(r) === run.runId) as RunNode;
     await deny('airflow-serverless', 'StopWorkflowRun');
     await deny('airflow-serverless', 'StopWorkflowRun');
-    const stop = await refused('awsWorkflows.explorer.stopRun', [node, { confirmed: true }], () => stopServerlessRun(aws, node.run));
+    const stop = await refusal('awsWorkflows.explorer.stopRun', [node, { confirmed: true }], () => stopServerlessRun(aws, node.run));
     assert.match(stop, /IAM permission airflow-serverless:StopWorkflowRun on run /);
 
     await deny('airflow-serverless', 'ListWorkflowRuns');
@@ -153,7 +143,7 @@ describe('MWAA Serverless runs in the explorer (in the extension host, against t
 
     await deny('logs', 'GetLogEvents');
     await deny('logs', 'GetLogEvents');
-    const log = await refused('awsWorkflows.explorer.showServerlessTaskLog', [task], () => TaskLogSession.open(aws, task.task, () => undefined));
+    const log = await refusal('awsWorkflows.explorer.showServerlessTaskLog', [task], () => TaskLogSession.open(aws, task.task, () => undefined));
     assert.match(log, /^CloudWatch Logs GetLogEvents for log stream dag_id=.* failed: access denied\..*IAM permission logs:GetLogEvents/);
     // The task instance node of a task that never started has no log to show.
     const upstream = (await tree.children(failedRun))[1] as TaskNode;

@@ -1,7 +1,6 @@
 // Details fetched on demand (tooltip, open definition, start execution/run): one Describe/Get per
 // request, never while listing.
 
-import { randomUUID } from 'node:crypto';
 import { callAws } from '../../aws/errors';
 import { describeExecutionContent, describeStateMachineContent, withStateMachineKey } from '../../aws/stepFunctionsContent';
 import type { ExplorerAws } from './listing';

@@ -4,9 +4,9 @@
 // duration and error. Loaded on the first expand of a workflow (resourceNode.ts).
 
 import * as vscode from 'vscode';
-import { statusKey } from '../../../core/runs/polling';
 import { SHOW_SERVERLESS_TASK_LOG_COMMAND } from '../../commands/airflowCommandIds';
 import { CONTEXT, contextValue } from '../../contextValues';
+import { listState, pollFirstPage } from '../../../core/runs/polling';
 import type { Pollable } from '../../executionPolling';
 import { listChildPage } from '../../model/listing';
 import { formatDuration, formatTime, type ResourceItem } from '../../model/resources';
@@ -20,7 +20,7 @@ import { ResourceNode } from '../resourceNode';
 /** contextValue tags of these nodes (package.json's menus match them); kept here, off the activation path. */
 const TAGS = { stopRun: 'canStopRun', task: 'awsWorkflowsServerlessTask', taskLog: 'hasServerlessTaskLog' } as const;
 
-const hasActive = (items: readonly ResourceItem[]) => items.some((i) => i.status !== undefined && ACTIVE_RUN_STATUSES.has(i.status));
+const isActive = (status: string | undefined) => status !== undefined && ACTIVE_RUN_STATUSES.has(status);
 
 export function workflowChildren(workflow: ResourceNode, ctx: ExplorerContext): ExplorerNode[] {
   return [new ChildListNode(workflow, 'mwaaServerlessVersions', ctx), new ServerlessRunListNode(workflow, ctx)];
@@ -57,18 +57,14 @@ export class ServerlessRunListNode implements ListOwner, Pollable {
 
   async getChildren(): Promise<ExplorerNode[]> {
     const children = await this.listing.getChildren();
-    const items = this.listing.list.items;
-    this.ctx.poller.update(this, statusKey(items), hasActive(items));
+    const { key, running } = listState(this.listing.list.items, (r) => r.status, isActive);
+    this.ctx.poller.update(this, key, running);
     return children;
   }
 
   /** Lists the first page again and redraws (expanded runs list their tasks again); the poller calls this. */
-  async poll(): Promise<{ key: string; running: boolean }> {
-    this.listing.reset();
-    await this.listing.list.ensureFirstPage();
-    this.ctx.refresh(this);
-    const items = this.listing.list.items;
-    return { key: statusKey(items), running: hasActive(items) };
+  poll(): Promise<{ key: string; running: boolean }> {
+    return pollFirstPage(this.listing, () => this.ctx.refresh(this), (r) => r.status, isActive);
   }
 
   /** After Start Run or Stop Run: list at once and follow closely again. */

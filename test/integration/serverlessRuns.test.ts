@@ -124,6 +124,10 @@ describe('MWAA Serverless runs in the explorer (in the extension host, against t
     await deny('airflow-serverless', 'StopWorkflowRun');
     const stop = await refusal('awsWorkflows.explorer.stopRun', [node, { confirmed: true }], () => stopServerlessRun(aws, node.run));
     assert.match(stop, /IAM permission airflow-serverless:StopWorkflowRun on run /);
+    // Stopped for real, so its list stops polling before the next suite counts the poller's lists.
+    assert.equal(await vscode.commands.executeCommand('awsWorkflows.explorer.stopRun', node, { confirmed: true }), 'STOPPING');
+    await runsWhen('the run to be stopped', (rs) => rs.some((r) => label(r) === run.runId && description(r).startsWith('STOPPED')));
+    await eventually('the runs list to stop polling', () => (tree.api.provider.ctx.poller.active === 0 ? true : undefined));
 
     await deny('airflow-serverless', 'ListWorkflowRuns');
     const list = await runsNode();

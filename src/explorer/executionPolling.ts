@@ -4,12 +4,26 @@
 // hidden or the list collapsed; they resume when it is shown or expanded again.
 
 import type * as vscode from 'vscode';
-import { nextPollDelay } from '../core/runs/polling';
+import { listState, nextPollDelay } from '../core/runs/polling';
 import type { ExplorerNode } from './nodes/explorerNode';
 
 export interface Pollable extends ExplorerNode {
   /** Lists again; answers a key that changes when any status changed, and whether any still runs. */
   poll(): Promise<{ key: string; running: boolean }>;
+}
+
+/** A polled list's children: listed, and followed by the poller while one of its items is active. */
+export async function followedChildren<T extends { id: string }>(
+  node: Pollable,
+  listing: { getChildren(): Promise<ExplorerNode[]>; list: { items: readonly T[] } },
+  poller: ExecutionPoller,
+  status: (item: T) => string | undefined,
+  active: (status: string | undefined) => boolean,
+): Promise<ExplorerNode[]> {
+  const children = await listing.getChildren();
+  const { key, running } = listState(listing.list.items, status, active);
+  poller.update(node, key, running);
+  return children;
 }
 
 interface Entry {
@@ -55,6 +69,13 @@ export class ExecutionPoller {
     const entry = this.entries.get(nodeId);
     if (entry) this.clear(entry);
     this.entries.delete(nodeId);
+  }
+
+  /** After an action changed the list (a run started or stopped): list it now and follow it closely again. */
+  restart(node: Pollable & { reset(): void }, refresh: (node: ExplorerNode) => void): void {
+    this.pause(node.id);
+    node.reset();
+    refresh(node);
   }
 
   visibilityChanged(): void {

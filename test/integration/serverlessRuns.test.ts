@@ -12,7 +12,7 @@ import { listServerlessTasks, startServerlessRun, stopServerlessRun, type Server
 import { TaskLogSession } from '../../src/taskLogs/taskLogSession';
 import { refusal } from './support/commands';
 import { eventually } from './support/emulator';
-import { configure, control, explorerTree, label, type ExplorerTree } from './support/tree';
+import { control, demoTreeShown, label, restoreDemoTree, type ExplorerTree } from './support/tree';
 
 let tree: ExplorerTree;
 
@@ -35,18 +35,12 @@ describe('MWAA Serverless runs in the explorer (in the extension host, against t
   this.timeout(120_000);
 
   before(async () => {
-    await control('reset', { seed: 'demo' });
-    tree = await explorerTree();
-    // The poller only runs while the view is visible.
-    await vscode.commands.executeCommand('awsWorkflows.resources.focus');
-    await tree.fresh(50, ['us-east-1']);
+    tree = await demoTreeShown();
   });
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await control('reset', { seed: 'demo' });
-    await configure('explorer.pageSize', undefined);
-    await configure('regions', undefined);
+    await restoreDemoTree();
   });
 
   it('lists the runs with status icon, start time and duration, and a failed run’s task instances with attempt, duration and error', async () => {

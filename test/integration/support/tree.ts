@@ -65,3 +65,21 @@ export class ExplorerTree {
     this.api.provider.refresh();
   }
 }
+
+/**
+ * A tree over the demo seed in us-east-1, shown (the poller runs only while the view is visible):
+ * before() resets the emulator and lists afresh, after() puts the seed and the settings back.
+ */
+export async function demoTreeShown(pageSize = 50): Promise<ExplorerTree> {
+  await control('reset', { seed: 'demo' });
+  const tree = await explorerTree();
+  await vscode.commands.executeCommand('awsWorkflows.resources.focus');
+  await tree.fresh(pageSize, ['us-east-1']);
+  return tree;
+}
+
+export async function restoreDemoTree(): Promise<void> {
+  await control('reset', { seed: 'demo' });
+  await configure('explorer.pageSize', undefined);
+  await configure('regions', undefined);
+}

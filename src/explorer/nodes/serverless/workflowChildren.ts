@@ -6,8 +6,8 @@
 import * as vscode from 'vscode';
 import { SHOW_SERVERLESS_TASK_LOG_COMMAND } from '../../commands/airflowCommandIds';
 import { CONTEXT, contextValue } from '../../contextValues';
-import { listState, pollFirstPage } from '../../../core/runs/polling';
-import type { Pollable } from '../../executionPolling';
+import { pollFirstPage } from '../../../core/runs/polling';
+import { followedChildren, type Pollable } from '../../executionPolling';
 import { listChildPage } from '../../model/listing';
 import { formatDuration, formatTime, type ResourceItem } from '../../model/resources';
 import { ACTIVE_RUN_STATUSES, canStopRun, listServerlessTasks, type ServerlessRunRef, type ServerlessTask } from '../../model/serverlessRuns';
@@ -56,10 +56,7 @@ export class ServerlessRunListNode implements ListOwner, Pollable {
   }
 
   async getChildren(): Promise<ExplorerNode[]> {
-    const children = await this.listing.getChildren();
-    const { key, running } = listState(this.listing.list.items, (r) => r.status, isActive);
-    this.ctx.poller.update(this, key, running);
-    return children;
+    return followedChildren(this, this.listing, this.ctx.poller, (r) => r.status, isActive);
   }
 
   /** Lists the first page again and redraws (expanded runs list their tasks again); the poller calls this. */
@@ -69,9 +66,7 @@ export class ServerlessRunListNode implements ListOwner, Pollable {
 
   /** After Start Run or Stop Run: list at once and follow closely again. */
   watch(): void {
-    this.ctx.poller.pause(this.id);
-    this.reset();
-    this.ctx.refresh(this);
+    this.ctx.poller.restart(this, (node) => this.ctx.refresh(node));
   }
 
   reset(): void {

@@ -11,7 +11,6 @@ async function main(): Promise<void> {
   const workflow = (await listGroupPage(session, 'mwaaServerlessWorkflows', 'us-east-1', 50)).items[0];
   const run = (await listChildPage(session, 'mwaaServerlessRuns', workflow, 50)).items[0];
   const [task] = (await listServerlessTasks(session, { region: 'us-east-1', workflowArn: run.arn!, workflowName: run.workflowName!, runId: run.name }, 50, undefined, 'bench')).items;
-  let totalLines = 0;
   const figures = await timeRuns(async () => {
     const started = performance.now();
     const log = await TaskLogSession.open(session, task, () => undefined);
@@ -30,7 +29,7 @@ async function main(): Promise<void> {
     await log.loadOlder();
     older.push(performance.now() - started);
   }
-  totalLines = log.pager.lines.length;
+  const totalLines = log.pager.lines.length;
   log.dispose();
   older.sort((a, b) => a - b);
   process.stdout.write(JSON.stringify({ ...figures, totalLines, olderMedianMs: older[Math.floor(older.length / 2)] }));

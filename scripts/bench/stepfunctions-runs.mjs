@@ -1,9 +1,13 @@
 // Emulator execution speed: a 1,000-state linear definition and a Map over 1,000 items (each a
 // mocked Task), from StartExecution until DescribeExecution reports SUCCEEDED, through the real
 // SDK; and the first page of history of a 25,000-event execution. Medians of several runs.
+// Then the execution view (scripts/bench/runs/viewDriver.ts): the first page of that execution's
+// history shown in the view's page in Chromium, and what a running execution's open view and
+// expanded Executions list cost in requests.
 import { request } from 'node:http';
 import { CreateStateMachineCommand, DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { startEmulatorProcess } from '../lib/emulator-process.mjs';
+import { runBenchDriver } from '../lib/bench-emulator.mjs';
 
 const RUNS = 5;
 const ROLE = 'arn:aws:iam::000000000000:role/bench';
@@ -83,6 +87,14 @@ try {
   console.log(`emulator execution, 1,000-state linear (Pass + intrinsic each): ${median(linearMs).toFixed(0)} ms (target ≤ 2000 ms; median of ${RUNS})`);
   console.log(`emulator execution, Map over 1,000 items (mocked Task each): ${median(mapMs).toFixed(0)} ms (target ≤ 2000 ms; median of ${RUNS})`);
   console.log(`emulator GetExecutionHistory, first page (${events} events) of a ${total.toLocaleString('en-US')}-event execution: ${median(firstPageMs).toFixed(1)} ms (median of ${RUNS})`);
+
+  // A running execution (it waits for a task token that never comes) for the polling figure.
+  const waiting = await create('WaitsForever', { StartAt: 'Hold', States: { Hold: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken', End: true } } });
+  const { executionArn: runningExecution } = await sfn.send(new StartExecutionCommand({ stateMachineArn: waiting, input: '{}' }));
+  const v = await runBenchDriver('scripts/bench/runs/viewDriver.ts', { EMULATOR_URL: endpoint, HISTORY_EXECUTION_ARN: longExecution, RUNNING_EXECUTION_ARN: runningExecution, RUNNING_STATE_MACHINE_ARN: waiting });
+  console.log(`execution view, open → first page (${v.firstPageRows} events) of the ${total.toLocaleString('en-US')}-event execution in the page's DOM (headless Chromium, real panel and SDK; VS Code's webview host stood in): median ${v.firstPageMedianMs.toFixed(0)} ms of ${v.runs} (min ${v.firstPageMinMs.toFixed(0)}, max ${v.firstPageMaxMs.toFixed(0)}) (target ≤ 300 ms)`);
+  const rate = (n) => `${n} requests in ${v.pollSeconds.toFixed(1)} s = 1 per ${n ? (v.pollSeconds / n).toFixed(1) : '∞'} s`;
+  console.log(`polling a running execution, view open: ${rate(v.viewRequests)} (${v.viewOperations.join(', ') || 'none'}); its Executions list expanded: ${rate(v.treeRequests)} (target ≤ 1 per 2 s each)`);
 } finally {
   emulator.stop();
 }

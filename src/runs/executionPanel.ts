@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { callAws } from '../aws/errors';
 import { postKept, scriptPageHtml } from '../common/webview/page';
-import { describeExecutionContent } from '../aws/stepFunctionsContent';
+import { describeExecutionContent, type ExecutionContent } from '../aws/stepFunctionsContent';
 import { buildGraph } from '../core/graph';
 import { layoutGraph } from '../core/graph/layout';
 import { VSCODE_PALETTE, graphCss, renderSvg } from '../core/graph/svg';
@@ -80,6 +80,8 @@ export class ExecutionPanel {
   private delay: number | undefined;
   private lastKey = '';
   private disposed = false;
+  /** The first load's answers, asked for when the panel opens; `load()` takes them once. */
+  private prefetched: Promise<ExecutionContent> | undefined;
   /** The newest event id seen, loaded into the table or not (polls ask for what is newer). */
   private lastEventId = 0;
   /** Polls saw more new events than one page holds: the table is not contiguous to the end. */
@@ -117,6 +119,9 @@ export class ExecutionPanel {
     private readonly deps: ExecutionPanelDeps,
   ) {
     ExecutionPanel.open.set(ref.executionArn, this);
+    // Asked while the page loads, so the first page of history is there when the page says it is ready.
+    this.prefetched = this.fetchStart();
+    this.prefetched.catch(() => undefined);
     panel.webview.html = this.html();
     panel.onDidDispose(() => this.dispose());
     panel.onDidChangeViewState(() => {
@@ -173,12 +178,9 @@ export class ExecutionPanel {
    */
   async load(): Promise<void> {
     const { region, executionArn } = this.ref;
-    const described = (async () => {
-      const handle = await this.aws.sfn(region);
-      return describeExecutionContent(handle, executionArn, { region, resource: executionName(executionArn) });
-    })();
-    const history = this.fetchHistory(true);
-    const [content] = await Promise.all([described, history.catch(() => undefined)]);
+    const first = this.prefetched ?? this.fetchStart();
+    this.prefetched = undefined;
+    const content = await first;
     const d = content.execution;
     this.summary = {
       executionArn,
@@ -198,7 +200,6 @@ export class ExecutionPanel {
       redriveCount: d.redriveCount ?? 0,
       express: executionArn.split(':')[5] === 'express',
     };
-    await history;
     this.postHistory();
     // The first page shows now; the graph (one more call and a layout) follows.
     this.postExecutionNow();
@@ -210,6 +211,16 @@ export class ExecutionPanel {
     this.lastKey = key;
     if (this.summary.status === 'RUNNING') this.schedule(changed);
     else this.stopPolling();
+  }
+
+  /** The execution and the first page of history, asked together. */
+  private fetchStart(): Promise<ExecutionContent> {
+    const { region, executionArn } = this.ref;
+    const described = (async () => {
+      const handle = await this.aws.sfn(region);
+      return describeExecutionContent(handle, executionArn, { region, resource: executionName(executionArn) });
+    })();
+    return Promise.all([described, this.fetchHistory(true)]).then(([content]) => content);
   }
 
   /**

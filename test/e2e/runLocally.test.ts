@@ -1,0 +1,70 @@
+// Run Locally as a person uses it in Chromium: the CodeLens on order-pipeline runs it on the sandbox's
+// emulator (the awsWorkflows.emulatorEndpoint the harness writes into user settings, as npm start
+// does), the execution view shows how it ended, and after Developer: Reload Window the view comes back
+// by itself (its serializer, from the state the page keeps) and loads the same execution again.
+import * as assert from 'node:assert/strict';
+import { cpSync } from 'node:fs';
+import path from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { repoRoot } from '../../scripts/harness/vscodeWeb';
+import { e2e, expectEventually, openWorkbench, quickOpen, runCommand } from './support';
+
+/** The execution view's inner document: the frame whose #app shows an execution's header. */
+async function executionFrame(page: Page): Promise<Frame> {
+  let found: Frame | undefined;
+  await expectEventually(async () => {
+    for (const frame of page.frames()) {
+      if (await frame.locator('#app header h1 .status').count().catch(() => 0)) {
+        found = frame;
+        return;
+      }
+    }
+    throw new Error(`no frame shows an execution yet (${page.frames().length} frames)`);
+  }, 'the execution view', 90_000);
+  return found!;
+}
+
+describe('Run Locally and the execution view (Chromium)', function () {
+  this.timeout(300_000);
+  let folder: string;
+
+  before(() => {
+    folder = path.join(e2e().sandbox.root, 'run-locally-workspace');
+    cpSync(path.join(repoRoot, 'examples'), folder, { recursive: true });
+  });
+
+  it('runs order-pipeline from its CodeLens on the emulator, shows the execution, and restores the view after a reload', async () => {
+    const page = await openWorkbench(folder);
+    await quickOpen(page, 'order-pipeline.asl.yaml');
+    await page.locator('.editor-instance .view-line', { hasText: 'ChargePayment' }).first().waitFor();
+
+    const started = Date.now();
+    await page.locator('.codelens-decoration a', { hasText: 'Run Locally' }).first().click();
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('{"orderId": "o-1001", "total": 1250}');
+    await input.press('Enter');
+
+    let frame = await executionFrame(page);
+    await frame.locator('#app header .status', { hasText: 'SUCCEEDED' }).waitFor({ timeout: 60_000 });
+    await frame.locator('table.history tr', { hasText: 'ExecutionSucceeded' }).waitFor();
+    console.log(`      Run Locally → finished execution in the view (code-server): ${Date.now() - started} ms`);
+    const name = (await frame.locator('#app header h1').innerText()).replace('SUCCEEDED', '').trim();
+    assert.ok(name.length > 0, 'the header names the execution');
+    for (const state of ['ChargePayment', 'WaitForApproval', 'ShipOrder']) {
+      await frame.locator(`tr.state[data-state="${state}"]`, { hasText: 'succeeded' }).waitFor();
+    }
+    await page.locator('.tab', { hasText: /Execution .*\(SUCCEEDED, local\)/ }).waitFor();
+
+    // Developer: Reload Window shuts the workbench down properly (its layout is saved) and loads it again.
+    const reloaded = page.waitForEvent('load', { timeout: 120_000 });
+    await runCommand(page, 'Developer: Reload Window');
+    await reloaded;
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 120_000 });
+    frame = await executionFrame(page);
+    await frame.locator('#app header .status', { hasText: 'SUCCEEDED' }).waitFor({ timeout: 60_000 });
+    assert.equal((await frame.locator('#app header h1').innerText()).replace('SUCCEEDED', '').trim(), name, 'the same execution after the reload');
+    await frame.locator('table.history tr', { hasText: 'ExecutionSucceeded' }).waitFor();
+    await page.locator('.tab', { hasText: /Execution .*\(SUCCEEDED, local\)/ }).waitFor();
+  });
+});

@@ -5,24 +5,10 @@
 import * as assert from 'node:assert/strict';
 import { cpSync } from 'node:fs';
 import path from 'node:path';
-import type { Frame, Page } from 'playwright-core';
 import { repoRoot } from '../../scripts/harness/vscodeWeb';
-import { e2e, expectEventually, openWorkbench, quickOpen, runCommand } from './support';
+import { e2e, openWorkbench, quickOpen, runCommand, webviewFrame } from './support';
 
-/** The execution view's inner document: the frame whose #app shows an execution's header. */
-async function executionFrame(page: Page): Promise<Frame> {
-  let found: Frame | undefined;
-  await expectEventually(async () => {
-    for (const frame of page.frames()) {
-      if (await frame.locator('#app header h1 .status').count().catch(() => 0)) {
-        found = frame;
-        return;
-      }
-    }
-    throw new Error(`no frame shows an execution yet (${page.frames().length} frames)`);
-  }, 'the execution view', 90_000);
-  return found!;
-}
+const executionFrame = (page: Parameters<typeof webviewFrame>[0]) => webviewFrame(page, '#app header h1 .status', 'the execution view');
 
 describe('Run Locally and the execution view (Chromium)', function () {
   this.timeout(300_000);

@@ -225,6 +225,7 @@ const seconds = (t: ServerlessTaskView) => (t.startMs !== undefined && t.endMs !
 export function startServerlessRun(ctx: RequestContext, workflow: ServerlessWorkflow, version: ServerlessWorkflowVersion, options: { overrideParameters?: Record<string, unknown>; queuedAtMs: number; failTasks?: string[]; runType?: 'ON_DEMAND' | 'SCHEDULED' }): ServerlessRun {
   const runId = randomBytes(16).toString('hex');
   const failTasks = options.failTasks ?? workflow.failTasks ?? [];
+  const dag = dagTasks(version.definition);
   const run: ServerlessRun = {
     runId,
     workflowArn: workflow.arn,
@@ -235,7 +236,8 @@ export function startServerlessRun(ctx: RequestContext, workflow: ServerlessWork
     queuedAtMs: options.queuedAtMs,
     timeScale: ctx.runtime.timeScale ?? 0.01,
     logGroup: version.loggingConfiguration?.LogGroupName,
-    tasks: dagTasks(version.definition).map((t) => ({ ...t, fail: failTasks.includes(t.taskId), logLines: workflow.logLines ?? 0 })),
+    dagId: dag.dagId,
+    tasks: dag.tasks.map((t) => ({ ...t, fail: failTasks.includes(t.taskId), logLines: workflow.logLines ?? 0 })),
   };
   mwsState(ctx).runs[runId] = run;
   return run;

@@ -37,6 +37,8 @@ export interface ServerlessRun {
   stoppedAtMs?: number;
   /** The workflow version's LoggingConfiguration.LogGroupName, if any. */
   logGroup?: string;
+  /** The DAG's dag_id (its key in the definition when it has none); absent in older state files. */
+  dagId?: string;
   tasks: ServerlessTaskPlan[];
   /** Log lines written so far per task, and whether every line is written. */
   logged?: Record<string, number>;
@@ -61,15 +63,16 @@ export interface ServerlessRunView {
   tasks: ServerlessTaskView[];
 }
 
-/** The DAG's tasks in an order that respects `dependencies` (declared order otherwise). */
-export function dagTasks(definition: string): Omit<ServerlessTaskPlan, 'fail' | 'logLines'>[] {
+/** The DAG's id and its tasks in an order that respects `dependencies` (declared order otherwise). */
+export function dagTasks(definition: string): { dagId?: string; tasks: Omit<ServerlessTaskPlan, 'fail' | 'logLines'>[] } {
   let doc: unknown;
   try {
     doc = parseYaml(definition);
   } catch {
-    return [];
+    return { tasks: [] };
   }
-  const dag = Object.values((doc ?? {}) as Record<string, unknown>).find((d): d is { tasks: Record<string, unknown> } => !!d && typeof d === 'object' && typeof (d as { tasks?: unknown }).tasks === 'object' && (d as { tasks?: unknown }).tasks !== null);
+  const entry = Object.entries((doc ?? {}) as Record<string, unknown>).find(([, d]) => !!d && typeof d === 'object' && typeof (d as { tasks?: unknown }).tasks === 'object' && (d as { tasks?: unknown }).tasks !== null);
+  const dag = entry?.[1] as { tasks: Record<string, unknown>; dag_id?: unknown } | undefined;
   const tasks = Object.entries(dag?.tasks ?? {}).map(([id, t]) => {
     const task = (t ?? {}) as { operator?: unknown; dependencies?: unknown };
     const operator = typeof task.operator === 'string' ? task.operator.slice(task.operator.lastIndexOf('.') + 1) : 'PythonOperator';
@@ -84,7 +87,7 @@ export function dagTasks(definition: string): Omit<ServerlessTaskPlan, 'fail' | 
     ordered.push(next);
     placed.add(next.taskId);
   }
-  return ordered.map(({ taskId, operator }) => ({ taskId, operator }));
+  return { dagId: typeof dag?.dag_id === 'string' ? dag.dag_id : entry?.[0], tasks: ordered.map(({ taskId, operator }) => ({ taskId, operator })) };
 }
 
 function durations(run: ServerlessRun): { queuedMs: number; taskMs: number } {
@@ -162,7 +165,7 @@ export function logStreamName(run: ServerlessRun, taskId: string): string {
 }
 
 function dagIdOf(run: ServerlessRun): string {
-  return run.workflowArn.slice(run.workflowArn.lastIndexOf('/') + 1).replace(/-[0-9a-f]{10}$/, '');
+  return run.dagId ?? run.workflowArn.slice(run.workflowArn.lastIndexOf('/') + 1).replace(/-[0-9a-f]{10}$/, '');
 }
 
 /** Every line of a task's log, in order; `finished` adds how it ended. */

@@ -63,7 +63,7 @@ describe('MWAA Serverless runs and task logs against the emulator (demo seed)', 
     const log = await TaskLogSession.open(session, task, () => undefined);
     assert.equal(log.following, false);
     assert.equal(log.pager.hasOlder, false);
-    assert.match(log.text, /^# nightly-etl · run [0-9a-f]+ · task list_inputs · attempt 1 · FAILED\n# CloudWatch Logs us-east-1 · log group \/aws\/mwaa-serverless\/nightly-etl · stream dag_id=/);
+    assert.match(log.text, /^# nightly-etl · run [0-9a-f]+ · task list_inputs · attempt 1 · FAILED\n# CloudWatch Logs us-east-1 · log group \/aws\/mwaa-serverless\/nightly-etl · stream dag_id=nightly_etl\/run_id=[0-9a-f]+\/task_id=list_inputs\/attempt=1\.log\n/);
     assert.match(log.text, /ValueError: list_inputs: the input file is empty/);
     log.dispose();
 

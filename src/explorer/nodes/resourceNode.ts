@@ -91,8 +91,11 @@ export class ResourceNode implements ListOwner {
         this.detailsRequest = undefined;
         const next = { ...this.item, status: details.status ?? this.item.status, airflowVersion: details.airflowVersion ?? this.item.airflowVersion };
         if (next.status !== this.item.status || next.airflowVersion !== this.item.airflowVersion) {
+          // Redraw only what shows a change: a change event races the tree's own requests (a
+          // state machine's ACTIVE, shown nowhere, redrew the node while its children loaded).
+          const before = this.shown();
           this.item = next;
-          this.ctx.refresh(this);
+          if (this.shown() !== before) this.ctx.refresh(this);
         }
         return details;
       },
@@ -102,6 +105,12 @@ export class ResourceNode implements ListOwner {
       },
     );
     return this.detailsRequest;
+  }
+
+  /** What the tree draws of this node's item. */
+  private shown(): string {
+    const tree = this.getTreeItem();
+    return JSON.stringify([tree.description, tree.contextValue, tree.iconPath]);
   }
 
   getChildren(): ExplorerNode[] | Promise<ExplorerNode[]> {

@@ -9,6 +9,7 @@ import { MemoryLogger } from '../core/log';
 import { MANIFEST_FILE_NAME } from '../core/manifest/model';
 import { readBoundedTextFileSync } from '../files/read';
 import { judge, parseTestFile, TEST_FILE_GLOB, type TestCase, type TestFile } from '../core/runs/testCases';
+import { stateAt, statePathLabel } from '../core/testState/statePath';
 import { AWS_FLAGS, cliSession } from './aws';
 import { defineCommand, UsageError, type CommandSpec, type Flags } from './command';
 import { expandGlob, isGlob } from './glob';
@@ -19,7 +20,8 @@ const testSpec = {
   usage: '[FILE or glob…] [--region R] [--profile P] [--role-arn ARN]',
   description: `Runs the TestState cases saved in *.tests.yaml (or .yml, .json) files: each case tests one
 state of a definition with an input, optional variables and a mock, and states what it expects
-(status, nextState, output, error, cause). Without files, every ${TEST_FILE_GLOB} under the
+(status, nextState, output, error, cause); a case's path names a state inside a Parallel branch
+or a Map's processor, tested by its own definition alone. Without files, every ${TEST_FILE_GLOB} under the
 current folder. The role is the file's roleArn, else the aws-workflows.yaml entry whose definition
 the file names, else --role-arn. Point AWS_ENDPOINT_URL at the emulator to run without AWS.`,
   flags: {
@@ -97,12 +99,15 @@ export const testCommand = defineCommand(testSpec, async ({ flags, operands }, i
 
 async function runCase(session: ReturnType<typeof cliSession>, region: string, definition: string, roleArn: string | undefined, c: TestCase) {
   const json = (v: unknown) => (v === undefined ? undefined : JSON.stringify(v));
-  return callAws({ service: 'states', operation: 'TestState', region, resource: c.state }, async () => {
+  // A nested state is sent alone: its own definition and no stateName (statePath.ts).
+  const nested = c.path ? stateAt(JSON.parse(definition), c.path) : undefined;
+  if (c.path && !nested) throw new Error(`the definition has no state ${statePathLabel(c.path)}.`);
+  return callAws({ service: 'states', operation: 'TestState', region, resource: c.path ? statePathLabel(c.path) : c.state }, async () => {
     const { client, sdk } = await session.sfn(region);
     return client.send(
       new sdk.TestStateCommand({
-        definition,
-        stateName: c.state,
+        definition: nested ? JSON.stringify(nested) : definition,
+        stateName: nested ? undefined : c.state,
         roleArn,
         input: json(c.input ?? {}),
         variables: json(c.variables),

@@ -41,7 +41,7 @@ export interface LintInput {
 export interface LintResult {
   kind: DocumentKind;
   findings: Finding[];
-  /** A state machine's top-level states and where they are (the "Test this state" CodeLens). */
+  /** A state machine's states, nested ones included, and where they are (the "Test this state" CodeLens). */
   states?: StateAnchor[];
 }
 

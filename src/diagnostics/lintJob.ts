@@ -46,7 +46,7 @@ export interface SiblingSnapshot {
 export interface LintJobResult {
   kind: DocumentKind;
   findings: Finding[];
-  /** A state machine's top-level states (offsets), for the "Test this state" CodeLens. */
+  /** A state machine's states, nested ones included (offsets), for the "Test this state" CodeLens. */
   states?: StateAnchor[];
   /** Paths the rules asked about that were not in the snapshot; the adapter fetches them and runs again. */
   missingFromSnapshot: string[];

@@ -28,7 +28,7 @@ export interface LintedDocument {
   version: number;
   kind: DocumentKind;
   findings: Finding[];
-  /** A state machine's top-level states (offsets into this version), for the "Test this state" CodeLens. */
+  /** A state machine's states, nested ones included (offsets into this version), for the "Test this state" CodeLens. */
   states?: StateAnchor[];
 }
 

@@ -1,4 +1,4 @@
-// "Test this state" above each top-level state of a state machine definition. Registered when the
+// "Test this state" above each state of a state machine definition, nested ones included. Registered when the
 // diagnostics first lint a state machine (register.ts). The positions come from the diagnostics' last
 // lint of the document (src/core/testState/anchors.ts), so nothing is parsed here; while a newer
 // version is being linted, the lenses wait for it (and VS Code keeps the old ones).
@@ -36,8 +36,8 @@ export class TestStateCodeLensProvider implements vscode.CodeLensProvider {
       return new vscode.CodeLens(new vscode.Range(at, at), {
         title: '$(beaker) Test this state',
         command: this.command,
-        arguments: [document.uri, s.name],
-        tooltip: `Run ${s.name}${s.type ? ` (${s.type})` : ''} alone with TestState: input, variables, a mock from the file beside the definition`,
+        arguments: [document.uri, s.name, s.path],
+        tooltip: `Run ${s.path.join(' › ')}${s.type ? ` (${s.type})` : ''} alone with TestState: input, variables, a mock from the file beside the definition`,
       });
     });
   }

@@ -10,5 +10,7 @@ export interface TestStateViewState {
   /** The definition's URI. */
   uri: string;
   stateName: string;
+  /** A nested state's path from a top-level state (its last name is stateName); absent for a top-level state. */
+  statePath?: string[];
   form?: TestStateForm;
 }

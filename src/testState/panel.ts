@@ -10,10 +10,11 @@ import { postKept, scriptPageHtml } from '../common/webview/page';
 import type { DiagnosticsManager } from '../diagnostics/manager';
 import type { Logger } from '../core/log';
 import { parseManifest } from '../core/manifest';
-import { appendTestCase, buildTestStateRequest, definitionJson, EMPTY_FORM, manifestRoleFor, MOCKABLE_TYPES, mockChoices, mockFileNames, testCaseFromRun, testFileName, type MockChoice, type TestStateForm, type TestStateRequest } from '../core/testState/model';
+import { appendTestCase, buildTestStateRequest, definitionJson, EMPTY_FORM, testedState, manifestRoleFor, MOCKABLE_TYPES, mockChoices, mockFileNames, testCaseFromRun, testFileName, type MockChoice, type TestStateForm, type TestStateRequest } from '../core/testState/model';
 import { MANIFEST_FILE_NAME } from '../core/manifest/model';
 import { resolveContained } from '../files/contain';
 import { isRegularFile, readBoundedTextFile } from '../files/read';
+import { statePathLabel } from '../core/testState/statePath';
 import type { TestStateViewState } from './ids';
 import type { FromTestStateView, TestStateResultView, TestStateSetup, ToTestStateView } from './protocol';
 import { runTestState } from './run';
@@ -55,20 +56,25 @@ export interface TestStatePanelDeps {
  * The command: the state a CodeLens names, or the one under the cursor of the active editor. It
  * answers the panel (in-host tests drive it through `handle` and read `posted`).
  */
-export function openTestState(deps: TestStatePanelDeps, uri: unknown, stateName: unknown): TestStatePanel {
-  const target = uri instanceof vscode.Uri && typeof stateName === 'string' ? { uri, stateName } : stateUnderCursor(deps.diagnostics);
+export function openTestState(deps: TestStatePanelDeps, uri: unknown, stateName: unknown, statePath?: unknown): TestStatePanel {
+  const target = uri instanceof vscode.Uri && typeof stateName === 'string' ? { uri, stateName, statePath: nestedPath(statePath) } : stateUnderCursor(deps.diagnostics);
   if (!target) throw new Error('Open a Step Functions definition and put the cursor in a state to test it.');
-  return TestStatePanel.show(target.uri, target.stateName, deps);
+  return TestStatePanel.show(target.uri, target.stateName, deps, target.statePath);
+}
+
+/** A nested state's path (two names or more), else undefined: a top-level state is named alone. */
+function nestedPath(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.length > 1 && value.every((n) => typeof n === 'string') ? [...value] : undefined;
 }
 
 /** The state whose key is at or above the cursor, from the last lint of the active editor. */
-function stateUnderCursor(diagnostics: Pick<DiagnosticsManager, 'lintedDocument'>): { uri: vscode.Uri; stateName: string } | undefined {
+function stateUnderCursor(diagnostics: Pick<DiagnosticsManager, 'lintedDocument'>): { uri: vscode.Uri; stateName: string; statePath?: string[] } | undefined {
   const editor = vscode.window.activeTextEditor;
   const states = editor && diagnostics.lintedDocument(editor.document)?.states;
   if (!editor || !states?.length) return undefined;
   const cursor = editor.document.offsetAt(editor.selection.active);
   const above = states.filter((s) => s.offset <= cursor).pop() ?? states[0];
-  return { uri: editor.document.uri, stateName: above.name };
+  return { uri: editor.document.uri, stateName: above.name, statePath: nestedPath(above.path) };
 }
 
 interface LastRun {
@@ -126,27 +132,27 @@ export class TestStatePanel {
   /** The last messages sent to the page (in-host tests read what the panel shows from here). */
   readonly posted: ToTestStateView[] = [];
 
-  static show(uri: vscode.Uri, stateName: string, deps: TestStatePanelDeps): TestStatePanel {
-    const key = `${uri.toString()}#${stateName}`;
+  static show(uri: vscode.Uri, stateName: string, deps: TestStatePanelDeps, statePath?: string[]): TestStatePanel {
+    const key = `${uri.toString()}#${statePath ? statePath.join('/') : stateName}`;
     const existing = TestStatePanel.open.get(key);
     if (existing) {
       existing.panel.reveal();
       void existing.handle({ type: 'reloadMocks', form: existing.viewState.form ?? existing.setup?.form ?? EMPTY_FORM });
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(deps.viewType, `Test ${stateName}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
+    const panel = vscode.window.createWebviewPanel(deps.viewType, `Test ${statePath ? statePathLabel(statePath) : stateName}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
       enableScripts: true,
       retainContextWhenHidden: true,
       localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, 'dist')],
     });
-    return new TestStatePanel(panel, { uri: uri.toString(), stateName }, deps);
+    return new TestStatePanel(panel, { uri: uri.toString(), stateName, ...(statePath ? { statePath } : {}) }, deps);
   }
 
   /** After a reload: the serializer hands back the panel and what the page kept. */
   static revive(panel: vscode.WebviewPanel, saved: unknown, deps: TestStatePanelDeps): void {
     const s = saved as Partial<TestStateViewState> | undefined;
     if (typeof s?.uri !== 'string' || typeof s.stateName !== 'string') return panel.dispose();
-    const state: TestStateViewState = { uri: s.uri, stateName: s.stateName, form: s.form };
+    const state: TestStateViewState = { uri: s.uri, stateName: s.stateName, statePath: nestedPath(s.statePath), form: s.form };
     panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, 'dist')] };
     new TestStatePanel(panel, state, deps);
   }
@@ -158,14 +164,24 @@ export class TestStatePanel {
     readonly deps: TestStatePanelDeps,
   ) {
     TestStatePanel.open.set(this.key, this);
-    panel.title = `Test ${viewState.stateName}`;
+    panel.title = `Test ${this.label}`;
     panel.webview.html = this.html();
     panel.onDidDispose(() => this.dispose());
     panel.webview.onDidReceiveMessage((m: FromTestStateView) => void this.handle(m));
   }
 
   private get key(): string {
-    return `${this.viewState.uri}#${this.viewState.stateName}`;
+    return `${this.viewState.uri}#${this.viewState.statePath ? this.viewState.statePath.join('/') : this.viewState.stateName}`;
+  }
+
+  /** The state under test: a top-level state's name, or a nested state's path. */
+  private get tested(): string | string[] {
+    return this.viewState.statePath ?? this.viewState.stateName;
+  }
+
+  /** How the state is named to the user: "ProcessItems › ChargeCard" for a nested one. */
+  private get label(): string {
+    return this.viewState.statePath ? statePathLabel(this.viewState.statePath) : this.viewState.stateName;
   }
 
   private get uri(): vscode.Uri {
@@ -208,10 +224,13 @@ export class TestStatePanel {
     const { stateName } = this.viewState;
     const fileName = path.posix.basename(uri.path);
     const text = await readText(uri);
-    if (text === undefined) throw new Error(`${fileName} no longer exists, so ${stateName} cannot be tested.`);
+    if (text === undefined) throw new Error(`${fileName} no longer exists, so ${this.label} cannot be tested.`);
     const definition = definitionJson(text, fileName);
-    const stateType = definition.ok ? ((definition.value.states[stateName] as { Type?: unknown } | null)?.Type as string | undefined) : undefined;
-    const resource = definition.ok ? ((definition.value.states[stateName] as { Resource?: unknown } | null)?.Resource as string | undefined) : undefined;
+    const tested = definition.ok ? testedState(definition.value, this.tested) : undefined;
+    const state = tested?.ok ? tested.value.state : undefined;
+    const stateType = typeof state?.Type === 'string' ? state.Type : undefined;
+    // A nested state's mock is looked up as a top-level one's: by its own name, else its resource.
+    const resource = typeof state?.Resource === 'string' ? state.Resource : undefined;
     const mockable = MOCKABLE_TYPES.includes(String(stateType));
 
     let mocks: MockChoice[] = [];
@@ -220,7 +239,7 @@ export class TestStatePanel {
       const mockUri = besideDefinition(uri, name);
       const mockText = await readText(mockUri);
       if (mockText === undefined) continue;
-      const found = mockChoices(mockText, name, stateName, typeof resource === 'string' ? resource : undefined);
+      const found = mockChoices(mockText, name, stateName, resource);
       mocks = found.choices;
       mockNote = found.problem ?? (mocks.length ? `From ${name}.` : `${name} has no mock for ${stateName} or its resource.`);
       break;
@@ -243,6 +262,8 @@ export class TestStatePanel {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     this.setup = {
       stateName,
+      statePath: this.label,
+      nested: !!this.viewState.statePath,
       stateType,
       definition: folder ? path.posix.relative(folder.uri.path, uri.path) : fileName,
       form,
@@ -254,6 +275,7 @@ export class TestStatePanel {
     };
     this.post({ type: 'setup', setup: this.setup });
     if (!definition.ok) this.post({ type: 'error', message: definition.message, field: 'definition' });
+    else if (tested && !tested.ok) this.post({ type: 'error', message: tested.message, field: tested.field });
   }
 
   private async manifestRole(uri: vscode.Uri): Promise<{ roleArn?: string; region?: string; entry?: string; manifest?: string }> {
@@ -273,7 +295,7 @@ export class TestStatePanel {
     if (text === undefined) throw new Error(`${path.posix.basename(uri.path)} no longer exists.`);
     const definition = definitionJson(text, path.posix.basename(uri.path));
     if (!definition.ok) throw Object.assign(new Error(definition.message), { field: definition.field });
-    const built = buildTestStateRequest(definition.value, this.viewState.stateName, form);
+    const built = buildTestStateRequest(definition.value, this.tested, form);
     if (!built.ok) throw Object.assign(new Error(built.message), { field: built.field });
     return built.value;
   }
@@ -292,7 +314,7 @@ export class TestStatePanel {
     const running = (this.running = new AbortController());
     this.post({ type: 'busy', busy: true });
     const region = this.setup?.region ?? (await this.deps.aws.getRegion());
-    const result = await runTestState(this.deps.aws, region, request, running.signal);
+    const result = await runTestState(this.deps.aws, region, request, running.signal, this.label);
     if (running.signal.aborted) return undefined;
     this.lastRun = { key: JSON.stringify(form), request, result };
     this.post({ type: 'result', result });
@@ -307,8 +329,8 @@ export class TestStatePanel {
     const definitionFile = path.posix.basename(uri.path);
     const testsUri = besideDefinition(uri, testFileName(definitionFile));
     const r = run.result;
-    const caseName = name?.trim() || `${run.request.stateName}: ${r.status ?? 'no status'}${r.nextState ? ` → ${r.nextState}` : ''}${r.error ? ` (${r.error})` : ''}`;
-    const next = appendTestCase(await readText(testsUri), definitionFile, testCaseFromRun(caseName, run.request, r));
+    const caseName = name?.trim() || `${this.label}: ${r.status ?? 'no status'}${r.nextState ? ` → ${r.nextState}` : ''}${r.error ? ` (${r.error})` : ''}`;
+    const next = appendTestCase(await readText(testsUri), definitionFile, testCaseFromRun(caseName, run.request, r, this.viewState.statePath));
     if (!next.ok) throw new Error(next.message);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === testsUri.toString());
     if (open) {

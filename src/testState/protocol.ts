@@ -5,6 +5,10 @@ import type { MockChoice, TestStateForm } from '../core/testState/model';
 /** What the panel knows about the state under test and its surroundings. */
 export interface TestStateSetup {
   stateName: string;
+  /** Where the state is: "ProcessItems › ChargeCard" for a nested state, its name for a top-level one. */
+  statePath: string;
+  /** A nested state is sent alone (its own definition, no stateName). */
+  nested: boolean;
   stateType?: string;
   /** The definition, relative to the workspace. */
   definition: string;

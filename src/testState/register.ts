@@ -14,7 +14,7 @@ import { TEST_STATE_COMMAND, TEST_STATE_VIEW_TYPE } from './ids';
 export function registerTestState(context: vscode.ExtensionContext, logger: Logger, aws: AwsSession, diagnostics: Pick<DiagnosticsManager, 'lintedDocument' | 'onDidLint'>): void {
   const deps = { aws, logger, extensionUri: context.extensionUri, viewType: TEST_STATE_VIEW_TYPE, diagnostics };
   const panel = lazy(() => import('./panel'));
-  registerCommand(context, logger, { id: TEST_STATE_COMMAND, execute: async (uri?: unknown, stateName?: unknown) => (await panel.get()).openTestState(deps, uri, stateName) });
+  registerCommand(context, logger, { id: TEST_STATE_COMMAND, execute: async (uri?: unknown, stateName?: unknown, statePath?: unknown) => (await panel.get()).openTestState(deps, uri, stateName, statePath) });
   const firstLint = diagnostics.onDidLint((uri) => {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (!doc || diagnostics.lintedDocument(doc)?.kind !== 'stateMachine') return;

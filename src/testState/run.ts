@@ -23,8 +23,9 @@ function inspectionText(data: Record<string, unknown> | undefined): Record<strin
   return Object.keys(out).length ? out : undefined;
 }
 
-export async function runTestState(aws: SfnSource, region: string, request: TestStateRequest, signal?: AbortSignal): Promise<TestStateResultView> {
-  const ctx = { service: 'states' as const, operation: 'TestState', region, resource: request.stateName };
+/** `label` names the state in failures: a nested state's request has no stateName (its path, then). */
+export async function runTestState(aws: SfnSource, region: string, request: TestStateRequest, signal?: AbortSignal, label = request.stateName ?? 'the state'): Promise<TestStateResultView> {
+  const ctx = { service: 'states' as const, operation: 'TestState', region, resource: label };
   try {
     const out = await callAws(ctx, async () => {
       const { client, sdk } = await aws.sfn(region);
@@ -32,13 +33,13 @@ export async function runTestState(aws: SfnSource, region: string, request: Test
     });
     return { status: out.status, nextState: out.nextState, output: out.output, error: out.error, cause: out.cause, inspection: inspectionText(out.inspectionData as Record<string, unknown> | undefined), level: request.inspectionLevel };
   } catch (err) {
-    throw new Error(testStateFailure(err, request, region), { cause: err });
+    throw new Error(testStateFailure(err, request, region, label), { cause: err });
   }
 }
 
 /** One sentence for a TestState refusal; AccessDenied names both permissions it takes. */
-export function testStateFailure(err: unknown, request: Pick<TestStateRequest, 'stateName' | 'roleArn'>, region: string): string {
-  const tried = `TestState of ${request.stateName} in ${region} failed`;
+export function testStateFailure(err: unknown, request: Pick<TestStateRequest, 'stateName' | 'roleArn'>, region: string, label = request.stateName ?? 'the state'): string {
+  const tried = `TestState of ${label} in ${region} failed`;
   const name = (err as { cause?: { name?: string } })?.cause?.name ?? (err as { name?: string })?.name;
   const said = ((err as { cause?: { message?: string } })?.cause?.message ?? '').replace(/\s+/g, ' ').trim().replace(/[.\s]+$/, '');
   if (err instanceof AwsActionError && err.kind === 'access-denied') {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AwsSession } from '../../src/aws/session';
 import { runCli } from '../../src/cli/main';
+import { lintText } from '../../src/core/lint';
 import { MemoryLogger } from '../../src/core/log';
 import { appendTestCase, buildTestStateRequest, definitionJson, EMPTY_FORM, mockChoices, testCaseFromRun, type TestStateForm } from '../../src/core/testState/model';
 import { runTestState } from '../../src/testState/run';
@@ -83,6 +84,69 @@ describe('TestState panel: requests and runs against the emulator', function () 
     assert.match(stdout, /^pass {2}statemachines\/saved\.tests\.yaml › declined$/m);
     assert.match(stdout, /^pass {2}statemachines\/saved\.tests\.yaml › retries used up$/m);
     assert.match(stdout, /^3 passed, 0 failed$/m);
+  });
+
+  it('runs a state nested in a Map processor or a Parallel branch alone (its own definition, no stateName), and `aws-workflows test` runs it saved', async () => {
+    const text = [
+      'QueryLanguage: JSONata',
+      'StartAt: ProcessItems',
+      'States:',
+      '  ProcessItems:',
+      '    Type: Map',
+      '    ItemProcessor:',
+      '      StartAt: ChargeCard',
+      '      States:',
+      '        ChargeCard:',
+      '          Type: Task',
+      '          Resource: arn:aws:states:::lambda:invoke',
+      '          Arguments: { FunctionName: charge, Payload: "{% $states.input %}" }',
+      '          Output: "{% $states.result.Payload %}"',
+      '          Next: Record',
+      '        Record: { Type: Pass, End: true }',
+      '    Next: Fan',
+      '  Fan:',
+      '    Type: Parallel',
+      '    Branches:',
+      '      - StartAt: AddOne',
+      '        States:',
+      '          AddOne: { Type: Pass, Output: "{% $states.input.n + 1 %}", End: true }',
+      '    End: true',
+      '',
+    ].join('\n');
+    writeFileSync(join(folder(), 'nested.asl.yaml'), text);
+    const anchors = lintText({ fileName: 'nested.asl.yaml', text }).states!;
+    const charge = anchors.find((a) => a.name === 'ChargeCard')!;
+    assert.deepEqual(charge.path, ['ProcessItems', 'ChargeCard']);
+    const def = definitionJson(text, 'nested.asl.yaml');
+    assert.ok(def.ok);
+    // The mock file's lookup by state name works for a nested state as for a top-level one.
+    const mocks = mockChoices('{"ChargeCard": {"result": {"StatusCode": 200, "Payload": {"charged": 12}}}}', 'nested.mocks.json', charge.name, 'arn:aws:states:::lambda:invoke');
+    const built = buildTestStateRequest(def.value, charge.path, { ...EMPTY_FORM, input: '{"amount": 12}', inspectionLevel: 'DEBUG', mock: JSON.stringify(mocks.choices[0].mock) });
+    assert.ok(built.ok, built.ok ? '' : built.message);
+    assert.equal(built.value.stateName, undefined);
+    const charged = await runTestState(session, REGION, built.value, undefined, 'ProcessItems › ChargeCard');
+    assert.deepEqual([charged.status, charged.nextState, JSON.parse(charged.output!)], ['SUCCEEDED', 'Record', { charged: 12 }]);
+    assert.ok(charged.inspection?.result, 'DEBUG answers inspection data for a nested state');
+    // JSONata from the machine's QueryLanguage: the state sent alone keeps it.
+    const addOne = buildTestStateRequest(def.value, ['Fan', 'AddOne'], { ...EMPTY_FORM, input: '{"n": 41}' });
+    assert.ok(addOne.ok);
+    const added = await runTestState(session, REGION, addOne.value);
+    assert.deepEqual([added.status, added.output, added.nextState], ['SUCCEEDED', '42', undefined]);
+
+    let saved: string | undefined;
+    for (const [name, req, res, path] of [['charge', built.value, charged, charge.path], ['add one', addOne.value, added, ['Fan', 'AddOne']]] as const) {
+      const next = appendTestCase(saved, 'nested.asl.yaml', testCaseFromRun(name, req, res, path));
+      assert.ok(next.ok);
+      saved = next.value;
+    }
+    saved += '  - { name: moved away, path: [Fan, ChargeCard], input: {}, expect: { status: SUCCEEDED } }\n';
+    writeFileSync(join(folder(), 'nested.tests.yaml'), saved!);
+    let stdout = '';
+    const code = await runCli(['test', 'statemachines/nested.tests.yaml'], { cwd: dir, env, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stdout += s) } });
+    assert.equal(code, 1, stdout);
+    assert.match(stdout, /^pass {2}statemachines\/nested\.tests\.yaml › charge$/m);
+    assert.match(stdout, /^pass {2}statemachines\/nested\.tests\.yaml › add one$/m);
+    assert.match(stdout, /^FAIL {2}statemachines\/nested\.tests\.yaml › moved away: the definition has no state Fan › ChargeCard\.$/m);
   });
 
   it('says in one sentence what was refused: AccessDenied (both permissions), InvalidDefinition, a missing state', async () => {

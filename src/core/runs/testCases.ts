@@ -6,6 +6,9 @@
 //   cases:
 //     - name: large orders wait for approval
 //       state: NeedsApproval                 # the state to test (default: StartAt)
+//       # or, for a state inside a Parallel branch or a Map's processor, its path from a top-level
+//       # state: tested by its own definition alone (no stateName), as TestState takes one state
+//       # path: [ProcessItems, ChargeCard]
 //       input: { total: 1250 }
 //       variables: { limit: 1000 }           # optional
 //       mock: { result: {…} }                # or { errorOutput: { error, cause } }, as TestState's mock
@@ -16,6 +19,8 @@ import { parse as parseYaml } from 'yaml';
 export interface TestCase {
   name: string;
   state?: string;
+  /** A nested state: the names from a top-level state down to it (two or more). */
+  path?: string[];
   input?: unknown;
   variables?: Record<string, unknown>;
   context?: Record<string, unknown>;
@@ -53,6 +58,10 @@ export function parseTestFile(text: string): TestFile | string {
     if (!c || typeof c !== 'object') return `${where} must be an object.`;
     if (typeof c.name !== 'string' || !c.name) return `${where} needs a 'name'.`;
     if (c.state !== undefined && typeof c.state !== 'string') return `${where}: 'state' must be a state name.`;
+    if (c.path !== undefined) {
+      if (!Array.isArray(c.path) || c.path.length < 2 || !c.path.every((n) => typeof n === 'string' && n)) return `${where}: 'path' must list two state names or more, from a top-level state down to the nested state it tests.`;
+      if (c.state !== undefined) return `${where}: give 'state' (a top-level state) or 'path' (a nested state), not both.`;
+    }
     if (!c.expect || typeof c.expect !== 'object') return `${where} needs 'expect' (status, nextState, output, error or cause).`;
     const known = ['status', 'nextState', 'output', 'error', 'cause'];
     const unknown = Object.keys(c.expect).find((k) => !known.includes(k));

@@ -8,6 +8,7 @@ import { formatOf, parseDocument } from '../parse/document';
 import { child, toValue } from '../parse/node';
 import type { Manifest } from '../manifest/model';
 import { parseTestFile, type TestCase, type TestStateAnswer } from '../runs/testCases';
+import { stateAt, statePathLabel } from './statePath';
 
 /** TestStateInput.inspectionLevel (InspectionLevel in the Step Functions model). */
 export const INSPECTION_LEVELS = ['INFO', 'DEBUG', 'TRACE'] as const;
@@ -115,8 +116,10 @@ export const EMPTY_FORM: TestStateForm = { input: '{}', variables: '', context: 
 
 /** The TestState request (the SDK's TestStateInput members). */
 export interface TestStateRequest {
+  /** The whole definition for a top-level state; a nested state's own definition alone. */
   definition: string;
-  stateName: string;
+  /** A top-level state's name; absent for a nested state, whose definition is the state itself. */
+  stateName?: string;
   roleArn?: string;
   input: string;
   inspectionLevel: InspectionLevel;
@@ -130,13 +133,21 @@ export interface TestStateRequest {
 export type Built<T> = { ok: true; value: T } | { ok: false; field: keyof TestStateForm | 'definition' | 'state'; message: string };
 
 /** A definition as TestState takes it: JSON text (YAML is converted, as deploy does), with its States. */
-export function definitionJson(text: string, fileName: string): Built<{ json: string; states: Record<string, unknown> }> {
+export interface DefinitionJson {
+  json: string;
+  states: Record<string, unknown>;
+  /** The whole definition, parsed: nested states are found in it. */
+  root: unknown;
+}
+
+export function definitionJson(text: string, fileName: string): Built<DefinitionJson> {
   const doc = parseDocument(text, formatOf(fileName));
   const problem = doc.problems.find((p) => p.code !== 'parse/duplicate-key');
   if (!doc.root || problem) return { ok: false, field: 'definition', message: `The definition does not parse${problem ? `: ${problem.message.replace(/\.$/, '')}` : ''}; fix it before testing a state.` };
   const states = child(doc.root, 'States');
   if (!states || states.kind !== 'object') return { ok: false, field: 'definition', message: 'The definition has no States object; TestState needs a whole state machine definition to test a state by name.' };
-  return { ok: true, value: { json: JSON.stringify(toValue(doc.root)), states: toValue(states) as Record<string, unknown> } };
+  const root = toValue(doc.root);
+  return { ok: true, value: { json: JSON.stringify(root), states: (root as { States: Record<string, unknown> }).States, root } };
 }
 
 /** A JSON field as typed: empty is absent; otherwise JSON, and an object where `kind` says so. */
@@ -175,11 +186,31 @@ export function parseMock(text: string): Built<MockValue | undefined> {
   return { ok: true, value: m as MockValue };
 }
 
-/** The TestState request for one state, every field checked first (each problem one sentence). */
-export function buildTestStateRequest(definition: { json: string; states: Record<string, unknown> }, stateName: string, form: TestStateForm): Built<TestStateRequest> {
+/**
+ * The state under test: a top-level state by name in the whole definition (TestState's stateName);
+ * a state inside a Parallel branch or a Map's processor (a path of two names or more) by its own
+ * definition alone and no stateName, as TestState has always taken a single state, since stateName
+ * names a state of the top-level States only.
+ */
+export function testedState(definition: DefinitionJson, state: string | readonly string[]): Built<{ definition: string; stateName?: string; state: Record<string, unknown> }> {
+  const path = typeof state === 'string' ? [state] : state;
+  const stateName = path.at(-1) ?? '';
+  if (path.length > 1) {
+    const found = stateAt(definition.root, path);
+    if (!found) return { ok: false, field: 'state', message: `The state ${statePathLabel(path)} is no longer in the definition; save the definition or pick another state.` };
+    return { ok: true, value: { definition: JSON.stringify(found), state: found } };
+  }
   if (!stateName || stateName.length > MAX_STATE_NAME) return { ok: false, field: 'state', message: `A state name has 1 to ${MAX_STATE_NAME} characters; '${stateName}' cannot be tested by name.` };
   if (!Object.prototype.hasOwnProperty.call(definition.states, stateName)) return { ok: false, field: 'state', message: `The state '${stateName}' is no longer in the definition's States; save the definition or pick another state.` };
-  const type = (definition.states[stateName] as { Type?: unknown } | null)?.Type;
+  return { ok: true, value: { definition: definition.json, stateName, state: (definition.states[stateName] ?? {}) as Record<string, unknown> } };
+}
+
+/** The TestState request for one state (a name, or a nested state's path), every field checked first (each problem one sentence). */
+export function buildTestStateRequest(definition: DefinitionJson, state: string | readonly string[], form: TestStateForm): Built<TestStateRequest> {
+  const tested = testedState(definition, state);
+  if (!tested.ok) return tested;
+  const stateName = typeof state === 'string' ? state : statePathLabel(state);
+  const type = tested.value.state.Type;
   const input = jsonField(form.input, 'input', 'input', 'any');
   if (!input.ok) return input;
   const variables = jsonField(form.variables, 'variables', 'variables value', 'object');
@@ -201,8 +232,8 @@ export function buildTestStateRequest(definition: { json: string; states: Record
   return {
     ok: true,
     value: {
-      definition: definition.json,
-      stateName,
+      definition: tested.value.definition,
+      stateName: tested.value.stateName,
       roleArn: roleArn || undefined,
       input: input.value ?? '{}',
       inspectionLevel: form.inspectionLevel,
@@ -225,15 +256,19 @@ function parsedOrText(text: string | undefined): unknown {
   }
 }
 
-/** A run kept as a saved case: the input, variables, context and mock sent, and what came back as the expectation. */
-export function testCaseFromRun(name: string, request: TestStateRequest, answer: TestStateAnswer): TestCase {
+/**
+ * A run kept as a saved case: the input, variables, context and mock sent, and what came back as the
+ * expectation. A nested state (`path` of two names or more) is kept by its path.
+ */
+export function testCaseFromRun(name: string, request: TestStateRequest, answer: TestStateAnswer, path?: readonly string[]): TestCase {
   const expect: TestCase['expect'] = { status: answer.status };
   if (answer.nextState !== undefined) expect.nextState = answer.nextState;
   if (answer.output !== undefined) expect.output = parsedOrText(answer.output);
   if (answer.error !== undefined) expect.error = answer.error;
   if (answer.cause !== undefined && answer.cause !== '') expect.cause = answer.cause;
   // Built in the order a person writes a case: what goes in, then what is expected.
-  const c = { name, state: request.stateName, input: parsedOrText(request.input) } as TestCase;
+  const c = (path && path.length > 1 ? { name, path: [...path] } : { name, state: request.stateName }) as TestCase;
+  c.input = parsedOrText(request.input);
   if (request.variables !== undefined) c.variables = parsedOrText(request.variables) as Record<string, unknown>;
   if (request.context !== undefined) c.context = parsedOrText(request.context) as Record<string, unknown>;
   if (request.mock) c.mock = request.mock.errorOutput ? { errorOutput: request.mock.errorOutput } : { result: parsedOrText(request.mock.result) };

@@ -157,8 +157,8 @@ function buildForm(s: TestStateSetup): void {
   const f = form ?? s.form;
   app.textContent = '';
   buttons.length = 0;
-  const title = el('h1', { text: `Test ${s.stateName}` });
-  const sub = el('div', { cls: 'muted', text: `${s.stateType ?? 'State'} in ${s.definition} · TestState in ${s.region}` });
+  const title = el('h1', { text: `Test ${s.statePath ?? s.stateName}` });
+  const sub = el('div', { cls: 'muted', text: `${s.stateType ?? 'State'} in ${s.definition}${s.nested ? ' · tested alone, by its own definition' : ''} · TestState in ${s.region}` });
 
   const level = el('select', { id: 'field-inspectionLevel' });
   for (const l of LEVELS) {

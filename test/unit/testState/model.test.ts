@@ -1,12 +1,14 @@
 // TestState from the editor, the pure part: state anchors from the lint, files beside a definition,
 // mocks for a state, the manifest's role, request building with one-sentence refusals, and a run
 // saved as a case that `aws-workflows test` reads back (parseTestFile) and judges as passing.
+import { parse as parseYaml } from 'yaml';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintText } from '../../../src/core/lint';
 import { parseManifest } from '../../../src/core/manifest';
 import { judge, parseTestFile } from '../../../src/core/runs/testCases';
+import { stateAt } from '../../../src/core/testState/statePath';
 import { appendTestCase, buildTestStateRequest, definitionJson, EMPTY_FORM, manifestRoleFor, mockChoices, mockFileNames, testCaseFromRun, testFileName, type TestStateRequest } from '../../../src/core/testState/model';
 
 const examples = join(__dirname, '../../../examples');
@@ -20,16 +22,90 @@ function pipeline() {
 }
 
 describe('testState: the model', () => {
-  it('the lint carries each top-level state and where its key is, for JSON and YAML', () => {
+  it('the lint carries each state and where its key is, for JSON and YAML', () => {
     const yaml = lintText({ fileName: 'order-pipeline.asl.yaml', text: pipelineText });
     assert.equal(yaml.kind, 'stateMachine');
     assert.deepEqual(yaml.states?.map((s) => [s.name, s.type]), [['ChargePayment', 'Task'], ['NeedsApproval', 'Choice'], ['WaitForApproval', 'Task'], ['ShipOrder', 'Task'], ['PaymentFailed', 'Fail']]);
     for (const s of yaml.states!) assert.equal(pipelineText.slice(s.offset, s.offset + s.name.length), s.name);
     const text = '{\n  "StartAt": "A",\n  "States": {\n    "A": {"Type": "Parallel", "Branches": [{"StartAt": "Inner", "States": {"Inner": {"Type": "Pass", "End": true}}}], "Next": "B"},\n    "B": {"Type": "Succeed"}\n  }\n}';
     const json = lintText({ fileName: 'x.asl.json', text });
-    // Nested states are not anchors: TestState's stateName names a state of the top-level States.
-    assert.deepEqual(json.states?.map((s) => [s.name, text.slice(s.offset, s.offset + 3)]), [['A', '"A"'], ['B', '"B"']]);
+    assert.deepEqual(json.states?.map((s) => [s.path.join('/'), text.slice(s.offset, s.offset + s.name.length + 2)]), [['A', '"A"'], ['A/Inner', '"Inner"'], ['B', '"B"']]);
     assert.equal(lintText({ fileName: 'aws-workflows.yaml', text: 'stateMachines: {}\n' }).states, undefined);
+  });
+
+  it('anchors nested states (Parallel branches, Map ItemProcessor and legacy Iterator) in JSON and YAML, each at its key', () => {
+    const yamlText = [
+      'StartAt: Fan',
+      'States:',
+      '  Fan:',
+      '    Type: Parallel',
+      '    Branches:',
+      '      - StartAt: Left',
+      '        States:',
+      '          Left: { Type: Pass, End: true }',
+      '      - StartAt: Items',
+      '        States:',
+      '          Items:',
+      '            Type: Map',
+      '            ItemProcessor:',
+      '              StartAt: Charge',
+      '              States:',
+      '                Charge: { Type: Task, Resource: "arn:aws:states:::lambda:invoke", End: true }',
+      '            End: true',
+      '    Next: Old',
+      '  Old:',
+      '    Type: Map',
+      '    Iterator:',
+      '      StartAt: Each',
+      '      States:',
+      '        Each: { Type: Succeed }',
+      '    End: true',
+      '',
+    ].join('\n');
+    const expected = [['Fan', 'Parallel'], ['Fan/Left', 'Pass'], ['Fan/Items', 'Map'], ['Fan/Items/Charge', 'Task'], ['Old', 'Map'], ['Old/Each', 'Succeed']];
+    const yaml = lintText({ fileName: 'nested.asl.yaml', text: yamlText });
+    assert.deepEqual(yaml.states?.map((s) => [s.path.join('/'), s.type]), expected);
+    for (const s of yaml.states!) assert.equal(yamlText.slice(s.offset, s.offset + s.name.length), s.name);
+    const jsonText = JSON.stringify(parseYaml(yamlText), null, 2);
+    const json = lintText({ fileName: 'nested.asl.json', text: jsonText });
+    assert.deepEqual(json.states?.map((s) => [s.path.join('/'), s.type]), expected);
+    for (const s of json.states!) assert.equal(jsonText.slice(s.offset, s.offset + s.name.length + 2), JSON.stringify(s.name));
+  });
+
+  it('sends a nested state alone (its own definition, no stateName) and a top-level one by name in the whole definition', () => {
+    const text = JSON.stringify({ StartAt: 'Fan', States: { Fan: { Type: 'Parallel', Branches: [{ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, { StartAt: 'Items', States: { Items: { Type: 'Map', Iterator: { StartAt: 'Charge', States: { Charge: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Next: 'Done' }, Done: { Type: 'Succeed' } } }, End: true } } }], End: true } } });
+    const d = definitionJson(text, 'n.asl.json');
+    assert.ok(d.ok);
+    const form = { ...EMPTY_FORM, input: '{"id": 1}', variables: '{"v": 2}', context: '{"Execution": {"Id": "x"}}', inspectionLevel: 'DEBUG' as const, mock: '{"result": {"ok": true}}', roleArn: 'arn:aws:iam::123456789012:role/r' };
+    const nested = buildTestStateRequest(d.value, ['Fan', 'Items', 'Charge'], form);
+    assert.ok(nested.ok, nested.ok ? '' : nested.message);
+    assert.deepEqual(JSON.parse(nested.value.definition), { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Next: 'Done' });
+    assert.equal(nested.value.stateName, undefined);
+    assert.deepEqual([nested.value.input, nested.value.variables, nested.value.context, nested.value.inspectionLevel, nested.value.roleArn, nested.value.mock?.result], ['{"id":1}', '{"v":2}', '{"Execution":{"Id":"x"}}', 'DEBUG', 'arn:aws:iam::123456789012:role/r', '{"ok":true}']);
+    const top = buildTestStateRequest(d.value, ['Fan'], { ...form, mock: '', context: '' });
+    assert.ok(top.ok);
+    assert.deepEqual([top.value.stateName, top.value.definition], ['Fan', d.value.json]);
+    const gone = buildTestStateRequest(d.value, ['Fan', 'Nope'], form);
+    assert.deepEqual(gone.ok ? undefined : [gone.field, gone.message], ['state', 'The state Fan › Nope is no longer in the definition; save the definition or pick another state.']);
+    const pass = buildTestStateRequest(d.value, ['Fan', 'P'], form);
+    assert.match(pass.ok ? '' : pass.message, /^A mock is only for Task, Map and Parallel states, and Fan › P is a Pass; clear the mock\.$/);
+
+    const c = testCaseFromRun('nested', nested.value, { status: 'SUCCEEDED', nextState: 'Done', output: '{"ok":true}' }, ['Fan', 'Items', 'Charge']);
+    assert.deepEqual([c.path, c.state], [['Fan', 'Items', 'Charge'], undefined]);
+    const file = appendTestCase(undefined, 'n.asl.json', c);
+    assert.ok(file.ok);
+    const read = parseTestFile(file.value);
+    assert.ok(typeof read !== 'string', String(read));
+    assert.deepEqual(read.cases[0].path, ['Fan', 'Items', 'Charge']);
+    assert.deepEqual(judge(read.cases[0], { status: 'SUCCEEDED', nextState: 'Done', output: '{"ok":true}' }), []);
+    assert.equal(stateAt(JSON.parse(text), read.cases[0].path!)?.Next, 'Done');
+    // Sent alone, a nested state keeps the machine's QueryLanguage unless it sets its own.
+    const jsonata = { QueryLanguage: 'JSONata', StartAt: 'M', States: { M: { Type: 'Map', ItemProcessor: { StartAt: 'A', States: { A: { Type: 'Pass', End: true }, B: { Type: 'Pass', QueryLanguage: 'JSONPath', End: true } } }, End: true } } };
+    assert.deepEqual(stateAt(jsonata, ['M', 'A']), { Type: 'Pass', End: true, QueryLanguage: 'JSONata' });
+    assert.deepEqual(stateAt(jsonata, ['M', 'B']), { Type: 'Pass', QueryLanguage: 'JSONPath', End: true });
+    assert.equal(stateAt(jsonata, ['M'])?.QueryLanguage, undefined);
+    assert.equal(parseTestFile('definition: n.asl.json\ncases:\n  - { name: x, path: [Fan], expect: {} }\n'), "case 1 (x): 'path' must list two state names or more, from a top-level state down to the nested state it tests.");
+    assert.equal(parseTestFile('definition: n.asl.json\ncases:\n  - { name: x, state: Fan, path: [Fan, P], expect: {} }\n'), "case 1 (x): give 'state' (a top-level state) or 'path' (a nested state), not both.");
   });
 
   it('names the files beside a definition', () => {

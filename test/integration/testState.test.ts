@@ -4,7 +4,7 @@
 // beside the definition, Save as test case, the state under the cursor from the palette, and the
 // refusals in one sentence. What the page is sent is read where the panel posts it.
 import * as assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { control, eventually } from './support/emulator';
 import { parseTestFile } from '../../src/core/runs/testCases';
@@ -37,9 +37,9 @@ describe('TestState from the editor (in the extension host, against the emulator
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  async function lenses(): Promise<vscode.CodeLens[]> {
+  async function lenses(of = definition): Promise<vscode.CodeLens[]> {
     return eventually('the Test this state lenses', async () => {
-      const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', definition);
+      const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', of);
       const mine = all.filter((l) => l.command?.command === 'awsWorkflows.testState');
       return mine.length ? mine : undefined;
     });
@@ -53,7 +53,7 @@ describe('TestState from the editor (in the extension host, against the emulator
     return panel;
   }
 
-  it('puts "Test this state" above each top-level state, on the line of its key', async () => {
+  it('puts "Test this state" above each state, on the line of its key', async () => {
     const found = await lenses();
     const text = editor.document.getText();
     assert.deepEqual(found.map((l) => l.command!.arguments![1]), ['ChargePayment', 'NeedsApproval', 'WaitForApproval', 'ShipOrder', 'PaymentFailed']);
@@ -126,5 +126,47 @@ describe('TestState from the editor (in the extension host, against the emulator
     assert.match(denied.message, /^TestState of ShipOrder in us-east-1 failed: access denied .*Your identity needs states:TestState and iam:PassRole on arn:aws:iam::000000000000:role\/order-pipeline; /);
     assert.equal(last(panel, 'result', from), undefined);
     panel.panel.dispose();
+  });
+
+  it('puts a lens on a state inside a Map processor, runs it alone against the emulator with its mock, and saves a case by its path', async () => {
+    const dir = vscode.Uri.joinPath(folder, 'statemachines');
+    const nested = vscode.Uri.joinPath(dir, 'nested-orders.asl.json');
+    const files = ['nested-orders.asl.json', 'nested-orders.mocks.json', 'nested-orders.tests.yaml'].map((f) => vscode.Uri.joinPath(dir, f).fsPath);
+    const machine = {
+      StartAt: 'ProcessItems',
+      States: {
+        ProcessItems: {
+          Type: 'Map',
+          ItemProcessor: { StartAt: 'ChargeCard', States: { ChargeCard: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { 'Payload.$': '$' }, ResultSelector: { 'charged.$': '$.Payload.charged' }, Next: 'Record' }, Record: { Type: 'Pass', End: true } } },
+          End: true,
+        },
+      },
+    };
+    writeFileSync(files[0], JSON.stringify(machine, null, 2));
+    writeFileSync(files[1], JSON.stringify({ ChargeCard: { result: { StatusCode: 200, Payload: { charged: 42 } } } }));
+    try {
+      const doc = await vscode.workspace.openTextDocument(nested);
+      await vscode.window.showTextDocument(doc);
+      const found = await lenses(nested);
+      assert.deepEqual(found.map((l) => (l.command!.arguments![2] as string[]).join('/')), ['ProcessItems', 'ProcessItems/ChargeCard', 'ProcessItems/Record']);
+      const lens = found[1];
+      assert.equal(doc.lineAt(lens.range.start.line).text.trim(), '"ChargeCard": {');
+      const panel = (await vscode.commands.executeCommand(lens.command!.command, ...lens.command!.arguments!)) as TestStatePanel;
+      const setup = (await eventually('the setup', () => last(panel, 'setup'))).setup;
+      assert.deepEqual([setup.statePath, setup.nested, setup.stateType, setup.mockNote], ['ProcessItems › ChargeCard', true, 'Task', 'From nested-orders.mocks.json.']);
+      assert.equal(panel.panel.title, 'Test ProcessItems › ChargeCard');
+      const form = { ...setup.form, input: '{"amount": 42}' };
+      await panel.handle({ type: 'run', form });
+      const result = await eventually('the result', () => last(panel, 'result'));
+      assert.deepEqual([result.result.status, result.result.nextState, JSON.parse(result.result.output!)], ['SUCCEEDED', 'Record', { charged: 42 }]);
+      await panel.handle({ type: 'save', form });
+      const saved = parseTestFile(readFileSync(files[2], 'utf8'));
+      assert.ok(typeof saved !== 'string', String(saved));
+      assert.deepEqual([saved.cases[0].name, saved.cases[0].path, saved.cases[0].state], ['ProcessItems › ChargeCard: SUCCEEDED → Record', ['ProcessItems', 'ChargeCard'], undefined]);
+      panel.panel.dispose();
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      for (const f of files) rmSync(f, { force: true });
+    }
   });
 });

@@ -1,0 +1,167 @@
+// The execution view's first page as the user sees it: the extension (dist/, as e2e builds it) in real
+// code-server, the workbench in Debian's Chromium (the e2e harness, scripts/harness/vscodeWeb.ts), the
+// SDK over HTTP to the bench's emulator. The user clicks the execution in the Resources tree (which runs
+// awsWorkflows.openExecution with {region, executionArn}); the figure runs from that mousedown, stamped
+// in the workbench page, to the first history row in the view's document, stamped by a poller (every
+// 2 ms) that an init script puts in VS Code's webview host frame (the view's document is its same-origin
+// child). So it includes: command dispatch to the remote extension host, the lazy module load (first
+// open only), webview creation (the host frame, its service worker, the page and its script), the
+// DescribeExecution + GetExecutionHistory requests, the messages back and the first render. Between runs
+// every editor is closed, so each open makes a new webview. The first open is reported apart (cold): it
+// loads the view's module, and it is the only open whose document does not wait for a new webview service
+// worker to start (VS Code web registers one per webview id: microsoft/vscode#245756, about 1 s here).
+// Env: EMULATOR_URL, HISTORY_EXECUTION_ARN, HISTORY_STATE_MACHINE (its name). Prints JSON.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { createSandbox, launchChromium, repoRoot, sandboxEnvironment, startCodeServer } from '../../harness/vscodeWeb';
+import { expandResource, openView, resourceRow, runCommand } from '../../../test/e2e/support/workbench';
+
+const RUNS = Number(process.env.VIEW_RUNS ?? 7);
+const REGION = 'us-east-1';
+const HOST_FRAME = '/webview/browser/pre/index.html';
+
+/** Stamps, in ms since the epoch (high resolution), kept by the webview host frame. */
+interface HostStamps {
+  /** The host frame's navigation started (the webview element was created). */
+  start: number;
+  /** The view's iframe is made (the host frame has its service worker). */
+  inner?: number;
+  /** The view's document (fake.html) navigation got a started service worker to fetch through. */
+  innerWorkerStart?: number;
+  /** The view's document has our page (main#app) written into it. */
+  page?: number;
+  /** Our page script (executionView.js) has arrived. */
+  script?: number;
+  firstRow?: number;
+  rows?: number;
+}
+
+// A string, not a function: tsx's helpers (__name) do not exist in the page. Runs in every frame; acts
+// only in webview host frames, which make the view's document (fake.html, then document.write).
+const HOST_FRAME_SCRIPT = `
+  if (location.pathname.endsWith(${JSON.stringify(HOST_FRAME)})) {
+    const now = () => performance.timeOrigin + performance.now();
+    const b = (window.__viewBench = { start: performance.timeOrigin });
+    const tick = () => {
+      const frame = document.querySelector('iframe');
+      if (frame && !b.inner) b.inner = now();
+      let d;
+      try { d = frame && frame.contentDocument; } catch { d = undefined; }
+      if (d) {
+        if (!b.page && d.querySelector('main#app')) b.page = now();
+        const rows = d.querySelectorAll('table.history tr').length - 1;
+        if (rows > 0) {
+          b.firstRow = now();
+          b.rows = rows;
+          const p = frame.contentWindow.performance;
+          const nav = p.getEntriesByType('navigation')[0];
+          if (nav && nav.workerStart) b.innerWorkerStart = p.timeOrigin + nav.workerStart;
+          const script = p.getEntriesByType('resource').find((r) => r.name.endsWith('/executionView.js'));
+          if (script) b.script = p.timeOrigin + script.responseEnd;
+          return;
+        }
+      }
+      setTimeout(tick, 2);
+    };
+    tick();
+  }
+`;
+
+async function hostFrames(page: Page): Promise<Frame[]> {
+  return page.frames().filter((f) => f.url().includes(HOST_FRAME));
+}
+
+async function main(): Promise<void> {
+  const endpoint = process.env.EMULATOR_URL!;
+  const executionArn = process.env.HISTORY_EXECUTION_ARN!;
+  const machine = process.env.HISTORY_STATE_MACHINE!;
+  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) throw new Error('the extension did not build (node scripts/build.mjs)');
+
+  const sandbox = createSandbox({ name: 'workflows-bench-view' });
+  const settingsFile = path.join(sandbox.userDataDir, 'User', 'settings.json');
+  const port = Number(new URL(endpoint).port);
+  const env = sandboxEnvironment(sandbox, { endpoint, port, stop: async () => undefined });
+  writeFileSync(settingsFile, JSON.stringify({ ...JSON.parse(readFileSync(settingsFile, 'utf8')), 'awsWorkflows.regions': [REGION] }, null, 2));
+  const codeServer = await startCodeServer({ sandbox, env });
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    context.setDefaultTimeout(60_000);
+    await context.addInitScript(HOST_FRAME_SCRIPT);
+    const page = await context.newPage();
+    await page.goto(codeServer.workbenchUrl(), { waitUntil: 'domcontentloaded', timeout: 120_000 });
+    await page.locator('.activitybar .composite-bar').waitFor({ state: 'visible', timeout: 120_000 });
+    await openView(page);
+    for (const label of [/^us-east-1$/, /^Step Functions$/, /^State machines$/, new RegExp(`^${machine}$`), /^Executions$/]) await expandResource(page, label);
+    const name = executionArn.split(':').pop()!;
+    const row = resourceRow(page, new RegExp(`^${name}$`)).first();
+    await row.waitFor();
+
+    const openOnce = async (): Promise<HostStamps & { clicked: number }> => {
+      const before = new Set(await hostFrames(page));
+      const box = (await row.boundingBox())!;
+      await page.evaluate(() => {
+        (window as unknown as { __clickedAt?: number }).__clickedAt = undefined;
+        window.addEventListener('mousedown', () => ((window as unknown as { __clickedAt?: number }).__clickedAt = performance.timeOrigin + performance.now()), { capture: true, once: true });
+      });
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        for (const frame of await hostFrames(page)) {
+          if (before.has(frame)) continue;
+          const stamps = (await frame.evaluate(() => (window as unknown as { __viewBench?: HostStamps }).__viewBench).catch(() => undefined)) as HostStamps | undefined;
+          if (stamps?.firstRow) {
+            const clicked = (await page.evaluate(() => (window as unknown as { __clickedAt?: number }).__clickedAt)) as number;
+            return { ...stamps, clicked };
+          }
+        }
+        if (Date.now() > deadline) throw new Error(`the history of ${executionArn} did not show within 60 s of the click`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    const closeAll = async (): Promise<void> => {
+      await runCommand(page, 'View: Close All Editors');
+      await page.waitForFunction((f) => !document.querySelectorAll(`iframe[src*="${f}"]`).length, HOST_FRAME.split('/').slice(-3, -1).join('/'));
+    };
+
+    const cold = await openOnce();
+    await closeAll();
+    const runs: (HostStamps & { clicked: number })[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      runs.push(await openOnce());
+      await closeAll();
+    }
+    const since = (r: HostStamps & { clicked: number }, t: number | undefined) => (t === undefined ? NaN : t - r.clicked);
+    const firstRow = runs.map((r) => since(r, r.firstRow));
+    const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+    console.log(
+      JSON.stringify({
+        runs: RUNS,
+        rows: runs[0].rows,
+        coldMs: since(cold, cold.firstRow),
+        firstRowMedianMs: median(firstRow),
+        firstRowMinMs: Math.min(...firstRow),
+        firstRowMaxMs: Math.max(...firstRow),
+        // Where the time goes (medians, from the click).
+        hostFrameMs: median(runs.map((r) => since(r, r.start))),
+        innerFrameMs: median(runs.map((r) => since(r, r.inner))),
+        workerStartedMs: median(runs.map((r) => since(r, r.innerWorkerStart ?? r.inner))),
+        pageMs: median(runs.map((r) => since(r, r.page))),
+        scriptMs: median(runs.map((r) => since(r, r.script))),
+        coldPageMs: since(cold, cold.page),
+      }),
+    );
+  } finally {
+    await browser.close().catch(() => undefined);
+    await codeServer.stop();
+    sandbox.dispose();
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.stack : err);
+  process.exit(1);
+});

@@ -26,6 +26,7 @@ export class ResourceNode implements ListOwner {
   private childLists: ExplorerNode[];
   private details: ResourceDetails | undefined;
   private detailsRequest: Promise<ResourceDetails> | undefined;
+  private childrenAsked = false;
 
   constructor(
     readonly parent: ExplorerNode | undefined,
@@ -91,11 +92,13 @@ export class ResourceNode implements ListOwner {
         this.detailsRequest = undefined;
         const next = { ...this.item, status: details.status ?? this.item.status, airflowVersion: details.airflowVersion ?? this.item.airflowVersion };
         if (next.status !== this.item.status || next.airflowVersion !== this.item.airflowVersion) {
-          // Redraw only what shows a change: a change event races the tree's own requests (a
-          // state machine's ACTIVE, shown nowhere, redrew the node while its children loaded).
+          // Redrawn only while its children have never been asked for: a change event drops the
+          // children the tree has just been given (their handles are cleared in the extension host),
+          // so a list expanded a moment before the hover's answer arrived could no longer open.
+          // Once expanded, the new status shows at the next redraw; the tooltip has it at once.
           const before = this.shown();
           this.item = next;
-          if (this.shown() !== before) this.ctx.refresh(this);
+          if (!this.childrenAsked && this.shown() !== before) this.ctx.refresh(this);
         }
         return details;
       },
@@ -114,6 +117,7 @@ export class ResourceNode implements ListOwner {
   }
 
   getChildren(): ExplorerNode[] | Promise<ExplorerNode[]> {
+    this.childrenAsked = true;
     if (this.childLists.length) return this.childLists;
     if (this.item.kind === 'mwaaServerlessWorkflow') return import('../serverlessRuns').then((m) => (this.childLists = m.workflowChildren(this, this.ctx)));
     return this.hasChildren ? this.listing.getChildren() : [];

@@ -3,11 +3,10 @@
 // last drawing with a banner, the page's CSP holds, and the panel comes back after a reload.
 // Also takes the README's screenshot and prints the first paint (command → visible graph).
 import * as assert from 'node:assert/strict';
-import { cpSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { repoRoot } from '../../scripts/harness/vscodeWeb';
-import { e2e, expectEventually, openWorkbench, quickOpen, runCommand, saveScreenshot, webviewFrame } from './support';
+import { copyExamples, expectEventually, openWorkbench, quickOpen, runCommand, saveScreenshot, webviewFrame } from './support';
 
 const STATES = ['ChargePayment', 'NeedsApproval', 'WaitForApproval', 'ShipOrder', 'PaymentFailed'];
 
@@ -23,8 +22,7 @@ describe('graph view (Chromium)', function () {
   let folder: string;
 
   before(() => {
-    folder = path.join(e2e().sandbox.root, 'graph-workspace');
-    cpSync(path.join(repoRoot, 'examples'), folder, { recursive: true });
+    folder = copyExamples('graph-workspace');
   });
 
   it('draws the open definition, reveals a clicked state, marks a typed error, keeps the last graph on a parse error and comes back after a reload', async () => {

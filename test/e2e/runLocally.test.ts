@@ -3,10 +3,7 @@
 // does), the execution view shows how it ended, and after Developer: Reload Window the view comes back
 // by itself (its serializer, from the state the page keeps) and loads the same execution again.
 import * as assert from 'node:assert/strict';
-import { cpSync } from 'node:fs';
-import path from 'node:path';
-import { repoRoot } from '../../scripts/harness/vscodeWeb';
-import { e2e, openWorkbench, quickOpen, runCommand, webviewFrame } from './support';
+import { copyExamples, openWorkbench, quickOpen, runCommand, webviewFrame } from './support';
 
 const executionFrame = (page: Parameters<typeof webviewFrame>[0]) => webviewFrame(page, '#app header h1 .status', 'the execution view');
 
@@ -15,8 +12,7 @@ describe('Run Locally and the execution view (Chromium)', function () {
   let folder: string;
 
   before(() => {
-    folder = path.join(e2e().sandbox.root, 'run-locally-workspace');
-    cpSync(path.join(repoRoot, 'examples'), folder, { recursive: true });
+    folder = copyExamples('run-locally-workspace');
   });
 
   it('runs order-pipeline from its CodeLens on the emulator, shows the execution, and restores the view after a reload', async () => {

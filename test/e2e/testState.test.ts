@@ -3,11 +3,8 @@
 // type an input, Run at DEBUG, see the output, next state and the inspection data; a typed input
 // that is not JSON is marked; after a reload the panel comes back with what was typed.
 import * as assert from 'node:assert/strict';
-import { cpSync } from 'node:fs';
-import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { repoRoot } from '../../scripts/harness/vscodeWeb';
-import { e2e, expectEventually, openWorkbench, quickOpen, runCommand, saveScreenshot, webviewFrame } from './support';
+import { copyExamples, expectEventually, openWorkbench, quickOpen, runCommand, saveScreenshot, webviewFrame } from './support';
 
 /** The panel's inner document: the frame with our input field. */
 const panelFrame = (page: Page): Promise<Frame> => webviewFrame(page, '#field-input', 'the TestState panel');
@@ -17,8 +14,7 @@ describe('Test this state (Chromium)', function () {
   let folder: string;
 
   before(() => {
-    folder = path.join(e2e().sandbox.root, 'teststate-workspace');
-    cpSync(path.join(repoRoot, 'examples'), folder, { recursive: true });
+    folder = copyExamples('teststate-workspace');
   });
 
   it('runs ChargePayment from its CodeLens with the mock beside it, shows output and DEBUG steps, and comes back after a reload', async () => {

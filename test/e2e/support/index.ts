@@ -3,6 +3,7 @@ export { editUserSettingsJson, updateUserSettings } from './settings';
 export { withSeededWorkbench } from './suite';
 export {
   openWorkbench,
+  copyExamples,
   runCommand,
   quickOpen,
   waitForNotification,

@@ -1,5 +1,5 @@
 // Helpers that drive the real workbench the way a person does. Every wait is on a condition.
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
 import { repoRoot } from '../../../scripts/harness/vscodeWeb';
@@ -73,6 +73,13 @@ export async function openView(page: Page): Promise<Locator> {
   const container = page.locator('[id="workbench.view.extension.awsWorkflows"]');
   await container.waitFor({ state: 'visible' });
   return container;
+}
+
+/** A copy of examples/ in the sandbox for a suite that edits or runs its files (the seeded workspace stays as it is). */
+export function copyExamples(name: string): string {
+  const folder = path.join(e2e().sandbox.root, name);
+  cpSync(path.join(repoRoot, 'examples'), folder, { recursive: true });
+  return folder;
 }
 
 /** Opens a workspace file by name with Quick Open (Ctrl+P) and waits for its tab to be the active one. */

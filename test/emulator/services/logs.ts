@@ -6,6 +6,7 @@
 // that is absent after the last page. MWAA Serverless runs write their task logs here.
 import { ServiceError, type ConstraintViolation } from '../protocol/errors';
 import { paginate } from '../protocol/paging';
+import { coralValidationMessage } from '../protocol/validate';
 import { ACCOUNT_ID, deniedMessage, type JsonService, type RequestContext } from './context';
 import { logsState, type LogEvent, type LogGroup, type LogStream } from './logStore';
 import { writeServerlessRunLogs } from './mwaaServerless';
@@ -185,10 +186,7 @@ export const logs: JsonService = {
   name: 'logs',
   modelId: 'logs',
   pathStyle: 'coral',
-  validationError(violations: ConstraintViolation[]) {
-    const n = violations.length;
-    return new ServiceError('InvalidParameterException', `${n} validation error${n === 1 ? '' : 's'} detected: ${violations.map((v) => `Value at '${v.path}' failed to satisfy constraint: ${v.constraint}`).join('; ')}`, 400);
-  },
+  validationError: (violations: ConstraintViolation[]) => new ServiceError('InvalidParameterException', coralValidationMessage(violations), 400),
   faults: {
     internal: () => new ServiceError('ServiceUnavailableException', 'The service cannot complete the request.', 500),
     throttle: () => new ServiceError('ThrottlingException', 'Rate exceeded', 400),

@@ -2,6 +2,7 @@
 // request, never while listing.
 
 import { callAws } from '../../aws/errors';
+import { MAX_FILE_SIZE_MB } from '../../core/parse/limits';
 import { describeExecutionContent, describeStateMachineContent, withStateMachineKey } from '../../aws/stepFunctionsContent';
 import type { ExplorerAws } from './listing';
 import { formatTime, type ResourceItem, type ResourceRef } from './resources';
@@ -219,6 +220,8 @@ export function hasDefinition(kind: ResourceRef['kind']): boolean {
 }
 
 /** The deployed definition: DescribeStateMachine, Image Builder GetWorkflow, or GetWorkflow + S3 GetObject. */
+const MAX_DEFINITION_BYTES = MAX_FILE_SIZE_MB.default * 1024 * 1024;
+
 export async function fetchDefinition(aws: ExplorerAws, ref: ResourceRef): Promise<DefinitionDocument> {
   const { region } = ref;
   switch (ref.kind) {
@@ -251,11 +254,21 @@ export async function fetchDefinition(aws: ExplorerAws, ref: ResourceRef): Promi
       });
       const loc = d.DefinitionS3Location;
       if (!loc) throw new Error(`MWAA Serverless returned no definition location for ${name} in ${region}.`);
-      const text = await callAws({ service: 's3', operation: 'GetObject', region, resource: `s3://${loc.Bucket}/${loc.ObjectKey}` }, async () => {
+      const where = `s3://${loc.Bucket}/${loc.ObjectKey}`;
+      const read = await callAws({ service: 's3', operation: 'GetObject', region, resource: where }, async () => {
         const s3 = await aws.s3(region);
         const obj = await s3.client.send(new s3.sdk.GetObjectCommand({ Bucket: loc.Bucket, Key: loc.ObjectKey, VersionId: loc.VersionId }));
-        return (await obj.Body?.transformToString('utf-8')) ?? '';
+        // The same cap as a workspace file: a huge object is refused before its body is read.
+        if ((obj.ContentLength ?? 0) > MAX_DEFINITION_BYTES) {
+          (obj.Body as { destroy?: () => void } | undefined)?.destroy?.();
+          return { tooLarge: obj.ContentLength ?? 0 };
+        }
+        return { text: (await obj.Body?.transformToString('utf-8')) ?? '' };
       });
+      if ('tooLarge' in read) {
+        throw new Error(`The definition of ${name} (${where}) is ${(read.tooLarge / 1048576).toFixed(1)} MB, more than the ${MAX_FILE_SIZE_MB.default} MB a definition is opened at; download it from S3 instead.`);
+      }
+      const text = read.text;
       return { text, language: 'yaml', fileName: loc.ObjectKey.slice(loc.ObjectKey.lastIndexOf('/') + 1) || `${safeFileName(name)}.yaml` };
     }
     default:

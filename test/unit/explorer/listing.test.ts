@@ -94,6 +94,20 @@ describe('explorer listing against the emulator (demo seed)', function () {
     assert.match(dag.text, /^nightly_etl:/);
   });
 
+  it('a DAG definition in S3 over 10 MB is refused before its body is read, in one sentence', async () => {
+    const workflow = (await all('mwaaServerlessWorkflows', 'us-east-1')).find((w) => w.name === 'nightly-etl')!;
+    const { client } = await session.mwaaServerless('us-east-1');
+    const loc = (await client.getWorkflow({ WorkflowArn: workflow.arn ?? '' })).DefinitionS3Location!;
+    const s3 = await session.s3('us-east-1');
+    const original = await (await s3.client.send(new s3.sdk.GetObjectCommand({ Bucket: loc.Bucket, Key: loc.ObjectKey }))).Body!.transformToString('utf-8');
+    await s3.client.send(new s3.sdk.PutObjectCommand({ Bucket: loc.Bucket, Key: loc.ObjectKey, Body: 'x'.repeat(11 * 1024 * 1024) }));
+    try {
+      await assert.rejects(fetchDefinition(session, { ...workflow, workflowVersion: undefined }), /^Error: The definition of nightly-etl \(s3:\/\/.+\) is 11\.0 MB, more than the 10 MB a definition is opened at; download it from S3 instead\.$/);
+    } finally {
+      await s3.client.send(new s3.sdk.PutObjectCommand({ Bucket: loc.Bucket, Key: loc.ObjectKey, Body: original }));
+    }
+  });
+
   it('a definition and an execution the caller may not decrypt: what METADATA_ONLY answers, and why the rest is missing', async () => {
     const encrypted = (await all('stateMachines', 'us-east-1')).find((m) => m.name === 'EncryptedPipeline')!;
     const doc = await fetchDefinition(session, encrypted);

@@ -261,11 +261,11 @@ export async function fetchDefinition(aws: ExplorerAws, ref: ResourceRef): Promi
         // The same cap as a workspace file: a huge object is refused before its body is read.
         if ((obj.ContentLength ?? 0) > MAX_DEFINITION_BYTES) {
           (obj.Body as { destroy?: () => void } | undefined)?.destroy?.();
-          return { tooLarge: obj.ContentLength ?? 0 };
+          return { tooLarge: obj.ContentLength ?? 0, text: '' };
         }
-        return { text: (await obj.Body?.transformToString('utf-8')) ?? '' };
+        return { tooLarge: undefined, text: (await obj.Body?.transformToString('utf-8')) ?? '' };
       });
-      if ('tooLarge' in read) {
+      if (read.tooLarge !== undefined) {
         throw new Error(`The definition of ${name} (${where}) is ${(read.tooLarge / 1048576).toFixed(1)} MB, more than the ${MAX_FILE_SIZE_MB.default} MB a definition is opened at; download it from S3 instead.`);
       }
       const text = read.text;

@@ -1,28 +1,21 @@
-// One execution in a webview: status, times, input and output, the graph coloured by how each
-// state ended, the event history (paged) with the states it describes, and Map Runs; with Stop,
-// Redrive, Start again with this input, Copy ARN and Open in AWS Console. Loaded on first use
-// (src/runs/register.ts); its page is dist/executionView.js. Polls while the execution runs and the panel is visible.
+// The execution view: a webview that shows one execution at a time (executionSession.ts does the
+// loading and polling), with Stop, Redrive, Start again with this input, Copy ARN and Open in AWS
+// Console. Like VS Code's Markdown preview, an unlocked view is reused for the next execution opened
+// (its page is told to show another one: no new webview), and a locked view keeps its execution.
+// Loaded on first use (src/runs/register.ts); its page is dist/executionView.js.
 
 import * as vscode from 'vscode';
 import { callAws } from '../aws/errors';
 import { postKept, scriptPageHtml } from '../common/webview/page';
-import { describeExecutionContent, type ExecutionContent } from '../aws/stepFunctionsContent';
-import { buildGraph } from '../core/graph';
-import { layoutGraph } from '../core/graph/layout';
-import { VSCODE_PALETTE, graphCss, renderSvg } from '../core/graph/svg';
+import { VSCODE_PALETTE, graphCss } from '../core/graph/svg';
 import type { Logger } from '../core/log';
-import { stateOutcomes, stateRuns, type HistoryEventLike } from '../core/runs/history';
-import { nextPollDelay } from '../core/runs/polling';
+import { executionViewTitle, placeExecution } from '../core/runs/executionViews';
 import { consoleUrl } from '../explorer/model/consoleUrls';
 import { executionName, redriveExecution, stopExecution } from '../explorer/model/executionActions';
 import type { ExplorerAws } from '../explorer/model/listing';
-import { EXECUTION_VIEW_TYPE } from './ids';
-import type { ExecutionSummary, ExecutionViewState, FromView, HistoryRow, MapRunRow, ToView } from './protocol';
-
-const HISTORY_PAGE = 100;
-
-/** History events after which an execution no longer runs. */
-const RUN_ENDED_EVENTS: ReadonlySet<string> = new Set(['ExecutionSucceeded', 'ExecutionFailed', 'ExecutionAborted', 'ExecutionTimedOut']);
+import { ExecutionSession, type ExecutionRef } from './executionSession';
+import { EXECUTION_VIEW_LOCKED_CONTEXT, EXECUTION_VIEW_TYPE } from './ids';
+import type { ExecutionSummary, ExecutionViewState, FromView, ToView } from './protocol';
 
 /** The page's look, in VS Code's theme colours. */
 const PAGE_CSS = [
@@ -59,106 +52,165 @@ export interface ExecutionPanelDeps {
   env: { writeClipboard(text: string): Thenable<void>; openExternal(uri: vscode.Uri): Thenable<boolean> };
 }
 
-function detailText(e: Record<string, unknown>): string {
-  for (const [k, v] of Object.entries(e)) {
-    if (!k.endsWith('EventDetails') || !v || typeof v !== 'object') continue;
-    return Object.entries(v as Record<string, unknown>)
-      .filter(([key, value]) => value !== undefined && !key.endsWith('Details'))
-      .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
-      .join('\n');
-  }
-  return '';
-}
-
 export class ExecutionPanel {
-  private static readonly open = new Map<string, ExecutionPanel>();
-  private events: HistoryEventLike[] = [];
-  private nextToken: string | undefined;
-  private withData = true;
-  private summary: ExecutionSummary | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private delay: number | undefined;
-  private lastKey = '';
+  /** Open views, the most recently active first. */
+  private static readonly views: ExecutionPanel[] = [];
+  private static nextId = 1;
+  readonly id = ExecutionPanel.nextId++;
+  private session: ExecutionSession;
   private disposed = false;
-  /** The first load's answers, asked for when the panel opens; `load()` takes them once. */
-  private prefetched: Promise<ExecutionContent> | undefined;
-  /** The newest event id seen, loaded into the table or not (polls ask for what is newer). */
-  private lastEventId = 0;
-  /** Polls saw more new events than one page holds: the table is not contiguous to the end. */
-  private gap = false;
 
-  /** Opens (or shows) the view of one execution. */
-  static show(ref: ExecutionViewState, deps: ExecutionPanelDeps): ExecutionPanel {
-    const existing = ExecutionPanel.open.get(ref.executionArn);
-    if (existing) {
-      existing.panel.reveal();
-      void existing.load();
-      return existing;
+  /**
+   * Shows one execution: in the view that already shows it, else in the reusable (unlocked) view,
+   * else in a new view. Every execution gets its own view when the user turned editor previews off.
+   */
+  static show(ref: ExecutionRef, deps: ExecutionPanelDeps): ExecutionPanel {
+    const reuse = vscode.workspace.getConfiguration('workbench.editor').get<boolean>('enablePreview', true);
+    const views = ExecutionPanel.views;
+    const placement = placeExecution(views.map((v) => ({ id: v.id, executionArn: v.ref.executionArn, locked: v.locked })), ref.executionArn, reuse);
+    const view = placement.kind === 'create' ? undefined : views.find((v) => v.id === placement.id);
+    if (view && placement.kind === 'reveal') {
+      view.panel.reveal();
+      void view.handle({ type: 'refresh' });
+      return view;
     }
-    const panel = vscode.window.createWebviewPanel(EXECUTION_VIEW_TYPE, `Execution ${executionName(ref.executionArn)}`, vscode.ViewColumn.Active, {
+    if (view) {
+      view.showExecution(ref);
+      view.panel.reveal();
+      return view;
+    }
+    const panel = vscode.window.createWebviewPanel(EXECUTION_VIEW_TYPE, executionViewTitle(executionName(ref.executionArn), false, undefined, ref.local), vscode.ViewColumn.Active, {
       enableScripts: true,
       retainContextWhenHidden: false,
       localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, 'dist')],
     });
-    return new ExecutionPanel(panel, ref, deps);
+    return new ExecutionPanel(panel, ref, false, deps);
   }
 
   /** After a reload: the serializer hands back the panel and the state the view saved. */
   static revive(panel: vscode.WebviewPanel, state: ExecutionViewState, deps: ExecutionPanelDeps): ExecutionPanel {
     panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, 'dist')] };
-    return new ExecutionPanel(panel, state, deps);
+    const { locked, ...ref } = state;
+    return new ExecutionPanel(panel, ref, locked === true, deps);
   }
 
+  /** The view that shows `executionArn` (in-host tests). */
   static forTests(executionArn: string): ExecutionPanel | undefined {
-    return ExecutionPanel.open.get(executionArn);
+    return ExecutionPanel.views.find((v) => v.ref.executionArn === executionArn);
+  }
+
+  /** Every open view, the most recently active first (in-host tests). */
+  static openViews(): readonly ExecutionPanel[] {
+    return [...ExecutionPanel.views];
+  }
+
+  /** The view the user is looking at, for Lock and Unlock. */
+  static active(): ExecutionPanel | undefined {
+    return ExecutionPanel.views.find((v) => v.panel.active);
   }
 
   private constructor(
     readonly panel: vscode.WebviewPanel,
-    readonly ref: ExecutionViewState,
+    ref: ExecutionRef,
+    private locked: boolean,
     private readonly deps: ExecutionPanelDeps,
   ) {
-    ExecutionPanel.open.set(ref.executionArn, this);
-    // Asked while the page loads, so the first page of history is there when the page says it is ready.
-    this.prefetched = this.fetchStart();
-    this.prefetched.catch(() => undefined);
+    ExecutionPanel.views.unshift(this);
+    this.session = this.newSession(ref);
+    panel.title = executionViewTitle(executionName(ref.executionArn), locked, undefined, ref.local);
     panel.webview.html = this.html();
     panel.onDidDispose(() => this.dispose());
     panel.onDidChangeViewState(() => {
-      if (panel.visible) this.schedule(true);
-      else this.stopPolling();
+      if (panel.visible) this.session.schedule(true);
+      else this.session.stopPolling();
+      if (panel.active) this.activated();
     });
     panel.webview.onDidReceiveMessage((m: FromView) => void this.handle(m));
+    if (panel.active) this.activated();
   }
 
-  /** AWS, or the local emulator for an execution Run Locally started. */
-  private get aws(): ExplorerAws {
-    return this.ref.local ? this.deps.local() : this.deps.aws;
+  get ref(): ExecutionRef {
+    return this.session.ref;
+  }
+
+  get isLocked(): boolean {
+    return this.locked;
+  }
+
+  private newSession(ref: ExecutionRef): ExecutionSession {
+    const panel = this.panel;
+    return new ExecutionSession(ref, () => (ref.local ? this.deps.local() : this.deps.aws), {
+      get visible() {
+        return panel.visible;
+      },
+      post: (message) => this.post(message),
+      described: (summary) => this.retitle(summary),
+    });
+  }
+
+  /** Moves this (unlocked) view to another execution: the previous one's polling stops, its late answers are dropped. */
+  private showExecution(ref: ExecutionRef): void {
+    this.session.dispose();
+    this.session = this.newSession(ref);
+    this.posted.length = 0;
+    this.panel.title = executionViewTitle(executionName(ref.executionArn), this.locked, undefined, ref.local);
+    this.post({ type: 'show', state: this.state() });
+  }
+
+  setLocked(locked: boolean): void {
+    this.locked = locked;
+    this.retitle(this.session.summary);
+    this.post({ type: 'locked', locked });
+    if (this.panel.active) this.activated();
+  }
+
+  private activated(): void {
+    const views = ExecutionPanel.views;
+    views.splice(views.indexOf(this), 1);
+    views.unshift(this);
+    void vscode.commands.executeCommand('setContext', EXECUTION_VIEW_LOCKED_CONTEXT, this.locked);
+  }
+
+  private retitle(summary: ExecutionSummary | undefined): void {
+    const ref = this.session.ref;
+    this.panel.title = executionViewTitle(summary?.name ?? executionName(ref.executionArn), this.locked, summary?.status, ref.local);
+  }
+
+  private state(): ExecutionViewState {
+    return { ...this.session.ref, ...(this.locked ? { locked: true } : {}) };
   }
 
   /** Messages handled (for tests: what the view would send). */
   async handle(message: FromView): Promise<void> {
+    const session = this.session;
+    if (message.executionArn !== undefined && message.executionArn !== session.ref.executionArn) {
+      // The page still shows (or showed) another execution: a late click is dropped, a page that
+      // loaded before it was told to move on is told again.
+      if (message.type === 'ready') this.post({ type: 'show', state: this.state() });
+      return;
+    }
+    const { ref } = session;
     try {
       switch (message.type) {
         case 'ready':
         case 'refresh':
-          return await this.load();
+          return await session.load();
         case 'moreHistory':
-          return await this.loadHistory(false);
+          return await session.loadHistory(false);
         case 'stop':
-          void vscode.window.showInformationMessage(await stopExecution(this.aws, this.ref));
-          return await this.load();
+          void vscode.window.showInformationMessage(await stopExecution(session.aws(), ref));
+          return await session.load();
         case 'redrive':
-          void vscode.window.showInformationMessage(await redriveExecution(this.aws, this.ref));
-          return await this.load();
+          void vscode.window.showInformationMessage(await redriveExecution(session.aws(), ref));
+          return await session.load();
         case 'startAgain':
-          return await this.startAgain();
+          return await this.startAgain(session);
         case 'copyArn':
-          await this.deps.env.writeClipboard(this.ref.executionArn);
+          await this.deps.env.writeClipboard(ref.executionArn);
           return;
         case 'openConsole': {
-          if (this.ref.local) throw new Error('This execution ran on the local emulator, so it has no page in the AWS console.');
-          const url = consoleUrl({ kind: 'stateMachineExecution', region: this.ref.region, name: executionName(this.ref.executionArn), arn: this.ref.executionArn });
+          if (ref.local) throw new Error('This execution ran on the local emulator, so it has no page in the AWS console.');
+          const url = consoleUrl({ kind: 'stateMachineExecution', region: ref.region, name: executionName(ref.executionArn), arn: ref.executionArn });
           if (url) await this.deps.env.openExternal(vscode.Uri.parse(url));
           return;
         }
@@ -166,218 +218,26 @@ export class ExecutionPanel {
     } catch (err) {
       const text = err instanceof Error ? err.message : String(err);
       this.deps.logger.error(`execution view (${message.type}): ${text}`);
-      this.post({ type: 'error', message: text });
+      if (session === this.session) this.post({ type: 'error', message: text });
     } finally {
-      this.post({ type: 'busy', busy: false });
+      if (session === this.session) this.post({ type: 'busy', busy: false });
     }
-  }
-
-  /**
-   * Everything again: the execution and the first page of history (asked together, shown as soon as
-   * both answer), then the graph, then Map Runs.
-   */
-  async load(): Promise<void> {
-    const { region, executionArn } = this.ref;
-    const first = this.prefetched ?? this.fetchStart();
-    this.prefetched = undefined;
-    const content = await first;
-    const d = content.execution;
-    this.summary = {
-      executionArn,
-      region,
-      name: d.name ?? executionName(executionArn),
-      stateMachineArn: d.stateMachineArn,
-      status: d.status ?? 'UNKNOWN',
-      startDate: d.startDate?.toISOString(),
-      stopDate: d.stopDate?.toISOString(),
-      input: d.input,
-      output: d.output,
-      error: d.error,
-      cause: d.cause,
-      unreadable: content.unreadable,
-      redrivable: d.redriveStatus === 'REDRIVABLE',
-      redriveReason: d.redriveStatusReason,
-      redriveCount: d.redriveCount ?? 0,
-      express: executionArn.split(':')[5] === 'express',
-    };
-    this.postHistory();
-    // The first page shows now; the graph (one more call and a layout) follows.
-    this.postExecutionNow();
-    await this.postExecution();
-    await this.loadMapRuns();
-    this.panel.title = `Execution ${this.summary.name} (${this.summary.status}${this.ref.local ? ', local' : ''})`;
-    const key = `${this.summary.status}|${this.lastEventId}`;
-    const changed = key !== this.lastKey;
-    this.lastKey = key;
-    if (this.summary.status === 'RUNNING') this.schedule(changed);
-    else this.stopPolling();
-  }
-
-  /** The execution and the first page of history, asked together. */
-  private fetchStart(): Promise<ExecutionContent> {
-    const { region, executionArn } = this.ref;
-    const described = (async () => {
-      const handle = await this.aws.sfn(region);
-      return describeExecutionContent(handle, executionArn, { region, resource: executionName(executionArn) });
-    })();
-    return Promise.all([described, this.fetchHistory(true)]).then(([content]) => content);
-  }
-
-  /**
-   * One poll of a running execution costs one request: the newest events (GetExecutionHistory in
-   * reverse). New events join the table when the history is loaded to its end; an execution event
-   * that ends the run loads everything again, once.
-   */
-  private async poll(): Promise<void> {
-    const { region, executionArn } = this.ref;
-    const out = await callAws({ service: 'states', operation: 'GetExecutionHistory', region, resource: executionName(executionArn) }, async () => {
-      const { client, sdk } = await this.aws.sfn(region);
-      return client.send(new sdk.GetExecutionHistoryCommand({ executionArn, maxResults: HISTORY_PAGE, reverseOrder: true, includeExecutionData: this.withData }));
-    });
-    const newest = (out.events ?? []) as HistoryEventLike[];
-    if (newest.some((e) => e.type !== undefined && RUN_ENDED_EVENTS.has(e.type))) return this.load();
-    const known = this.lastEventId;
-    const fresh = newest.filter((e) => (e.id ?? 0) > known).reverse();
-    if (fresh.length === 0) return this.schedule(false);
-    this.lastEventId = fresh[fresh.length - 1].id ?? known;
-    if (!this.nextToken && !this.gap) {
-      // More new events than one page: the table pages them in from the start when asked.
-      if ((fresh[0].id ?? 0) === known + 1) this.events.push(...fresh);
-      else this.gap = true;
-    }
-    this.postHistory();
-    this.postExecutionNow();
-    this.schedule(true);
-  }
-
-  private async loadHistory(first: boolean): Promise<void> {
-    if (!first && this.gap) {
-      // Events arrived faster than a poll reads them: page from the start past what was shown.
-      const shown = this.events.length;
-      await this.fetchHistory(true);
-      while (this.nextToken && this.events.length < shown + HISTORY_PAGE) await this.fetchHistory(false);
-    } else {
-      await this.fetchHistory(first);
-    }
-    this.postHistory();
-    if (!first) await this.postExecution();
-  }
-
-  /** One page of history into `events` (the first page again when `first`). */
-  private async fetchHistory(first: boolean): Promise<void> {
-    const { region, executionArn } = this.ref;
-    if (first) {
-      this.events = [];
-      this.nextToken = undefined;
-      this.gap = false;
-    }
-    const page = async (includeExecutionData: boolean) =>
-      callAws({ service: 'states', operation: 'GetExecutionHistory', region, resource: executionName(executionArn) }, async () => {
-        const { client, sdk } = await this.aws.sfn(region);
-        return client.send(new sdk.GetExecutionHistoryCommand({ executionArn, maxResults: HISTORY_PAGE, nextToken: this.nextToken, includeExecutionData }));
-      });
-    let out;
-    try {
-      out = await page(this.withData);
-    } catch (err) {
-      // Without kms:Decrypt the history still comes, without input and output.
-      if (!this.withData || !(err instanceof Error && /kms/i.test(err.message))) throw err;
-      this.withData = false;
-      out = await page(false);
-    }
-    this.events.push(...((out.events ?? []) as HistoryEventLike[]));
-    this.nextToken = out.nextToken;
-    this.lastEventId = Math.max(first ? 0 : this.lastEventId, this.events[this.events.length - 1]?.id ?? 0);
-  }
-
-  private postHistory(): void {
-    const rows: HistoryRow[] = this.events.map((e) => ({ id: e.id ?? 0, type: e.type ?? '', previousEventId: e.previousEventId, timestamp: e.timestamp instanceof Date ? e.timestamp.toISOString() : String(e.timestamp ?? ''), detail: detailText(e) }));
-    this.post({ type: 'history', rows, more: !!this.nextToken || this.gap, withData: this.withData, note: this.withData ? undefined : this.summary?.unreadable ?? 'Input and output are left out: reading them needs kms:Decrypt on the state machine\'s key.' });
-  }
-
-  /** The execution with the graph drawn so far (none before the first drawing). */
-  private postExecutionNow(): void {
-    if (!this.summary) return;
-    const states = stateRuns(this.events, this.nextToken || this.gap ? 'RUNNING' : this.summary.status);
-    this.post({ type: 'execution', execution: this.summary, states, graphSvg: this.graphCache?.svg, graphNote: this.graphCache?.note, outcomes: stateOutcomes(states) });
-  }
-
-  private async postExecution(): Promise<void> {
-    if (!this.summary) return;
-    await this.graph();
-    this.postExecutionNow();
-  }
-
-  private graphCache: { svg?: string; note?: string } | undefined;
-
-  /** The definition the execution ran, drawn by the graph model (src/core/graph). */
-  private async graph(): Promise<{ graphSvg?: string; graphNote?: string }> {
-    if (!this.graphCache) {
-      const { region, executionArn } = this.ref;
-      try {
-        const d = await callAws({ service: 'states', operation: 'DescribeStateMachineForExecution', region, resource: executionName(executionArn) }, async () => {
-          const { client, sdk } = await this.aws.sfn(region);
-          return client.send(new sdk.DescribeStateMachineForExecutionCommand({ executionArn }));
-        });
-        const built = buildGraph({ fileName: 'definition.asl.json', text: d.definition ?? '', kind: 'stateMachine' });
-        this.graphCache = built.ok ? { svg: renderSvg(layoutGraph(built.model)) } : { note: `The graph is not drawn: ${built.message}` };
-      } catch (err) {
-        this.graphCache = { note: `The graph is not drawn: ${err instanceof Error ? err.message : String(err)}` };
-      }
-    }
-    return { graphSvg: this.graphCache.svg, graphNote: this.graphCache.note };
-  }
-
-  private async loadMapRuns(): Promise<void> {
-    const { region, executionArn } = this.ref;
-    if (this.summary?.express) return;
-    const list = await callAws({ service: 'states', operation: 'ListMapRuns', region, resource: executionName(executionArn) }, async () => {
-      const { client, sdk } = await this.aws.sfn(region);
-      return client.send(new sdk.ListMapRunsCommand({ executionArn }));
-    });
-    const runs: MapRunRow[] = [];
-    for (const r of list.mapRuns ?? []) {
-      const d = await callAws({ service: 'states', operation: 'DescribeMapRun', region, resource: r.mapRunArn }, async () => {
-        const { client, sdk } = await this.aws.sfn(region);
-        return client.send(new sdk.DescribeMapRunCommand({ mapRunArn: r.mapRunArn }));
-      });
-      const c = d.itemCounts;
-      runs.push({ mapRunArn: r.mapRunArn ?? '', status: d.status, startDate: d.startDate?.toISOString(), stopDate: d.stopDate?.toISOString(), total: c?.total, succeeded: c?.succeeded, failed: c?.failed, running: c?.running, pending: c?.pending, aborted: c?.aborted, timedOut: c?.timedOut });
-    }
-    this.post({ type: 'mapRuns', runs });
   }
 
   /** "Start again with this input": the same state machine (or version), the same input. */
-  private async startAgain(): Promise<void> {
-    const s = this.summary;
+  private async startAgain(session: ExecutionSession): Promise<void> {
+    const s = session.summary;
+    const { region, local } = session.ref;
     if (!s?.stateMachineArn) throw new Error('The execution is not loaded yet.');
     if (s.input === undefined) throw new Error(s.unreadable ?? `The input of execution ${s.name} could not be read, so it cannot be started again with it.`);
-    const out = await callAws({ service: 'states', operation: 'StartExecution', region: this.ref.region, resource: s.stateMachineArn.split(':').pop() }, async () => {
-      const { client, sdk } = await this.aws.sfn(this.ref.region);
+    const out = await callAws({ service: 'states', operation: 'StartExecution', region, resource: s.stateMachineArn.split(':').pop() }, async () => {
+      const { client, sdk } = await session.aws().sfn(region);
       return client.send(new sdk.StartExecutionCommand({ stateMachineArn: s.stateMachineArn, input: s.input }));
     });
-    if (out.executionArn) ExecutionPanel.show({ region: this.ref.region, executionArn: out.executionArn, ...(this.ref.local ? { local: true } : {}) }, this.deps);
+    if (out.executionArn) ExecutionPanel.show({ region, executionArn: out.executionArn, ...(local ? { local: true } : {}) }, this.deps);
   }
 
-  private schedule(changed: boolean): void {
-    if (this.disposed || this.timer || !this.panel.visible || this.summary?.status !== 'RUNNING') return;
-    this.delay = nextPollDelay(this.delay, changed);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.poll().catch((err: unknown) => {
-        this.post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
-        this.schedule(false);
-      });
-    }, this.delay);
-  }
-
-  private stopPolling(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    this.delay = undefined;
-  }
-
-  /** The last messages sent to the page (in-host tests read what the view shows from here). */
+  /** The messages sent to the page since it shows this execution, the last 50 (in-host tests read what the view shows from here). */
   readonly posted: ToView[] = [];
 
   private post(message: ToView): void {
@@ -386,12 +246,13 @@ export class ExecutionPanel {
 
   private html(): string {
     const webview = this.panel.webview;
-    return scriptPageHtml({ webview, extensionUri: this.deps.extensionUri, script: 'executionView.js', css: `${PAGE_CSS}\n${graphCss(VSCODE_PALETTE)}`, title: 'Execution', state: this.ref, loading: 'Loading the execution…', imgSrc: `${webview.cspSource} data:` });
+    return scriptPageHtml({ webview, extensionUri: this.deps.extensionUri, script: 'executionView.js', css: `${PAGE_CSS}\n${graphCss(VSCODE_PALETTE)}`, title: 'Execution', state: this.state(), loading: 'Loading the execution…', imgSrc: `${webview.cspSource} data:` });
   }
 
   dispose(): void {
     this.disposed = true;
-    this.stopPolling();
-    ExecutionPanel.open.delete(this.ref.executionArn);
+    this.session.dispose();
+    const views = ExecutionPanel.views;
+    if (views.includes(this)) views.splice(views.indexOf(this), 1);
   }
 }

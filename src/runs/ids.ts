@@ -2,6 +2,10 @@
 
 export const OPEN_EXECUTION_COMMAND = 'awsWorkflows.openExecution';
 export const EXECUTION_VIEW_TYPE = 'awsWorkflows.execution';
+/** Lock and Unlock of the active execution view (editor title), and the context key that picks which shows. */
+export const LOCK_EXECUTION_VIEW_COMMAND = 'awsWorkflows.lockExecutionView';
+export const UNLOCK_EXECUTION_VIEW_COMMAND = 'awsWorkflows.unlockExecutionView';
+export const EXECUTION_VIEW_LOCKED_CONTEXT = 'awsWorkflows.executionView.locked';
 /** Hidden command (not in package.json) that in-host tests use to reach the execution views. */
 export const EXECUTION_VIEW_TEST_HOOK = 'awsWorkflows.__getExecutionViewsForTests';
 

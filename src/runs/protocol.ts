@@ -50,9 +50,13 @@ export type ToView =
   | { type: 'history'; rows: HistoryRow[]; more: boolean; withData: boolean; note?: string }
   | { type: 'mapRuns'; runs: MapRunRow[] }
   | { type: 'error'; message: string }
-  | { type: 'busy'; busy: boolean };
+  | { type: 'busy'; busy: boolean }
+  /** The view now shows another execution: the page starts again from nothing and says `ready`. */
+  | { type: 'show'; state: ExecutionViewState }
+  | { type: 'locked'; locked: boolean };
 
-export type FromView =
+/** Each carries the execution the page showed when the user acted (a view's execution can change). */
+export type FromView = (
   | { type: 'ready' }
   | { type: 'refresh' }
   | { type: 'moreHistory' }
@@ -60,7 +64,8 @@ export type FromView =
   | { type: 'redrive' }
   | { type: 'startAgain' }
   | { type: 'copyArn' }
-  | { type: 'openConsole' };
+  | { type: 'openConsole' }
+) & { executionArn?: string };
 
 /** What the panel keeps across a reload (vscode.setState / WebviewPanelSerializer). */
 export interface ExecutionViewState {
@@ -68,4 +73,6 @@ export interface ExecutionViewState {
   region: string;
   /** Ran on the local emulator (Run Locally): read from `awsWorkflows.emulatorEndpoint`, never from here. */
   local?: boolean;
+  /** A locked view keeps its execution; an unlocked one shows the next execution opened. */
+  locked?: boolean;
 }

@@ -12,7 +12,17 @@ import type { Logger } from '../core/log';
 import { lazy } from '../core/lazy';
 import type { ExplorerAws } from '../explorer/model/listing';
 import { checkEmulatorEndpoint, emulatorSession, readEmulatorEndpoint } from './emulatorEndpoint';
-import { EMULATOR_ENDPOINT_SETTING, EXECUTION_VIEW_TEST_HOOK, EXECUTION_VIEW_TYPE, IS_STATE_MACHINE_CONTEXT, OPEN_EXECUTION_COMMAND, RUN_LOCALLY_COMMAND, RUN_LOCALLY_CONTEXT } from './ids';
+import {
+  EMULATOR_ENDPOINT_SETTING,
+  EXECUTION_VIEW_TEST_HOOK,
+  EXECUTION_VIEW_TYPE,
+  IS_STATE_MACHINE_CONTEXT,
+  LOCK_EXECUTION_VIEW_COMMAND,
+  OPEN_EXECUTION_COMMAND,
+  RUN_LOCALLY_COMMAND,
+  RUN_LOCALLY_CONTEXT,
+  UNLOCK_EXECUTION_VIEW_COMMAND,
+} from './ids';
 import type { ExecutionPanelDeps } from './executionPanel';
 import type { ExecutionViewState } from './protocol';
 
@@ -20,7 +30,7 @@ function asRef(arg: unknown): ExecutionViewState | undefined {
   const r = arg as Partial<ExecutionViewState> & { item?: { kind?: string; region?: string; arn?: string } } | undefined;
   if (r?.item?.kind === 'stateMachineExecution' && r.item.region && r.item.arn) return { region: r.item.region, executionArn: r.item.arn };
   if (typeof r?.region === 'string' && typeof r.executionArn === 'string' && /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:(execution|express):/.test(r.executionArn)) {
-    return { region: r.region, executionArn: r.executionArn, ...(r.local === true ? { local: true } : {}) };
+    return { region: r.region, executionArn: r.executionArn, ...(r.local === true ? { local: true } : {}), ...(r.locked === true ? { locked: true } : {}) };
   }
   return undefined;
 }
@@ -54,9 +64,21 @@ export function registerRuns(context: vscode.ExtensionContext, logger: Logger, a
       const ref = asRef(arg);
       if (!ref) throw new Error('Choose an execution in the AWS Workflows view to open.');
       const { ExecutionPanel } = await view.get();
-      return ExecutionPanel.show(ref, deps).ref;
+      const { locked: _locked, ...execution } = ref;
+      return ExecutionPanel.show(execution, deps).ref;
     },
   });
+  // Lock and Unlock act on the active execution view (the editor title shows them only there).
+  for (const [id, locked] of [[LOCK_EXECUTION_VIEW_COMMAND, true], [UNLOCK_EXECUTION_VIEW_COMMAND, false]] as const) {
+    registerCommand(context, logger, {
+      id,
+      execute: () => {
+        const active = view.loaded?.ExecutionPanel.active();
+        if (!active) throw new Error(`Open an execution view first, then ${locked ? 'lock' : 'unlock'} it from its title bar.`);
+        active.setLocked(locked);
+      },
+    });
+  }
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(EXECUTION_VIEW_TYPE, {
       async deserializeWebviewPanel(panel, state: unknown) {

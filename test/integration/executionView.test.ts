@@ -1,7 +1,9 @@
 // The execution view inside the real extension host, against the emulator (which runs the
 // definitions): what it shows (status, the failed state's error, the graph coloured by outcome,
 // history, Map Runs) and each action (Redrive, Stop, Start again, Copy ARN, Open in Console),
-// with refusals as one sentence. The page's messages are read where the panel posts them.
+// with refusals as one sentence; and the reusable view (Markdown preview style): an unlocked view
+// moves to the next execution opened, a locked one keeps its own. The page's messages are read where
+// the panel posts them.
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,6 +62,14 @@ async function start(machine: string): Promise<string> {
   const res = (await vscode.commands.executeCommand('awsWorkflows.explorer.startExecution', { kind: 'stateMachine', region: REGION, name: machine, arn: `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:${machine}` }, { input: '{"order":7}' })) as { executionArn: string };
   return res.executionArn;
 }
+
+/** The view has loaded `executionArn` (a reused view may still hold another's messages before its 'show'). */
+const showing = (panel: ExecutionPanel, executionArn: string) => eventually(`the view to show ${executionArn.split(':').pop()}`, () => {
+  const m = last(panel, 'execution');
+  return m?.execution.executionArn === executionArn ? m : undefined;
+});
+
+const executionTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('awsWorkflows.execution'));
 
 async function open(executionArn: string): Promise<ExecutionPanel> {
   await vscode.commands.executeCommand('awsWorkflows.openExecution', { region: REGION, executionArn });
@@ -190,6 +200,95 @@ describe('execution view (in the extension host, against the emulator)', functio
     await shown(panel, 'SUCCEEDED');
     const runs = await eventually('Map Runs', () => last(panel, 'mapRuns'));
     assert.deepEqual(runs.runs.map((r) => [r.status, r.total, r.succeeded, r.failed]), [['SUCCEEDED', 3, 3, 0]]);
+  });
+
+  it('opening another execution reuses the unlocked view: one panel, its title and history are the new execution', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const a = await start('ViewPayments');
+    const b = await start('ViewFanout');
+    const view = await open(a);
+    await showing(view, a);
+    const again = await open(b);
+    assert.equal(again, view);
+    assert.equal(hook.ExecutionPanel.forTests(a), undefined);
+    const m = await showing(view, b);
+    assert.equal(m.execution.status, 'SUCCEEDED');
+    assert.equal(view.panel.title, `Execution ${b.split(':').pop()} (SUCCEEDED)`);
+    // The table holds B's events only (the page was told to start again: 'show' came first).
+    assert.equal(view.posted[0]?.type, 'show');
+    const history = await eventually("B's history", () => last(view, 'history'));
+    assert.ok(history.rows.some((r) => r.type === 'MapRunStarted'), JSON.stringify(history.rows.map((r) => r.type)));
+    assert.ok(!history.rows.some((r) => r.type === 'TaskStateEntered'), 'nothing of A (its Task state) is left');
+    assert.equal(hook.ExecutionPanel.openViews().length, 1);
+    await eventually('one execution tab', () => (executionTabs().length === 1 ? true : undefined));
+  });
+
+  it("stops polling an execution once the view moved to another; only the shown one is polled", async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const a = await start('ViewWaits');
+    const b = await start('ViewWaits');
+    const view = await open(a);
+    await shown(view, 'RUNNING');
+    await eventually('the first load of A', () => last(view, 'mapRuns'));
+    await open(b);
+    await shown(view, 'RUNNING');
+    await eventually('the first load of B', () => last(view, 'mapRuns'));
+    await control('DELETE', 'requests');
+    type Logged = { operation: string; body: unknown };
+    const log = await eventually('two polls of B', async () => {
+      const entries = (await control('GET', 'requests')) as Logged[];
+      return entries.filter((r) => JSON.stringify(r.body ?? '').includes(b)).length >= 2 ? entries : undefined;
+    });
+    assert.deepEqual(log.filter((r) => JSON.stringify(r.body ?? '').includes(a)), []);
+    const { client, sdk } = await hook.deps.aws.sfn(REGION);
+    for (const executionArn of [a, b]) await client.send(new sdk.StopExecutionCommand({ executionArn }));
+  });
+
+  it('a locked view keeps its execution: the next opens in a new view, and opening the locked one reveals it', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const [a, b, c] = [await start('ViewPayments'), await start('ViewPayments'), await start('ViewPayments')];
+    const locked = await open(a);
+    const { status } = (await showing(locked, a)).execution;
+    await eventually('the view active', () => (locked.panel.active ? true : undefined));
+    await vscode.commands.executeCommand('awsWorkflows.lockExecutionView');
+    assert.ok(locked.isLocked);
+    assert.equal(locked.panel.title, `[Locked] Execution ${a.split(':').pop()} (${status})`);
+    assert.ok(locked.posted.some((m) => m.type === 'locked' && m.locked), 'the page is told, to keep it across a reload');
+    const free = await open(b);
+    assert.notEqual(free, locked);
+    await showing(free, b);
+    assert.equal(free.panel.title, `Execution ${b.split(':').pop()} (${status})`);
+    const twoTabs = () => eventually('two execution tabs', () => (executionTabs().length === 2 ? true : undefined));
+    await twoTabs();
+    // A is shown in the locked view: that view comes forward, nothing moves.
+    assert.equal(await open(a), locked);
+    await eventually('the locked view in front', () => (locked.panel.active ? true : undefined));
+    assert.equal(free.ref.executionArn, b);
+    // C goes to the unlocked view.
+    assert.equal(await open(c), free);
+    assert.equal(locked.ref.executionArn, a);
+    await twoTabs();
+    assert.equal(hook.ExecutionPanel.openViews().length, 2);
+    // Unlocked, the view shows the next execution opened while it is the most recent.
+    locked.panel.reveal();
+    await eventually('the locked view active', () => (locked.panel.active ? true : undefined));
+    await vscode.commands.executeCommand('awsWorkflows.unlockExecutionView');
+    assert.equal(locked.panel.title, `Execution ${a.split(':').pop()} (${status})`);
+    assert.equal(await open(b), locked);
+  });
+
+  it('opens each execution in its own view when editor previews are off', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const config = vscode.workspace.getConfiguration('workbench.editor');
+    await config.update('enablePreview', false, vscode.ConfigurationTarget.Global);
+    try {
+      const a = await open(await start('ViewPayments'));
+      const b = await open(await start('ViewPayments'));
+      assert.notEqual(a, b);
+      await eventually('two execution tabs', () => (executionTabs().length === 2 ? true : undefined));
+    } finally {
+      await config.update('enablePreview', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('says which IAM action is missing when the history is denied', async () => {

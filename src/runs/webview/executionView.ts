@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 // The execution view's page (runs in the webview, bundled to dist/executionView.js). It draws
 // what the extension sends (protocol.ts) and sends back what the user asks for; it keeps the
-// execution it shows with setState, so VS Code can restore the panel after a reload.
+// execution it shows (and whether the view is locked) with setState, so VS Code can restore the panel
+// after a reload. An unlocked view is told to show another execution ('show'): it starts again from nothing.
 import type { StateRun } from '../../core/runs/history';
 import type { ExecutionSummary, ExecutionViewState, FromView, HistoryRow, MapRunRow, ToView } from '../protocol';
 import { el } from '../../common/webview/dom';
@@ -14,8 +15,13 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app')!;
-const initial = JSON.parse(app.dataset.state ?? '{}') as ExecutionViewState;
-vscode.setState(initial);
+let shown = JSON.parse(app.dataset.state ?? '{}') as ExecutionViewState;
+vscode.setState(shown);
+
+/** Every message names the execution it is about: the view may have moved on by the time it arrives. */
+function send(message: FromView): void {
+  vscode.postMessage({ ...message, executionArn: shown.executionArn });
+}
 
 let execution: ExecutionSummary | undefined;
 let states: StateRun[] = [];
@@ -33,7 +39,7 @@ function button(label: string, message: FromView, enabled = true, title?: string
   b.addEventListener('click', () => {
     busy = true;
     render();
-    vscode.postMessage(message);
+    send(message);
   });
   return b;
 }
@@ -153,9 +159,33 @@ function render(): void {
   );
 }
 
+/** Another execution in this view: nothing of the previous one stays. */
+function reset(state: ExecutionViewState): void {
+  shown = state;
+  vscode.setState(shown);
+  execution = undefined;
+  states = [];
+  history = { rows: [], more: false };
+  mapRuns = [];
+  graph = { outcomes: {} };
+  selected = undefined;
+  error = undefined;
+  busy = false;
+  window.scrollTo(0, 0);
+}
+
 window.addEventListener('message', (event: MessageEvent<ToView>) => {
   const m = event.data;
   switch (m.type) {
+    case 'show':
+      reset(m.state);
+      render();
+      send({ type: 'ready' });
+      return;
+    case 'locked':
+      shown = { ...shown, locked: m.locked || undefined };
+      vscode.setState(shown);
+      return;
     case 'execution':
       execution = m.execution;
       states = m.states;
@@ -183,4 +213,4 @@ window.addEventListener('message', (event: MessageEvent<ToView>) => {
 });
 
 render();
-vscode.postMessage({ type: 'ready' });
+send({ type: 'ready' });

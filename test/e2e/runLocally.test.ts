@@ -1,7 +1,8 @@
 // Run Locally as a person uses it in Chromium: the CodeLens on order-pipeline runs it on the sandbox's
 // emulator (the awsWorkflows.emulatorEndpoint the harness writes into user settings, as npm start
-// does), the execution view shows how it ended, and after Developer: Reload Window the view comes back
-// by itself (its serializer, from the state the page keeps) and loads the same execution again.
+// does), the execution view shows how it ended, is locked from its title bar, and after Developer:
+// Reload Window the view comes back by itself (its serializer, from the state the page keeps), locked,
+// and loads the same execution again.
 import * as assert from 'node:assert/strict';
 import { copyExamples, openWorkbench, quickOpen, runCommand, webviewFrame } from './support';
 
@@ -37,6 +38,10 @@ describe('Run Locally and the execution view (Chromium)', function () {
       await frame.locator(`tr.state[data-state="${state}"]`, { hasText: 'succeeded' }).waitFor();
     }
     await page.locator('.tab', { hasText: /Execution .*\(SUCCEEDED, local\)/ }).waitFor();
+    const titleAction = (label: string) => page.locator(`.editor-actions .action-label[aria-label^="${label}"]`);
+    await titleAction('Lock Execution View').click();
+    await page.locator('.tab', { hasText: /^\[Locked\] Execution .*\(SUCCEEDED, local\)/ }).waitFor();
+    await titleAction('Unlock Execution View').waitFor();
 
     // Developer: Reload Window shuts the workbench down properly (its layout is saved) and loads it again.
     const reloaded = page.waitForEvent('load', { timeout: 120_000 });
@@ -47,6 +52,7 @@ describe('Run Locally and the execution view (Chromium)', function () {
     await frame.locator('#app header .status', { hasText: 'SUCCEEDED' }).waitFor({ timeout: 60_000 });
     assert.equal((await frame.locator('#app header h1').innerText()).replace('SUCCEEDED', '').trim(), name, 'the same execution after the reload');
     await frame.locator('table.history tr', { hasText: 'ExecutionSucceeded' }).waitFor();
-    await page.locator('.tab', { hasText: /Execution .*\(SUCCEEDED, local\)/ }).waitFor();
+    await page.locator('.tab', { hasText: /^\[Locked\] Execution .*\(SUCCEEDED, local\)/ }).waitFor();
+    await titleAction('Unlock Execution View').waitFor();
   });
 });

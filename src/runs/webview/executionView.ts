@@ -10,12 +10,15 @@ import { el } from '../../common/webview/dom';
 interface VsCodeApi {
   postMessage(message: FromView): void;
   setState(state: ExecutionViewState): void;
+  getState(): ExecutionViewState | undefined;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app')!;
-let shown = JSON.parse(app.dataset.state ?? '{}') as ExecutionViewState;
+// A view brought back after being hidden starts from its page as first written: the execution it
+// moved to since then is in its saved state.
+let shown = vscode.getState() ?? (JSON.parse(app.dataset.state ?? '{}') as ExecutionViewState);
 vscode.setState(shown);
 
 /** Every message names the execution it is about: the view may have moved on by the time it arrives. */

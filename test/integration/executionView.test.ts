@@ -55,6 +55,7 @@ interface Hook {
   deps: ExecutionPanelDeps;
 }
 let hook: Hook;
+const seedFile = path.join(tmpdir(), `execution-view-seed-${process.pid}.yaml`);
 const clipboard: string[] = [];
 const opened: string[] = [];
 
@@ -89,9 +90,8 @@ describe('execution view (in the extension host, against the emulator)', functio
   this.timeout(90_000);
 
   before(async () => {
-    const seed = path.join(tmpdir(), `execution-view-seed-${process.pid}.yaml`);
-    writeFileSync(seed, SEED);
-    await control('POST', 'reset', { seed });
+    writeFileSync(seedFile, SEED);
+    await control('POST', 'reset', { seed: seedFile });
     await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
     hook = (await vscode.commands.executeCommand('awsWorkflows.__getExecutionViewsForTests')) as Hook;
     hook.deps.env = { writeClipboard: async (t) => void clipboard.push(t), openExternal: async (u) => (opened.push(u.toString(true)), true) };
@@ -221,6 +221,23 @@ describe('execution view (in the extension host, against the emulator)', functio
     assert.ok(!history.rows.some((r) => r.type === 'TaskStateEntered'), 'nothing of A (its Task state) is left');
     assert.equal(hook.ExecutionPanel.openViews().length, 1);
     await eventually('one execution tab', () => (executionTabs().length === 1 ? true : undefined));
+  });
+
+  it('a reused view in a background tab comes forward with the new execution', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const a = await start('ViewPayments');
+    const b = await start('ViewFanout');
+    const view = await open(a);
+    await showing(view, a);
+    // Another editor in front: the view's page is unloaded (no retainContextWhenHidden).
+    await vscode.window.showTextDocument(vscode.Uri.file(seedFile), { viewColumn: vscode.ViewColumn.Active });
+    await eventually('the view hidden', () => (view.panel.visible ? undefined : true));
+    assert.equal(await open(b), view);
+    const m = await showing(view, b);
+    assert.equal(m.execution.status, 'SUCCEEDED');
+    await eventually('the view in front', () => (view.panel.visible ? true : undefined));
+    const history = await eventually("B's history", () => last(view, 'history'));
+    assert.ok(history.rows.some((r) => r.type === 'MapRunStarted'));
   });
 
   it("stops polling an execution once the view moved to another; only the shown one is polled", async () => {

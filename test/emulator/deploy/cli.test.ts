@@ -42,6 +42,8 @@ describe('aws-workflows deploy (CLI) in examples/ against the emulator', functio
     await control(emulator, 'DELETE', 'requests');
     const first = await run(dir, ['deploy', '--yes'], emulatorEnv(emulator));
     assert.equal(first.code, 0, `${first.stdout}\n${first.stderr}`);
+    // Nothing on stderr: no SDK warning either (on Node 20 the SDK warns of its Node 22 plans).
+    assert.equal(first.stderr, '');
     const lines = first.stdout.split('\n').filter((l) => /^(state machine|activity|Image Builder|MWAA Serverless)/.test(l));
     for (const name of ['order-pipeline', 'hello-express', 'manual-approval', 'hardened-build', 'nightly-etl']) {
       const line = lines.find((l) => new RegExp(`\\s${name}\\s`).test(l));

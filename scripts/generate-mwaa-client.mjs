@@ -1,7 +1,8 @@
 // Generates src/aws/mwaa.generated.ts from ../shared/reference/aws-models/mwaa.json: the types,
 // restJson1 bindings (method, URI, member locations, the `env.` host prefix), string lengths, shape
-// schema and exceptions of the MWAA operations we call through our own client. @aws-sdk/client-mwaa
-// in the registry (3.523.0) predates InvokeRestApi; the other MWAA operations still go through it.
+// schema and exceptions of every MWAA operation we call, all through our own client (src/aws/mwaa.ts).
+// The registry's @aws-sdk/client-mwaa (3.523.0) predates InvokeRestApi and bundled its own old copy
+// of the SDK core; our client shares SignedTransport with MWAA Serverless's.
 // Run: node scripts/generate-mwaa-client.mjs   (output is committed; a unit test compares it)
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,7 +22,7 @@ export function mwaaClientModule(modelsDir = process.env.AWS_MODELS_DIR ?? path.
     typePrefix: 'Mwaa',
     serviceLabel: 'Amazon MWAA',
     metadataKeys: ['apiVersion', 'serviceId', 'signingName', 'endpointPrefix', 'protocol'],
-    operations: ['InvokeRestApi'],
+    operations: ['CreateWebLoginToken', 'GetEnvironment', 'InvokeRestApi', 'ListEnvironments'],
     httpBindings: true,
   });
 }

@@ -1,5 +1,5 @@
 // The MWAA calls behind "Open Airflow UI", and the sentences their failures become.
-// No vscode import: unit tests drive this against the emulator through the real SDK.
+// No vscode import: unit tests drive this against the emulator through our MWAA client.
 
 import type { AwsSession } from '../aws/session';
 import { AwsActionError, classifyAwsError, describeAwsError, type AwsCallContext } from '../aws/errors';
@@ -65,9 +65,9 @@ export function describeGetEnvironmentError(err: unknown, name: string, region: 
 
 /** Status, Airflow version and access mode; throws AwsActionError, or returns just the name when reading it is denied. */
 export async function getEnvironment(aws: MwaaAccess, name: string, region: string): Promise<EnvironmentSummary & { readable: boolean }> {
-  const { client, sdk } = await aws.mwaa(region);
+  const { client } = await aws.mwaa(region);
   try {
-    const out = await client.send(new sdk.GetEnvironmentCommand({ Name: name }));
+    const out = await client.getEnvironment({ Name: name });
     const e = out.Environment ?? {};
     return { name, region, status: e.Status, airflowVersion: e.AirflowVersion, webserverAccessMode: e.WebserverAccessMode, readable: true };
   } catch (err) {
@@ -79,13 +79,13 @@ export async function getEnvironment(aws: MwaaAccess, name: string, region: stri
 
 /** Every environment name in a region (all pages). */
 export async function listEnvironmentNames(aws: MwaaAccess, region: string, pageSize = LIST_PAGE_SIZE): Promise<string[]> {
-  const { client, sdk } = await aws.mwaa(region);
+  const { client } = await aws.mwaa(region);
   const ctx: AwsCallContext = { service: 'airflow', operation: 'ListEnvironments', region };
   const names: string[] = [];
   let token: string | undefined;
   do {
     try {
-      const out = await client.send(new sdk.ListEnvironmentsCommand({ MaxResults: pageSize, NextToken: token }));
+      const out = await client.listEnvironments({ MaxResults: pageSize, NextToken: token });
       names.push(...(out.Environments ?? []));
       token = out.NextToken || undefined;
     } catch (err) {
@@ -97,10 +97,10 @@ export async function listEnvironmentNames(aws: MwaaAccess, region: string, page
 
 /** A fresh token on every call: it lives 60 seconds and opens the UI once, so nothing is cached. */
 export async function createWebLogin(aws: MwaaAccess, name: string, region: string): Promise<WebLogin> {
-  const { client, sdk } = await aws.mwaa(region);
+  const { client } = await aws.mwaa(region);
   let out;
   try {
-    out = await client.send(new sdk.CreateWebLoginTokenCommand({ Name: name }));
+    out = await client.createWebLoginToken({ Name: name });
   } catch (err) {
     throw describeWebLoginError(err, name, region);
   }

@@ -22,7 +22,7 @@ import {
 import { redact } from '../core/log';
 import { getEnvironment } from './mwaa';
 
-export type AirflowAws = Pick<AwsSession, 'mwaa' | 'mwaaRestApi'>;
+export type AirflowAws = Pick<AwsSession, 'mwaa'>;
 
 /** Statuses in which an environment has no web server to answer (MWAA's own list for web login). */
 const NO_WEB_SERVER = new Set(['CREATING', 'CREATE_FAILED', 'DELETING', 'DELETED', 'UNAVAILABLE', 'PENDING']);
@@ -105,9 +105,6 @@ export class AirflowRestApi {
 
   /** Sends one Airflow request; returns Airflow's JSON, or throws AwsActionError with the sentence. */
   private async invoke(request: AirflowRequest, signal?: AbortSignal): Promise<unknown> {
-    // Our client loads while GetEnvironment is in flight (the first expand's cold start).
-    const clientReady = this.aws.mwaaRestApi(this.region);
-    clientReady.catch(() => undefined);
     const env = await this.describeEnvironment();
     const where = `MWAA environment ${this.name} in ${this.region}`;
     const ctx: AwsCallContext = { service: 'airflow', operation: 'InvokeRestApi', resource: this.name, region: this.region };
@@ -117,7 +114,7 @@ export class AirflowRestApi {
     }
     const major: AirflowMajor | undefined = env.readable ? airflowMajor(env.airflowVersion) : 2;
     if (!major) throw fail(`Could not ${purpose(request)}: ${where} runs Airflow ${env.airflowVersion ?? '(unknown version)'}, and only Airflow 2 and 3 have the REST API this extension calls.`);
-    const { client } = await clientReady;
+    const { client } = await this.aws.mwaa(this.region);
     const maxPath = client.pathMax;
     const call = airflowCall(major, request, maxPath);
     if (call.path.length > maxPath) {

@@ -5,7 +5,6 @@
 
 export type SfnSdk = typeof import('./sdk/sfn').default;
 export type ImagebuilderSdk = typeof import('./sdk/imagebuilder').default;
-export type MwaaSdk = typeof import('./sdk/mwaa').default;
 export type S3Sdk = typeof import('./sdk/s3').default;
 export type LogsSdk = typeof import('./sdk/logs').default;
 export type CredentialsSdk = typeof import('./sdk/credentials');
@@ -14,7 +13,6 @@ export type IniSdk = typeof import('./sdk/ini');
 
 export const loadSfn = (): SfnSdk => require('./sdk/sfn').default;
 export const loadImagebuilder = (): ImagebuilderSdk => require('./sdk/imagebuilder').default;
-export const loadMwaa = (): MwaaSdk => require('./sdk/mwaa').default;
 export const loadS3 = (): S3Sdk => require('./sdk/s3').default;
 export const loadLogs = (): LogsSdk => require('./sdk/logs').default;
 export const loadCredentialProviders = (): CredentialsSdk => require('./sdk/credentials');

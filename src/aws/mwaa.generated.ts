@@ -9,6 +9,108 @@ export const MWAA_METADATA = {
   "protocol": "rest-json"
 } as const;
 
+export interface CreateWebLoginTokenRequest {
+/** The name of the Amazon MWAA environment. For example, MyMWAAEnvironment. */
+  Name: string;
+}
+
+export interface CreateWebLoginTokenResponse {
+/** An Airflow web server login token. */
+  WebToken?: string;
+/** The Airflow web server hostname for the environment. */
+  WebServerHostname?: string;
+/** The name of the IAM identity creating the web login token. This might be an IAM user, or an assumed or federated identity. For example, assumed-role/Admin/your-name. */
+  IamIdentity?: string;
+/** The user name of the Apache Airflow identity creating the web login token. */
+  AirflowIdentity?: string;
+}
+
+export type EndpointManagement = "CUSTOMER" | "SERVICE";
+
+/** Describes an Amazon Managed Workflows for Apache Airflow (MWAA) environment. */
+export interface Environment {
+/** The name of the Amazon MWAA environment. For example, MyMWAAEnvironment. */
+  Name?: string;
+/** The status of the Amazon MWAA environment. Valid values: CREATING - The request to create the environment is in progress. CREATING_SNAPSHOT - The request to update environment details, or upgrade the environment version, is in progress… */
+  Status?: EnvironmentStatus;
+/** The Amazon Resource Name (ARN) of the Amazon MWAA environment. */
+  Arn?: string;
+/** The day and time the environment was created. */
+  CreatedAt?: Date;
+/** The Apache Airflow web server host name for the Amazon MWAA environment. For more information, refer to Accessing the Apache Airflow UI. */
+  WebserverUrl?: string;
+/** The Amazon Resource Name (ARN) of the execution role in IAM that allows MWAA to access Amazon Web Services resources in your environment. For example, arn:aws:iam::123456789:role/my-execution-role. For more information, refer to Amazon… */
+  ExecutionRoleArn?: string;
+/** The Amazon Resource Name (ARN) for the service-linked role of the environment. For more information, refer to Amazon MWAA Service-linked role. */
+  ServiceRoleArn?: string;
+/** The KMS encryption key used to encrypt the data in your environment. */
+  KmsKey?: string;
+/** The Apache Airflow version on your environment. Valid values: 2.7.2, 2.8.1, 2.9.2, 2.10.1, 2.10.3, 2.11.0, and 3.0.6. */
+  AirflowVersion?: string;
+/** The Amazon Resource Name (ARN) of the Amazon S3 bucket where your DAG code and supporting files are stored. For example, arn:aws:s3:::my-airflow-bucket-unique-name. For more information, refer to Create an Amazon S3 bucket for Amazon MWAA. */
+  SourceBucketArn?: string;
+/** The relative path to the DAGs folder in your Amazon S3 bucket. For example, s3://mwaa-environment/dags. For more information, refer to Adding or updating DAGs. */
+  DagS3Path?: string;
+/** The relative path to the file in your Amazon S3 bucket. For example, s3://mwaa-environment/plugins.zip. For more information, refer to Installing custom plugins. */
+  PluginsS3Path?: string;
+/** The version of the plugins.zip file in your Amazon S3 bucket. You must specify the version ID that Amazon S3 assigns to the file. Version IDs are Unicode, UTF-8 encoded, URL-ready, opaque strings that are no more than 1,024 bytes long.… */
+  PluginsS3ObjectVersion?: string;
+/** The relative path to the requirements.txt file in your Amazon S3 bucket. For example, s3://mwaa-environment/requirements.txt. For more information, refer to Installing Python dependencies. */
+  RequirementsS3Path?: string;
+/** The version of the requirements.txt file on your Amazon S3 bucket. You must specify the version ID that Amazon S3 assigns to the file. Version IDs are Unicode, UTF-8 encoded, URL-ready, opaque strings that are no more than 1,024 bytes… */
+  RequirementsS3ObjectVersion?: string;
+/** The relative path to the startup shell script in your Amazon S3 bucket. For example, s3://mwaa-environment/startup.sh. Amazon MWAA runs the script as your environment starts, and before running the Apache Airflow process. You can use… */
+  StartupScriptS3Path?: string;
+/** The version of the startup shell script in your Amazon S3 bucket. You must specify the version ID that Amazon S3 assigns to the file. Version IDs are Unicode, UTF-8 encoded, URL-ready, opaque strings that are no more than 1,024 bytes… */
+  StartupScriptS3ObjectVersion?: string;
+/** A list of key-value pairs containing the Apache Airflow configuration options attached to your environment. For more information, refer to Apache Airflow configuration options. */
+  AirflowConfigurationOptions?: Record<string, string>;
+/** The environment class type. Valid values: mw1.micro, mw1.small, mw1.medium, mw1.large, mw1.xlarge, and mw1.2xlarge. For more information, refer to Amazon MWAA environment class. */
+  EnvironmentClass?: string;
+/** The maximum number of workers that run in your environment. For example, 20. */
+  MaxWorkers?: number;
+/** Describes the VPC networking components used to secure and enable network traffic between the Amazon Web Services resources for your environment. For more information, refer to About networking on Amazon MWAA. */
+  NetworkConfiguration?: NetworkConfiguration;
+/** The Apache Airflow logs published to CloudWatch Logs. */
+  LoggingConfiguration?: LoggingConfiguration;
+/** The status of the last update on the environment. */
+  LastUpdate?: LastUpdate;
+/** The day and time of the week in Coordinated Universal Time (UTC) 24-hour standard time that weekly maintenance updates are scheduled. For example: TUE:03:30. */
+  WeeklyMaintenanceWindowStart?: string;
+/** The key-value tag pairs associated to your environment. For example, "Environment": "Staging". For more information, refer to Tagging Amazon Web Services resources. */
+  Tags?: Record<string, string>;
+/** The Apache Airflow web server access mode. For more information, refer to Apache Airflow access modes. If set to PUBLIC_AND_PRIVATE, creates both a public network load balancer (NLB) for browser access and a private VPC endpoint (VPCE)… */
+  WebserverAccessMode?: WebserverAccessMode;
+/** The minimum number of workers that run in your environment. For example, 2. */
+  MinWorkers?: number;
+/** The number of Apache Airflow schedulers that run in your Amazon MWAA environment. */
+  Schedulers?: number;
+/** The VPC endpoint for the environment's web server. */
+  WebserverVpcEndpointService?: string;
+/** The VPC endpoint for the environment's Amazon RDS database. */
+  DatabaseVpcEndpointService?: string;
+/** The queue ARN for the environment's Celery Executor. Amazon MWAA uses a Celery Executor to distribute tasks across multiple workers. When you create an environment in a shared VPC, you must provide access to the Celery Executor queue… */
+  CeleryExecutorQueue?: string;
+/** Defines whether the VPC endpoints configured for the environment are created, and managed, by the customer or by Amazon MWAA. If set to SERVICE, Amazon MWAA will create and manage the required VPC endpoints in your VPC. If set to… */
+  EndpointManagement?: EndpointManagement;
+/** The minimum number of web servers that you want to run in your environment. Amazon MWAA scales the number of Apache Airflow web servers up to the number you specify for MaxWebservers when you interact with your Apache Airflow environment… */
+  MinWebservers?: number;
+/** The maximum number of web servers that you want to run in your environment. Amazon MWAA scales the number of Apache Airflow web servers up to the number you specify for MaxWebservers when you interact with your Apache Airflow environment… */
+  MaxWebservers?: number;
+}
+
+export type EnvironmentStatus = "CREATING" | "CREATE_FAILED" | "AVAILABLE" | "UPDATING" | "DELETING" | "DELETED" | "UNAVAILABLE" | "UPDATE_FAILED" | "ROLLING_BACK" | "CREATING_SNAPSHOT" | "PENDING" | "MAINTENANCE";
+
+export interface GetEnvironmentInput {
+/** The name of the Amazon MWAA environment. For example, MyMWAAEnvironment. */
+  Name: string;
+}
+
+export interface GetEnvironmentOutput {
+/** An object containing all available details about the environment. */
+  Environment?: Environment;
+}
+
 export interface InvokeRestApiRequest {
 /** The name of the Amazon MWAA environment. For example, MyMWAAEnvironment. */
   Name: string;
@@ -29,7 +131,83 @@ export interface InvokeRestApiResponse {
   RestApiResponse?: unknown;
 }
 
+/** Describes the status of the last update on the environment, and any errors that were encountered. */
+export interface LastUpdate {
+/** The status of the last update on the environment. */
+  Status?: UpdateStatus;
+/** The day and time of the last update on the environment. */
+  CreatedAt?: Date;
+/** The error that was encountered during the last update of the environment. */
+  Error?: UpdateError;
+/** The source of the last update to the environment. Includes internal processes by Amazon MWAA, such as an environment maintenance update. */
+  Source?: string;
+/** The worker replacement strategy used in the last update of the environment. */
+  WorkerReplacementStrategy?: WorkerReplacementStrategy;
+}
+
+export interface ListEnvironmentsInput {
+/** Retrieves the next page of the results. */
+  NextToken?: string;
+/** The maximum number of results to retrieve per page. For example, 5 environments per page. */
+  MaxResults?: number;
+}
+
+export interface ListEnvironmentsOutput {
+/** Returns a list of Amazon MWAA environments. */
+  Environments: string[];
+/** Retrieves the next page of the results. */
+  NextToken?: string;
+}
+
+/** Describes the Apache Airflow log types that are published to CloudWatch Logs. */
+export interface LoggingConfiguration {
+/** The Airflow DAG processing logs published to CloudWatch Logs and the log level. */
+  DagProcessingLogs?: ModuleLoggingConfiguration;
+/** The Airflow scheduler logs published to CloudWatch Logs and the log level. */
+  SchedulerLogs?: ModuleLoggingConfiguration;
+/** The Airflow web server logs published to CloudWatch Logs and the log level. */
+  WebserverLogs?: ModuleLoggingConfiguration;
+/** The Airflow worker logs published to CloudWatch Logs and the log level. */
+  WorkerLogs?: ModuleLoggingConfiguration;
+/** The Airflow task logs published to CloudWatch Logs and the log level. */
+  TaskLogs?: ModuleLoggingConfiguration;
+}
+
+export type LoggingLevel = "CRITICAL" | "ERROR" | "WARNING" | "INFO" | "DEBUG";
+
+/** Describes the Apache Airflow log details for the log type (e.g. DagProcessingLogs). */
+export interface ModuleLoggingConfiguration {
+/** Indicates whether the Apache Airflow log type (e.g. DagProcessingLogs) is enabled. */
+  Enabled?: boolean;
+/** The Apache Airflow log level for the log type (e.g. DagProcessingLogs). */
+  LogLevel?: LoggingLevel;
+/** The Amazon Resource Name (ARN) for the CloudWatch Logs group where the Apache Airflow log type (e.g. DagProcessingLogs) is published. For example,… */
+  CloudWatchLogGroupArn?: string;
+}
+
+/** Describes the VPC networking components used to secure and enable network traffic between the Amazon Web Services resources for your environment. For more information, refer to About networking on Amazon MWAA. */
+export interface NetworkConfiguration {
+/** A list of subnet IDs. For more information, refer to About networking on Amazon MWAA. */
+  SubnetIds?: string[];
+/** A list of security group IDs. For more information, refer to Security in your VPC on Amazon MWAA. */
+  SecurityGroupIds?: string[];
+}
+
 export type RestApiMethod = "GET" | "PUT" | "POST" | "PATCH" | "DELETE";
+
+/** Describes the error(s) encountered with the last update of the environment. */
+export interface UpdateError {
+/** The error code that corresponds to the error with the last update. */
+  ErrorCode?: string;
+/** The error message that corresponds to the error code. */
+  ErrorMessage?: string;
+}
+
+export type UpdateStatus = "SUCCESS" | "PENDING" | "FAILED";
+
+export type WebserverAccessMode = "PRIVATE_ONLY" | "PUBLIC_ONLY" | "PUBLIC_AND_PRIVATE";
+
+export type WorkerReplacementStrategy = "FORCED" | "GRACEFUL";
 
 export type ShapeSchema =
   | { type: 'structure'; members: Record<string, string> }
@@ -37,9 +215,9 @@ export type ShapeSchema =
   | { type: 'map'; value: string }
   | { type: string };
 
-export const SHAPES: Record<string, ShapeSchema> = {"AccessDeniedException":{"type":"structure","members":{"Message":"String"}},"Document":{"type":"document"},"EnvironmentName":{"type":"string"},"Integer":{"type":"integer"},"InternalServerException":{"type":"structure","members":{"message":"String"}},"InvokeRestApiRequest":{"type":"structure","members":{"Name":"EnvironmentName","Path":"RestApiPath","Method":"RestApiMethod","QueryParameters":"Document","Body":"RestApiRequestBody"}},"InvokeRestApiResponse":{"type":"structure","members":{"RestApiStatusCode":"Integer","RestApiResponse":"RestApiResponse"}},"ResourceNotFoundException":{"type":"structure","members":{"message":"String"}},"RestApiClientException":{"type":"structure","members":{"RestApiStatusCode":"Integer","RestApiResponse":"RestApiResponse"}},"RestApiMethod":{"type":"string"},"RestApiPath":{"type":"string"},"RestApiRequestBody":{"type":"document"},"RestApiResponse":{"type":"document"},"RestApiServerException":{"type":"structure","members":{"RestApiStatusCode":"Integer","RestApiResponse":"RestApiResponse"}},"String":{"type":"string"},"ValidationException":{"type":"structure","members":{"message":"String"}}};
+export const SHAPES: Record<string, ShapeSchema> = {"AccessDeniedException":{"type":"structure","members":{"Message":"String"}},"AirflowConfigurationOptions":{"type":"map","value":"ConfigValue"},"AirflowIdentity":{"type":"string"},"AirflowVersion":{"type":"string"},"CeleryExecutorQueue":{"type":"string"},"CloudWatchLogGroupArn":{"type":"string"},"ConfigKey":{"type":"string"},"ConfigValue":{"type":"string"},"CreateWebLoginTokenRequest":{"type":"structure","members":{"Name":"EnvironmentName"}},"CreateWebLoginTokenResponse":{"type":"structure","members":{"WebToken":"Token","WebServerHostname":"Hostname","IamIdentity":"IamIdentity","AirflowIdentity":"AirflowIdentity"}},"CreatedAt":{"type":"timestamp"},"Document":{"type":"document"},"EndpointManagement":{"type":"string"},"Environment":{"type":"structure","members":{"Name":"EnvironmentName","Status":"EnvironmentStatus","Arn":"EnvironmentArn","CreatedAt":"CreatedAt","WebserverUrl":"WebserverUrl","ExecutionRoleArn":"IamRoleArn","ServiceRoleArn":"IamRoleArn","KmsKey":"KmsKey","AirflowVersion":"AirflowVersion","SourceBucketArn":"S3BucketArn","DagS3Path":"RelativePath","PluginsS3Path":"RelativePath","PluginsS3ObjectVersion":"S3ObjectVersion","RequirementsS3Path":"RelativePath","RequirementsS3ObjectVersion":"S3ObjectVersion","StartupScriptS3Path":"String","StartupScriptS3ObjectVersion":"String","AirflowConfigurationOptions":"AirflowConfigurationOptions","EnvironmentClass":"EnvironmentClass","MaxWorkers":"MaxWorkers","NetworkConfiguration":"NetworkConfiguration","LoggingConfiguration":"LoggingConfiguration","LastUpdate":"LastUpdate","WeeklyMaintenanceWindowStart":"WeeklyMaintenanceWindowStart","Tags":"TagMap","WebserverAccessMode":"WebserverAccessMode","MinWorkers":"MinWorkers","Schedulers":"Schedulers","WebserverVpcEndpointService":"VpcEndpointServiceName","DatabaseVpcEndpointService":"VpcEndpointServiceName","CeleryExecutorQueue":"CeleryExecutorQueue","EndpointManagement":"EndpointManagement","MinWebservers":"MinWebservers","MaxWebservers":"MaxWebservers"}},"EnvironmentArn":{"type":"string"},"EnvironmentClass":{"type":"string"},"EnvironmentList":{"type":"list","member":"EnvironmentName"},"EnvironmentName":{"type":"string"},"EnvironmentStatus":{"type":"string"},"ErrorCode":{"type":"string"},"ErrorMessage":{"type":"string"},"GetEnvironmentInput":{"type":"structure","members":{"Name":"EnvironmentName"}},"GetEnvironmentOutput":{"type":"structure","members":{"Environment":"Environment"}},"Hostname":{"type":"string"},"IamIdentity":{"type":"string"},"IamRoleArn":{"type":"string"},"Integer":{"type":"integer"},"InternalServerException":{"type":"structure","members":{"message":"String"}},"InvokeRestApiRequest":{"type":"structure","members":{"Name":"EnvironmentName","Path":"RestApiPath","Method":"RestApiMethod","QueryParameters":"Document","Body":"RestApiRequestBody"}},"InvokeRestApiResponse":{"type":"structure","members":{"RestApiStatusCode":"Integer","RestApiResponse":"RestApiResponse"}},"KmsKey":{"type":"string"},"LastUpdate":{"type":"structure","members":{"Status":"UpdateStatus","CreatedAt":"UpdateCreatedAt","Error":"UpdateError","Source":"UpdateSource","WorkerReplacementStrategy":"WorkerReplacementStrategy"}},"ListEnvironmentsInput":{"type":"structure","members":{"NextToken":"NextToken","MaxResults":"ListEnvironmentsInputMaxResultsInteger"}},"ListEnvironmentsInputMaxResultsInteger":{"type":"integer"},"ListEnvironmentsOutput":{"type":"structure","members":{"Environments":"EnvironmentList","NextToken":"NextToken"}},"LoggingConfiguration":{"type":"structure","members":{"DagProcessingLogs":"ModuleLoggingConfiguration","SchedulerLogs":"ModuleLoggingConfiguration","WebserverLogs":"ModuleLoggingConfiguration","WorkerLogs":"ModuleLoggingConfiguration","TaskLogs":"ModuleLoggingConfiguration"}},"LoggingEnabled":{"type":"boolean"},"LoggingLevel":{"type":"string"},"MaxWebservers":{"type":"integer"},"MaxWorkers":{"type":"integer"},"MinWebservers":{"type":"integer"},"MinWorkers":{"type":"integer"},"ModuleLoggingConfiguration":{"type":"structure","members":{"Enabled":"LoggingEnabled","LogLevel":"LoggingLevel","CloudWatchLogGroupArn":"CloudWatchLogGroupArn"}},"NetworkConfiguration":{"type":"structure","members":{"SubnetIds":"SubnetList","SecurityGroupIds":"SecurityGroupList"}},"NextToken":{"type":"string"},"RelativePath":{"type":"string"},"ResourceNotFoundException":{"type":"structure","members":{"message":"String"}},"RestApiClientException":{"type":"structure","members":{"RestApiStatusCode":"Integer","RestApiResponse":"RestApiResponse"}},"RestApiMethod":{"type":"string"},"RestApiPath":{"type":"string"},"RestApiRequestBody":{"type":"document"},"RestApiResponse":{"type":"document"},"RestApiServerException":{"type":"structure","members":{"RestApiStatusCode":"Integer","RestApiResponse":"RestApiResponse"}},"S3BucketArn":{"type":"string"},"S3ObjectVersion":{"type":"string"},"Schedulers":{"type":"integer"},"SecurityGroupId":{"type":"string"},"SecurityGroupList":{"type":"list","member":"SecurityGroupId"},"String":{"type":"string"},"SubnetId":{"type":"string"},"SubnetList":{"type":"list","member":"SubnetId"},"TagKey":{"type":"string"},"TagMap":{"type":"map","value":"TagValue"},"TagValue":{"type":"string"},"Token":{"type":"string"},"UpdateCreatedAt":{"type":"timestamp"},"UpdateError":{"type":"structure","members":{"ErrorCode":"ErrorCode","ErrorMessage":"ErrorMessage"}},"UpdateSource":{"type":"string"},"UpdateStatus":{"type":"string"},"ValidationException":{"type":"structure","members":{"message":"String"}},"VpcEndpointServiceName":{"type":"string"},"WebserverAccessMode":{"type":"string"},"WebserverUrl":{"type":"string"},"WeeklyMaintenanceWindowStart":{"type":"string"},"WorkerReplacementStrategy":{"type":"string"}};
 
-export const STRING_LENGTHS = {"EnvironmentName":{"min":1,"max":80},"RestApiPath":{"min":1,"max":64}} as const;
+export const STRING_LENGTHS = {"AirflowIdentity":{"min":1,"max":64},"AirflowVersion":{"min":1,"max":32},"CeleryExecutorQueue":{"min":1,"max":1224},"CloudWatchLogGroupArn":{"min":1,"max":1224},"ConfigKey":{"min":1,"max":64},"ConfigValue":{"min":1,"max":65536},"EnvironmentArn":{"min":1,"max":1224},"EnvironmentClass":{"min":1,"max":1024},"EnvironmentName":{"min":1,"max":80},"ErrorMessage":{"min":1,"max":1024},"Hostname":{"min":1,"max":255},"IamRoleArn":{"min":1,"max":1224},"KmsKey":{"min":1,"max":1224},"NextToken":{"min":0,"max":2048},"RelativePath":{"min":1,"max":1024},"RestApiPath":{"min":1,"max":64},"S3BucketArn":{"min":1,"max":1224},"S3ObjectVersion":{"min":1,"max":1024},"SecurityGroupId":{"min":1,"max":1024},"SubnetId":{"min":1,"max":1024},"TagKey":{"min":1,"max":128},"TagValue":{"min":1,"max":256},"UpdateSource":{"min":1,"max":256},"VpcEndpointServiceName":{"min":1,"max":1224},"WebserverUrl":{"min":1,"max":256},"WeeklyMaintenanceWindowStart":{"min":1,"max":9}} as const;
 
 export interface OperationInfo {
   input: string;
@@ -61,9 +239,52 @@ export interface OperationInfo {
   };
 }
 
-export type MwaaOperation = "InvokeRestApi";
+export type MwaaOperation = "CreateWebLoginToken" | "GetEnvironment" | "InvokeRestApi" | "ListEnvironments";
 
 export const OPERATIONS: Record<MwaaOperation, OperationInfo> = {
+  "CreateWebLoginToken": {
+    "input": "CreateWebLoginTokenRequest",
+    "output": "CreateWebLoginTokenResponse",
+    "idempotent": true,
+    "errors": [
+      "AccessDeniedException",
+      "ResourceNotFoundException",
+      "ValidationException",
+      "InternalServerException"
+    ],
+    "http": {
+      "method": "POST",
+      "requestUri": "/webtoken/{Name}",
+      "responseCode": 200,
+      "hostPrefix": "env.",
+      "uri": {
+        "Name": "Name"
+      },
+      "query": {},
+      "header": {}
+    }
+  },
+  "GetEnvironment": {
+    "input": "GetEnvironmentInput",
+    "output": "GetEnvironmentOutput",
+    "idempotent": false,
+    "errors": [
+      "ResourceNotFoundException",
+      "ValidationException",
+      "InternalServerException"
+    ],
+    "http": {
+      "method": "GET",
+      "requestUri": "/environments/{Name}",
+      "responseCode": 200,
+      "hostPrefix": "api.",
+      "uri": {
+        "Name": "Name"
+      },
+      "query": {},
+      "header": {}
+    }
+  },
   "InvokeRestApi": {
     "input": "InvokeRestApiRequest",
     "output": "InvokeRestApiResponse",
@@ -87,11 +308,35 @@ export const OPERATIONS: Record<MwaaOperation, OperationInfo> = {
       "query": {},
       "header": {}
     }
+  },
+  "ListEnvironments": {
+    "input": "ListEnvironmentsInput",
+    "output": "ListEnvironmentsOutput",
+    "idempotent": false,
+    "errors": [
+      "ValidationException",
+      "InternalServerException"
+    ],
+    "http": {
+      "method": "GET",
+      "requestUri": "/environments",
+      "responseCode": 200,
+      "hostPrefix": "api.",
+      "uri": {},
+      "query": {
+        "NextToken": "NextToken",
+        "MaxResults": "MaxResults"
+      },
+      "header": {}
+    }
   }
 };
 
 export interface OperationTypes {
+  CreateWebLoginToken: { input: CreateWebLoginTokenRequest; output: CreateWebLoginTokenResponse };
+  GetEnvironment: { input: GetEnvironmentInput; output: GetEnvironmentOutput };
   InvokeRestApi: { input: InvokeRestApiRequest; output: InvokeRestApiResponse };
+  ListEnvironments: { input: ListEnvironmentsInput; output: ListEnvironmentsOutput };
 }
 
 export interface ResponseMetadata {
@@ -189,9 +434,24 @@ export interface SendOptions {
 export abstract class MwaaOperations {
   abstract send<K extends MwaaOperation>(operation: K, input: OperationTypes[K]['input'], options?: SendOptions): Promise<OperationTypes[K]['output'] & { $metadata: ResponseMetadata }>;
 
+/** Creates a web login token for the Airflow Web UI. To learn more, see Creating an Apache Airflow web login token. */
+  createWebLoginToken(input: CreateWebLoginTokenRequest, options?: SendOptions): Promise<CreateWebLoginTokenResponse & { $metadata: ResponseMetadata }> {
+    return this.send("CreateWebLoginToken", input, options);
+  }
+
+/** Describes an Amazon Managed Workflows for Apache Airflow (MWAA) environment. */
+  getEnvironment(input: GetEnvironmentInput, options?: SendOptions): Promise<GetEnvironmentOutput & { $metadata: ResponseMetadata }> {
+    return this.send("GetEnvironment", input, options);
+  }
+
 /** Invokes the Apache Airflow REST API on the webserver with the specified inputs. To learn more, see Using the Apache Airflow REST API */
   invokeRestApi(input: InvokeRestApiRequest, options?: SendOptions): Promise<InvokeRestApiResponse & { $metadata: ResponseMetadata }> {
     return this.send("InvokeRestApi", input, options);
+  }
+
+/** Lists the Amazon Managed Workflows for Apache Airflow (MWAA) environments. */
+  listEnvironments(input: ListEnvironmentsInput, options?: SendOptions): Promise<ListEnvironmentsOutput & { $metadata: ResponseMetadata }> {
+    return this.send("ListEnvironments", input, options);
   }
 
 }

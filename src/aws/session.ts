@@ -3,7 +3,6 @@
 
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { ImagebuilderClient } from '@aws-sdk/client-imagebuilder';
-import type { MWAAClient } from '@aws-sdk/client-mwaa';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { Logger } from '../core/log';
@@ -11,10 +10,10 @@ import { lazy } from '../core/lazy';
 import type { AwsCredentials, CredentialSource } from './credentials';
 import type { AwsCallInfo } from './errors';
 import type { ResolvedEndpoint } from './endpoints';
-import type { MwaaRestApiClient } from './mwaaRestApi';
+import type { MwaaClient } from './mwaa';
 import type { MwaaServerlessClient } from './mwaaServerless';
 import type { SignedClientOptions } from './signedClient';
-import { loadImagebuilder, loadLogs, loadMwaa, loadS3, loadSfn, loadSmithy, type ImagebuilderSdk, type LogsSdk, type MwaaSdk, type S3Sdk, type SfnSdk } from './lazySdk';
+import { loadImagebuilder, loadLogs, loadS3, loadSfn, loadSmithy, type ImagebuilderSdk, type LogsSdk, type S3Sdk, type SfnSdk } from './lazySdk';
 import type { RetryOptions } from './retry';
 import { requestTimeouts, type RequestTimeouts } from './cancellation';
 import type { AwsServiceKey } from './services.generated';
@@ -47,7 +46,7 @@ export interface SdkClientHandle<C, S> {
   region: string;
 }
 
-const SDK_LOADERS = { states: loadSfn, imagebuilder: loadImagebuilder, airflow: loadMwaa, s3: loadS3, logs: loadLogs };
+const SDK_LOADERS = { states: loadSfn, imagebuilder: loadImagebuilder, s3: loadS3, logs: loadLogs };
 
 interface Destroyable {
   destroy(): void;
@@ -135,13 +134,6 @@ export class AwsSession {
     return this.sdkClient('imagebuilder', region, (sdk: ImagebuilderSdk, config) => new sdk.ImagebuilderClient(config));
   }
 
-  mwaa(region?: string): Promise<SdkClientHandle<MWAAClient, MwaaSdk>> {
-    // The MWAA client prefixes hosts with api./env., which breaks any endpoint override.
-    return this.sdkClient('airflow', region, (sdk: MwaaSdk, config, endpoint) =>
-      new sdk.MWAAClient({ ...config, ...(endpoint.overridden ? { disableHostPrefix: true } : {}) }),
-    );
-  }
-
   s3(region?: string): Promise<SdkClientHandle<S3Client, S3Sdk>> {
     // Local S3-compatible endpoints have no per-bucket DNS names.
     return this.sdkClient('s3', region, (sdk: S3Sdk, config, endpoint) => new sdk.S3Client({ ...config, ...(endpoint.overridden ? { forcePathStyle: true } : {}) }));
@@ -160,17 +152,12 @@ export class AwsSession {
     });
   }
 
-  /** Our InvokeRestApi client (the registry's MWAA SDK predates it); same endpoint and options as MWAA Serverless's. */
-  mwaaRestApi(region?: string): Promise<{ client: MwaaRestApiClient; region: string }> {
-    return this.cachedClient(
-      'airflow',
-      region,
-      async (r, endpoint) => {
-        const { MwaaRestApiClient } = await import('./mwaaRestApi');
-        return { client: new MwaaRestApiClient(await this.signedClientOptions(r, endpoint)), region: r };
-      },
-      'restapi',
-    );
+  /** Amazon MWAA, every operation we call (ours, generated from the model; the registry's SDK predates InvokeRestApi). */
+  mwaa(region?: string): Promise<{ client: MwaaClient; region: string }> {
+    return this.cachedClient('airflow', region, async (r, endpoint) => {
+      const { MwaaClient } = await import('./mwaa');
+      return { client: new MwaaClient(await this.signedClientOptions(r, endpoint)), region: r };
+    });
   }
 
   /** Options every client of ours (SignedTransport) is built with. */
@@ -264,12 +251,11 @@ export class AwsSession {
     service: AwsServiceKey,
     region: string | undefined,
     create: (region: string, endpoint: ResolvedEndpoint) => Promise<H>,
-    variant?: string,
   ): Promise<H> {
     const build = async (): Promise<H> => {
       const r = region ?? (await this.getRegion());
       (await parts.get()).assertRegionCode(r);
-      const key = `${service}${variant ? `/${variant}` : ''}@${r}`;
+      const key = `${service}@${r}`;
       let entry = this.clients.get(key) as Promise<H> | undefined;
       if (!entry) {
         entry = (async () => {
@@ -306,8 +292,7 @@ export class AwsSession {
       const baseDelayMs = retry.baseDelayMs;
       if (baseDelayMs !== undefined) {
         // Only tests shorten the backoff; everyone else gets the SDK's standard strategy.
-        const Strategy = service === 'airflow' ? (sdk as MwaaSdk).LegacyConfiguredRetryStrategy : loadSmithy().ConfiguredRetryStrategy;
-        config.retryStrategy = new Strategy(retry.maxAttempts, (attempt: number) => Math.min(20_000, baseDelayMs * 2 ** attempt));
+        config.retryStrategy = new (loadSmithy().ConfiguredRetryStrategy)(retry.maxAttempts, (attempt: number) => Math.min(20_000, baseDelayMs * 2 ** attempt));
       }
       const client = construct(sdk, config, endpoint);
       this.instrument(client, service, r, endpoint, loaded);

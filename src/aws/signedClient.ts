@@ -280,7 +280,8 @@ export function deserializeShape(shapes: ShapeTable, shapeName: string, value: u
       return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, deserializeShape(shapes, shape.value!, v)]));
     }
     case 'timestamp': {
-      const d = typeof value === 'number' ? new Date(value * 1000) : typeof value === 'string' ? new Date(value) : undefined;
+      // Epoch seconds to whole milliseconds, rounded as the SDK's parseEpochTimestamp rounds them.
+      const d = typeof value === 'number' ? new Date(Math.round(value * 1000)) : typeof value === 'string' ? new Date(value) : undefined;
       if (!d || Number.isNaN(d.getTime())) throw new Error(`${shapeName} is not a valid timestamp: ${JSON.stringify(value).slice(0, 40)}`);
       return d;
     }

@@ -1,7 +1,7 @@
 // The console-SSO page in a real browser: its script must read the token from the fragment,
 // post it back and show the outcome, as the extension's "Open Airflow UI" relies on.
 import assert from 'node:assert/strict';
-import { CreateWebLoginTokenCommand, type MWAAClient } from '@aws-sdk/client-mwaa';
+import type { MwaaClient } from '../../src/aws/mwaa';
 import { chromium, type Browser } from 'playwright-core';
 import type { RunningEmulator } from './server';
 import { clients, startTestEmulator } from './testSupport';
@@ -11,7 +11,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 describe('emulator: Airflow console-SSO page in Chromium', function () {
   this.timeout(60_000);
   let emulator: RunningEmulator;
-  let mwaa: MWAAClient;
+  let mwaa: MwaaClient;
   let browser: Browser;
 
   before(async () => {
@@ -26,7 +26,7 @@ describe('emulator: Airflow console-SSO page in Chromium', function () {
   });
 
   async function open(environment: string, token: string, path = '/aws_mwaa/aws-console-sso?login=true') {
-    const { WebServerHostname } = await mwaa.send(new CreateWebLoginTokenCommand({ Name: environment }));
+    const { WebServerHostname } = await mwaa.createWebLoginToken({ Name: environment });
     const page = await browser.newPage();
     await page.goto(`https://${WebServerHostname}${path}#${token}`);
     const status = page.locator('#login-status:not([data-state="pending"])');
@@ -35,7 +35,7 @@ describe('emulator: Airflow console-SSO page in Chromium', function () {
   }
 
   it('logs in once with a fresh token, and refuses the same token again', async () => {
-    const { WebToken } = await mwaa.send(new CreateWebLoginTokenCommand({ Name: 'DemoAirflow' }));
+    const { WebToken } = await mwaa.createWebLoginToken({ Name: 'DemoAirflow' });
     const first = await open('DemoAirflow', WebToken!);
     assert.equal(first.state, 'logged-in');
     assert.equal(first.text, 'Logged in to DemoAirflow as iam-user/test');
@@ -46,13 +46,13 @@ describe('emulator: Airflow console-SSO page in Chromium', function () {
   });
 
   it('serves the Airflow 3 path too', async () => {
-    const { WebToken } = await mwaa.send(new CreateWebLoginTokenCommand({ Name: 'DemoAirflow3' }));
+    const { WebToken } = await mwaa.createWebLoginToken({ Name: 'DemoAirflow3' });
     const result = await open('DemoAirflow3', WebToken!, '/pluginsv2/aws_mwaa/aws-console-sso?login=true');
     assert.equal(result.text, 'Logged in to DemoAirflow3 as iam-user/test');
   });
 
   it('shows a refusal for an expired token', async () => {
-    const { WebToken } = await mwaa.send(new CreateWebLoginTokenCommand({ Name: 'DemoAirflow' }));
+    const { WebToken } = await mwaa.createWebLoginToken({ Name: 'DemoAirflow' });
     const res = await fetch(`${emulator.controlUrl}/web-login-tokens/${encodeURIComponent(WebToken!)}/expire`, { method: 'POST', headers: { 'content-type': 'application/json' } });
     assert.equal(res.status, 200);
     const result = await open('DemoAirflow', WebToken!);

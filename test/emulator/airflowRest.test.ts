@@ -2,21 +2,21 @@
 // Airflow: DAGs from the seed, a trigger whose run moves on the scaled clock, logs by token, and
 // Airflow 2 and 3 error bodies wrapped in RestApiClientException.
 import assert from 'node:assert/strict';
-import { MwaaRestApiClient, RestApiClientException, type InvokeRestApiRequest } from '../../src/aws/mwaaRestApi';
+import { MwaaClient, RestApiClientException, type InvokeRestApiRequest } from '../../src/aws/mwaa';
 import type { RunningEmulator } from './server';
 import { credentials, rejection, startTestEmulator } from './testSupport';
 
 describe('emulator: MWAA InvokeRestApi and its Airflow model', function () {
   this.timeout(30_000);
   let emulator: RunningEmulator;
-  let us: MwaaRestApiClient;
-  let eu: MwaaRestApiClient;
+  let us: MwaaClient;
+  let eu: MwaaClient;
 
   before(async () => {
     emulator = await startTestEmulator({ seed: 'demo' });
     const options = (region: string) => ({ region, endpoint: emulator.endpoint, endpointOverridden: true, credentials: async () => credentials, retry: { maxAttempts: 1 } });
-    us = new MwaaRestApiClient(options('us-east-1'));
-    eu = new MwaaRestApiClient(options('eu-west-1'));
+    us = new MwaaClient(options('us-east-1'));
+    eu = new MwaaClient(options('eu-west-1'));
   });
   after(async () => {
     us.destroy();
@@ -24,7 +24,7 @@ describe('emulator: MWAA InvokeRestApi and its Airflow model', function () {
     await emulator.stop();
   });
 
-  const call = (client: MwaaRestApiClient, input: Omit<InvokeRestApiRequest, 'Name'> & { Name?: string }) =>
+  const call = (client: MwaaClient, input: Omit<InvokeRestApiRequest, 'Name'> & { Name?: string }) =>
     client.invokeRestApi({ Name: client === eu ? 'EuropeAirflow' : 'DemoAirflow', ...input });
 
   /** Polls until `done` holds for what `read` returns; the clock is real, so no fixed sleeps. */

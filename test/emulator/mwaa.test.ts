@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:https';
-import { CreateWebLoginTokenCommand, GetEnvironmentCommand, ListEnvironmentsCommand, ListTagsForResourceCommand, TagResourceCommand, UntagResourceCommand, type MWAAClient } from '@aws-sdk/client-mwaa';
+import type { MwaaClient } from '../../src/aws/mwaa';
 import type { RunningEmulator } from './server';
-import { clients, rejection, startTestEmulator } from './testSupport';
+import { clients, rejection, signedJsonRequest, startTestEmulator } from './testSupport';
 
 /** HTTPS to the Airflow web server on loopback, with the Host the browser would send; the certificate is self-signed. */
 function airflowRequest(emulator: RunningEmulator, host: string, method: string, path: string, body?: unknown): Promise<{ status: number; text: string }> {
@@ -22,7 +22,7 @@ function airflowRequest(emulator: RunningEmulator, host: string, method: string,
 
 describe('emulator: MWAA and its Airflow web server', () => {
   let emulator: RunningEmulator;
-  let mwaa: MWAAClient;
+  let mwaa: MwaaClient;
 
   before(async () => {
     emulator = await startTestEmulator({ seed: 'demo' });
@@ -31,46 +31,49 @@ describe('emulator: MWAA and its Airflow web server', () => {
   after(() => emulator.stop());
 
   it('lists and describes the seeded environments with statuses, versions and access modes', async () => {
-    const { Environments } = await mwaa.send(new ListEnvironmentsCommand({}));
+    const { Environments } = await mwaa.listEnvironments({});
     assert.deepEqual(Environments, ['DemoAirflow', 'DemoAirflow3', 'PrivateAirflow']);
-    const env = (await mwaa.send(new GetEnvironmentCommand({ Name: 'DemoAirflow3' }))).Environment!;
+    const env = (await mwaa.getEnvironment({ Name: 'DemoAirflow3' })).Environment!;
     assert.equal(env.Status, 'UPDATING');
     assert.equal(env.AirflowVersion, '3.0.6');
     assert.equal(env.WebserverUrl, `https://demoairflow3.airflow.localhost:${emulator.airflowPort}`);
-    assert.ok(env.CreatedAt instanceof Date);
-    assert.equal((await mwaa.send(new GetEnvironmentCommand({ Name: 'PrivateAirflow' }))).Environment?.WebserverAccessMode, 'PRIVATE_ONLY');
-    const eu = await clients(emulator, 'eu-west-1').mwaa.send(new ListEnvironmentsCommand({}));
+    assert.ok(env.CreatedAt instanceof Date && !Number.isNaN(env.CreatedAt.getTime()));
+    assert.equal(env.LastUpdate?.CreatedAt?.getTime(), env.CreatedAt.getTime());
+    assert.equal((await mwaa.getEnvironment({ Name: 'PrivateAirflow' })).Environment?.WebserverAccessMode, 'PRIVATE_ONLY');
+    const eu = await clients(emulator, 'eu-west-1').mwaa.listEnvironments({});
     assert.deepEqual(eu.Environments, ['EuropeAirflow']);
   });
 
   it('answers ResourceNotFoundException and validation errors with the service shapes', async () => {
-    const missing = await rejection(() => mwaa.send(new GetEnvironmentCommand({ Name: 'Nope' })));
+    const missing = await rejection(() => mwaa.getEnvironment({ Name: 'Nope' }));
     assert.equal(missing.name, 'ResourceNotFoundException');
     assert.equal(missing.$metadata?.httpStatusCode, 404);
-    const pattern = await rejection(() => mwaa.send(new GetEnvironmentCommand({ Name: '1bad' })));
+    const pattern = await rejection(() => mwaa.getEnvironment({ Name: '1bad' }));
     assert.equal(pattern.name, 'ValidationException');
     assert.match(pattern.message, /at 'Name' failed to satisfy constraint: Member must satisfy regular expression pattern/);
-    const range = await rejection(() => mwaa.send(new ListEnvironmentsCommand({ MaxResults: 26 })));
+    const range = await rejection(() => mwaa.listEnvironments({ MaxResults: 26 }));
     assert.equal(range.name, 'ValidationException');
   });
 
   it('pages ListEnvironments with MaxResults', async () => {
-    const first = await mwaa.send(new ListEnvironmentsCommand({ MaxResults: 1 }));
-    const second = await mwaa.send(new ListEnvironmentsCommand({ MaxResults: 1, NextToken: first.NextToken }));
-    const third = await mwaa.send(new ListEnvironmentsCommand({ MaxResults: 1, NextToken: second.NextToken }));
+    const first = await mwaa.listEnvironments({ MaxResults: 1 });
+    const second = await mwaa.listEnvironments({ MaxResults: 1, NextToken: first.NextToken });
+    const third = await mwaa.listEnvironments({ MaxResults: 1, NextToken: second.NextToken });
     assert.deepEqual([...first.Environments!, ...second.Environments!, ...third.Environments!], ['DemoAirflow', 'DemoAirflow3', 'PrivateAirflow']);
     assert.equal(third.NextToken, undefined);
   });
 
   it('tags environments', async () => {
-    const arn = (await mwaa.send(new GetEnvironmentCommand({ Name: 'DemoAirflow' }))).Environment!.Arn!;
-    await mwaa.send(new TagResourceCommand({ ResourceArn: arn, Tags: { owner: 'me', stage: 'demo' } }));
-    await mwaa.send(new UntagResourceCommand({ ResourceArn: arn, tagKeys: ['stage'] }));
-    assert.deepEqual((await mwaa.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags, { owner: 'me' });
+    const arn = (await mwaa.getEnvironment({ Name: 'DemoAirflow' })).Environment!.Arn!;
+    const tags = (method: string, query?: Record<string, string[]>, body?: unknown) =>
+      signedJsonRequest(emulator.endpoint, 'us-east-1', 'airflow', { method, path: `/tags/${encodeURIComponent(arn)}`, query, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
+    assert.equal((await tags('POST', undefined, { Tags: { owner: 'me', stage: 'demo', team: 'data' } })).status, 200);
+    assert.equal((await tags('DELETE', { tagKeys: ['stage', 'team'] })).status, 200);
+    assert.deepEqual((await tags('GET')).body.Tags, { owner: 'me' });
   });
 
   it('creates a web login token whose hostname points at the Airflow web server', async () => {
-    const token = await mwaa.send(new CreateWebLoginTokenCommand({ Name: 'DemoAirflow' }));
+    const token = await mwaa.createWebLoginToken({ Name: 'DemoAirflow' });
     assert.equal(token.WebServerHostname, `demoairflow.airflow.localhost:${emulator.airflowPort}`);
     assert.ok(token.WebToken && token.AirflowIdentity && token.IamIdentity);
   });
@@ -85,7 +88,7 @@ describe('emulator: MWAA and its Airflow web server', () => {
   });
 
   it('accepts a token once and refuses a replay', async () => {
-    const { WebToken } = await mwaa.send(new CreateWebLoginTokenCommand({ Name: 'DemoAirflow' }));
+    const { WebToken } = await mwaa.createWebLoginToken({ Name: 'DemoAirflow' });
     const host = 'demoairflow.airflow.localhost';
     const first = await airflowRequest(emulator, host, 'POST', '/aws_mwaa/aws-console-sso', { token: WebToken });
     assert.equal(first.status, 200);
@@ -96,9 +99,9 @@ describe('emulator: MWAA and its Airflow web server', () => {
   });
 
   it('refuses an expired token and a token for another environment', async () => {
-    const { WebToken } = await mwaa.send(new CreateWebLoginTokenCommand({ Name: 'DemoAirflow' }));
+    const { WebToken } = await mwaa.createWebLoginToken({ Name: 'DemoAirflow' });
     // Age the token past its 60-second lifetime through the emulator's own token table.
-    const { WebToken: other } = await mwaa.send(new CreateWebLoginTokenCommand({ Name: 'DemoAirflow' }));
+    const { WebToken: other } = await mwaa.createWebLoginToken({ Name: 'DemoAirflow' });
     const expired = await expireToken(emulator, WebToken!);
     assert.equal(expired.status, 403);
     assert.match(JSON.parse(expired.text).reason, /expired/);

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { CreateWorkflowCommand, ListWorkflowsCommand, ImagebuilderClient } from '@aws-sdk/client-imagebuilder';
-import { ListEnvironmentsCommand } from '@aws-sdk/client-mwaa';
 import { CreateBucketCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { CreateStateMachineCommand, ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import type { RequestLogEntry, RunningEmulator } from './server';
@@ -73,7 +72,7 @@ describe('emulator: protocol, signatures, faults and the control endpoint', () =
       assert.deepEqual([sfn.name, sfn.$metadata?.httpStatusCode], ['ThrottlingException', 400]);
       const ib = await rejection(() => c.imagebuilder.send(new ListWorkflowsCommand({})));
       assert.deepEqual([ib.name, ib.$metadata?.httpStatusCode], ['CallRateLimitExceededException', 429]);
-      const mwaa = await rejection(() => c.mwaa.send(new ListEnvironmentsCommand({})));
+      const mwaa = await rejection(() => c.mwaa.listEnvironments({}));
       assert.deepEqual([mwaa.name, mwaa.$metadata?.httpStatusCode], ['ThrottlingException', 429]);
       const mws = await rejection<AwsJsonError>(() => c.serverless.send('ListWorkflows'));
       assert.deepEqual([mws.type, mws.status, mws.body.RetryAfterSeconds], ['ThrottlingException', 429, 1]);
@@ -103,7 +102,7 @@ describe('emulator: protocol, signatures, faults and the control endpoint', () =
 
     it('malformed: a truncated body the SDK cannot parse', async () => {
       await fault({ operation: 'ListEnvironments', kind: 'malformed' });
-      const e = await rejection(() => c.mwaa.send(new ListEnvironmentsCommand({})));
+      const e = await rejection(() => c.mwaa.listEnvironments({}));
       assert.match(e.message, /JSON|Unexpected end|Deserialization/i);
       await fault({ operation: 'ListObjectsV2', kind: 'malformed' });
       const s3 = await rejection(() => c.s3.send(new ListObjectsV2Command({ Bucket: 'workflows-demo-us-east-1' })));

@@ -6,7 +6,6 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { CreateWorkflowCommand, GetWorkflowCommand } from '@aws-sdk/client-imagebuilder';
 import { CreateStateMachineCommand, DescribeStateMachineCommand, ListStateMachinesCommand } from '@aws-sdk/client-sfn';
-import { ListEnvironmentsCommand } from '@aws-sdk/client-mwaa';
 import { clients, rejection, startTestEmulator } from './testSupport';
 import { describeWithReference } from '../support/reference';
 
@@ -37,7 +36,7 @@ describe('emulator: seeds, persistence and the command line', () => {
       // Idempotency records survive too: the same token with other parameters is still a mismatch.
       const mismatch = await rejection(() => again.imagebuilder.send(new CreateWorkflowCommand({ name: 'kept2', semanticVersion: '1.0.0', type: 'BUILD', data: 'a: 1', clientToken: 'persisted-token' })));
       assert.equal(mismatch.name, 'IdempotentParameterMismatchException');
-      assert.ok((await again.mwaa.send(new ListEnvironmentsCommand({}))).Environments?.includes('DemoAirflow'));
+      assert.ok((await again.mwaa.listEnvironments({})).Environments?.includes('DemoAirflow'));
     } finally {
       await second.stop();
     }
@@ -53,7 +52,7 @@ describe('emulator: seeds, persistence and the command line', () => {
     try {
       const c = clients(emulator, 'ap-northeast-2');
       assert.deepEqual((await c.sfn.send(new ListStateMachinesCommand({}))).stateMachines?.map((m) => m.name), ['Seeded']);
-      assert.deepEqual((await c.mwaa.send(new ListEnvironmentsCommand({}))).Environments, ['Seoul']);
+      assert.deepEqual((await c.mwaa.listEnvironments({})).Environments, ['Seoul']);
       assert.deepEqual((await clients(emulator).sfn.send(new ListStateMachinesCommand({}))).stateMachines, []);
     } finally {
       await emulator.stop();

@@ -1,11 +1,11 @@
-// Helpers for the emulator's own tests: start an emulator per suite, build real SDK clients
-// against it, sign MWAA Serverless requests (it has no SDK), and use the control endpoint.
+// Helpers for the emulator's own tests: start an emulator per suite, build real SDK clients and our
+// MWAA client against it, sign MWAA Serverless requests (it has no SDK), and use the control endpoint.
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { ImagebuilderClient } from '@aws-sdk/client-imagebuilder';
-import { MWAAClient } from '@aws-sdk/client-mwaa';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { MwaaClient } from '../../src/aws/mwaa';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from './server';
 
 export const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
@@ -13,7 +13,8 @@ export const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 export interface Clients {
   sfn: SFNClient;
   imagebuilder: ImagebuilderClient;
-  mwaa: MWAAClient;
+  /** Ours (src/aws/mwaa.ts), as the extension uses it. */
+  mwaa: MwaaClient;
   s3: S3Client;
   serverless: MwaaServerlessTestClient;
 }
@@ -24,7 +25,7 @@ export function clients(emulator: RunningEmulator, region = 'us-east-1', maxAtte
   return {
     sfn: new SFNClient(common),
     imagebuilder: new ImagebuilderClient(common),
-    mwaa: new MWAAClient({ ...common, disableHostPrefix: true }),
+    mwaa: new MwaaClient({ region, endpoint: emulator.endpoint, endpointOverridden: true, credentials: async () => credentials, retry: { maxAttempts } }),
     s3: new S3Client({ ...common, forcePathStyle: true }),
     serverless: new MwaaServerlessTestClient(emulator.endpoint, region),
   };
@@ -55,23 +56,43 @@ export class MwaaServerlessTestClient {
     return body as T;
   }
 
-  async raw(operation: string, input: Record<string, unknown>): Promise<{ status: number; body: Record<string, unknown> }> {
-    const url = new URL(this.endpoint);
-    const text = JSON.stringify(input);
-    const signer = new SignatureV4({ credentials: this.creds, region: this.region, service: 'airflow-serverless', sha256: Sha256 });
-    const signed = await signer.sign({
+  raw(operation: string, input: Record<string, unknown>): Promise<{ status: number; body: Record<string, unknown> }> {
+    return signedJsonRequest(this.endpoint, this.region, 'airflow-serverless', {
       method: 'POST',
-      protocol: url.protocol,
-      hostname: url.hostname,
-      port: Number(url.port),
       path: '/',
-      headers: { host: url.host, 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `AmazonMWAAServerless.${operation}` },
-      body: text,
-    });
-    const res = await fetch(this.endpoint, { method: 'POST', headers: signed.headers as Record<string, string>, body: text });
-    const responseText = await res.text();
-    return { status: res.status, body: responseText ? (JSON.parse(responseText) as Record<string, unknown>) : {} };
+      headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `AmazonMWAAServerless.${operation}` },
+      body: JSON.stringify(input),
+    }, this.creds);
   }
+}
+
+/**
+ * One SigV4-signed request with a JSON answer, for operations no client of ours has (MWAA's tag
+ * operations: the extension never calls them, so they are not generated).
+ */
+export async function signedJsonRequest(
+  endpoint: string,
+  region: string,
+  service: string,
+  request: { method: string; path: string; query?: Record<string, string | string[]>; headers?: Record<string, string>; body?: string },
+  creds = credentials,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const url = new URL(endpoint);
+  const signer = new SignatureV4({ credentials: creds, region, service, sha256: Sha256 });
+  const signed = await signer.sign({
+    method: request.method,
+    protocol: url.protocol,
+    hostname: url.hostname,
+    port: Number(url.port),
+    path: request.path,
+    query: request.query ?? {},
+    headers: { host: url.host, ...request.headers },
+    body: request.body,
+  });
+  const search = new URLSearchParams(Object.entries(request.query ?? {}).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => [k, x]))).toString();
+  const res = await fetch(`${endpoint.replace(/\/+$/, '')}${request.path}${search ? `?${search}` : ''}`, { method: request.method, headers: signed.headers as Record<string, string>, body: request.body });
+  const responseText = await res.text();
+  return { status: res.status, body: responseText ? (JSON.parse(responseText) as Record<string, unknown>) : {} };
 }
 
 export async function startTestEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {

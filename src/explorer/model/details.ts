@@ -125,8 +125,8 @@ export async function fetchDetails(aws: ExplorerAws, item: ResourceItem): Promis
     }
     case 'mwaaEnvironment': {
       const d = await callAws({ service: 'airflow', operation: 'GetEnvironment', region, resource: item.name }, async () => {
-        const { client, sdk } = await aws.mwaa(region);
-        return client.send(new sdk.GetEnvironmentCommand({ Name: item.name }));
+        const { client } = await aws.mwaa(region);
+        return client.getEnvironment({ Name: item.name });
       });
       const e = d.Environment ?? {};
       const enc = describeEncryption(e.KmsKey ? 'CUSTOMER' : undefined, e.KmsKey);

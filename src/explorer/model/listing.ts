@@ -7,7 +7,7 @@ import { PAGE_LIMITS } from './pageLimits.generated';
 import { itemId, shortVersion, versionFromArn, type ChildListKind, type GroupKind, type Page, type ResourceItem } from './resources';
 
 /** The part of the session the explorer uses; tests pass fakes. */
-export type ExplorerAws = Pick<AwsSession, 'sfn' | 'imagebuilder' | 'mwaa' | 's3' | 'mwaaServerless' | 'mwaaRestApi' | 'logs'>;
+export type ExplorerAws = Pick<AwsSession, 'sfn' | 'imagebuilder' | 'mwaa' | 's3' | 'mwaaServerless' | 'logs'>;
 
 type Limits = typeof PAGE_LIMITS;
 
@@ -78,8 +78,8 @@ export async function listGroupPage(aws: ExplorerAws, group: GroupKind, region: 
     }
     case 'mwaaEnvironments': {
       const out = await callAws(ctx('airflow', 'ListEnvironments', region), async () => {
-        const { client, sdk } = await aws.mwaa(region);
-        return client.send(new sdk.ListEnvironmentsCommand({ MaxResults: clampPageSize(pageSize, 'airflow', 'ListEnvironments'), NextToken: token }));
+        const { client } = await aws.mwaa(region);
+        return client.listEnvironments({ MaxResults: clampPageSize(pageSize, 'airflow', 'ListEnvironments'), NextToken: token });
       });
       // ListEnvironments returns names only; status and Airflow version come with the details.
       return {

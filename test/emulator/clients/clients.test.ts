@@ -72,12 +72,17 @@ describe('AWS layer clients over HTTP (AWS_ENDPOINT_URL)', function () {
       assert.deepEqual(signingService(server.requests[0]), ['us-east-1', 'imagebuilder']);
     });
 
-    it('MWAA (SDK 3.523.0) without the api. host prefix', async () => {
-      const { client, sdk } = await session.mwaa();
-      const out = await client.send(new sdk.ListEnvironmentsCommand({}));
+    it('MWAA (ours): restJson1 GET with the page in the query, without the api. host prefix', async () => {
+      const { client } = await session.mwaa();
+      const out = await client.listEnvironments({ MaxResults: 5, NextToken: 'a/b+c=' });
       assert.deepEqual(out.Environments, ['analytics']);
-      assert.equal(server.requests[0].headers.host, new URL(server.url).host);
-      assert.deepEqual(signingService(server.requests[0]), ['us-east-1', 'airflow']);
+      const [req] = server.requests;
+      assert.equal(req.method, 'GET');
+      assert.deepEqual(Object.fromEntries(new URL(req.url, server.url).searchParams), { MaxResults: '5', NextToken: 'a/b+c=' });
+      assert.equal(req.body, '');
+      assert.equal(req.headers['content-type'], undefined);
+      assert.equal(req.headers.host, new URL(server.url).host);
+      assert.deepEqual(signingService(req), ['us-east-1', 'airflow']);
     });
 
     it('S3 (SDK) with path-style addressing', async () => {

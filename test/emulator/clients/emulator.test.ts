@@ -51,7 +51,7 @@ describe('AWS layer against the emulator', function () {
     await ib.client.send(new ib.sdk.ListWorkflowsCommand({}));
 
     const mwaa = await session.mwaa();
-    const envs = await mwaa.client.send(new mwaa.sdk.ListEnvironmentsCommand({}));
+    const envs = await mwaa.client.listEnvironments({});
     assert.ok(Array.isArray(envs.Environments));
 
     const s3 = await session.s3();

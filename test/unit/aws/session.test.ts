@@ -68,14 +68,19 @@ describe('AwsSession', () => {
     assert.notEqual((await session.mwaaServerless('us-east-1')).client, s1.client);
   });
 
-  it('gives the MWAA client disableHostPrefix and S3 path-style addressing only with an endpoint override', async () => {
-    const mwaaDefault = await session.mwaa('us-east-1');
-    assert.notEqual(mwaaDefault.client.config.disableHostPrefix, true);
+  it("keeps MWAA's api./env. host prefixes and S3's virtual hosts only without an endpoint override", async () => {
+    env.AWS_ACCESS_KEY_ID = 'A';
+    env.AWS_SECRET_ACCESS_KEY = 'B';
+    const mwaaDefault = (await session.mwaa('us-east-1')).client;
+    assert.equal((await mwaaDefault.prepareRequest('ListEnvironments', {})).hostname, 'api.airflow.us-east-1.amazonaws.com');
+    assert.equal((await mwaaDefault.prepareRequest('CreateWebLoginToken', { Name: 'Env' })).hostname, 'env.airflow.us-east-1.amazonaws.com');
     const s3Default = await session.s3('us-east-1');
     assert.notEqual(s3Default.client.config.forcePathStyle, true);
     settings = { profile: 'dev' }; // has endpoint_url
     session.refresh();
-    assert.equal((await session.mwaa('us-east-1')).client.config.disableHostPrefix, true);
+    const mwaaOverridden = (await session.mwaa('us-east-1')).client;
+    assert.equal((await mwaaOverridden.prepareRequest('ListEnvironments', {})).hostname, '127.0.0.1');
+    assert.equal((await mwaaOverridden.prepareRequest('CreateWebLoginToken', { Name: 'Env' })).hostname, '127.0.0.1');
     assert.equal((await session.s3('us-east-1')).client.config.forcePathStyle, true);
   });
 

@@ -1,5 +1,8 @@
-// Our client for Amazon MWAA's InvokeRestApi (restJson1, typed from mwaa.generated.ts): the
-// registry's @aws-sdk/client-mwaa predates the operation. Requests go to the model's `env.` host
+// Our client for every Amazon MWAA operation we call (restJson1, typed from mwaa.generated.ts):
+// ListEnvironments, GetEnvironment, CreateWebLoginToken and InvokeRestApi. The registry's
+// @aws-sdk/client-mwaa stops at 3.523.0, which predates InvokeRestApi and bundled its own old copy
+// of the SDK core (about 500 KB); this shares SignedTransport (SigV4, retries, timeouts,
+// cancellation) with our MWAA Serverless client. Requests go to the model's `api.`/`env.` host
 // prefix on AWS's own endpoint and to the configured host unchanged when the endpoint is overridden.
 
 import { MalformedResponseError } from './errors';
@@ -12,7 +15,7 @@ export * from './mwaa.generated';
 /** InvokeRestApi's Path limit (the model's RestApiPath). */
 export const RESTAPI_PATH_MAX: number = STRING_LENGTHS.RestApiPath.max;
 
-export class MwaaRestApiClient extends MwaaOperations {
+export class MwaaClient extends MwaaOperations {
   readonly region: string;
   readonly endpoint: string;
   /** The longest Path InvokeRestApi accepts (RESTAPI_PATH_MAX), for callers that load this module lazily. */
@@ -35,7 +38,8 @@ export class MwaaRestApiClient extends MwaaOperations {
     const result = await this.transport.call(operation, restJsonRequest(operation, input as unknown as Record<string, unknown>), (response, metadata) => this.parseResponse(operation, response, metadata), {
       abortSignal: options.abortSignal,
       // An Airflow GET is safe to resend; a trigger or a pause after a timeout may have been applied.
-      mayRetry: (err) => method === 'GET' || retryErrorType(err) === 'THROTTLING',
+      // MWAA's own operations are retried as the SDK retries them (a second login token does no harm).
+      mayRetry: operation === 'InvokeRestApi' ? (err) => method === 'GET' || retryErrorType(err) === 'THROTTLING' : undefined,
     });
     return result as OperationTypes[K]['output'] & { $metadata: ResponseMetadata };
   }
@@ -56,9 +60,13 @@ export class MwaaRestApiClient extends MwaaOperations {
   }
 }
 
-/** restJson1: URI labels percent-encoded into the path, query and header members placed, the rest as the JSON body. */
+/**
+ * restJson1: URI labels percent-encoded into the path, query and header members placed, the rest as
+ * the JSON body. As in the SDK, an operation whose input has no body member (GetEnvironment, a GET
+ * with only a label) sends no body and no content type.
+ */
 export function restJsonRequest(operation: MwaaOperation, input: Record<string, unknown>): UnsignedRequest {
-  const { http } = OPERATIONS[operation];
+  const { http, input: inputShape } = OPERATIONS[operation];
   const body: Record<string, unknown> = { ...input };
   const path = http.requestUri.replace(/\{(\w+)\}/g, (_, label: string) => {
     const member = Object.keys(http.uri).find((m) => http.uri[m] === label) ?? label;
@@ -69,15 +77,17 @@ export function restJsonRequest(operation: MwaaOperation, input: Record<string, 
   });
   const query: Record<string, string> = {};
   for (const [member, name] of Object.entries(http.query)) {
-    if (input[member] !== undefined) query[name] = String(input[member]);
+    if (input[member] !== undefined && input[member] !== null) query[name] = String(input[member]);
     delete body[member];
   }
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const members = Object.keys((SHAPES[inputShape] as { members?: Record<string, string> }).members ?? {});
+  const hasBody = members.some((m) => !(m in http.uri) && !(m in http.query) && !(m in http.header));
+  const headers: Record<string, string> = hasBody ? { 'content-type': 'application/json' } : {};
   for (const [member, name] of Object.entries(http.header)) {
     if (input[member] !== undefined) headers[name.toLowerCase()] = String(input[member]);
     delete body[member];
   }
-  return { method: http.method, path, query, hostPrefix: http.hostPrefix, headers, body: JSON.stringify(body) };
+  return { method: http.method, path, query, hostPrefix: http.hostPrefix, headers, body: hasBody ? JSON.stringify(body) : '' };
 }
 
 function toServiceError(response: RawResponse, metadata: ResponseMetadata): MwaaServiceException {

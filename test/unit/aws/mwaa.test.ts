@@ -13,6 +13,13 @@ const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEM
 const signingDate = new Date('2026-11-22T01:02:03Z');
 const input = { Name: 'Demo', Path: '/dags', Method: 'GET' as const, QueryParameters: { limit: 5 } };
 
+/** The Authorization header the SDK's own signer writes for the same HTTPS request. */
+async function sdkAuthorization(region: string, request: { method: string; hostname: string; path: string; query: Record<string, string>; headers: Record<string, string>; body: string }): Promise<string> {
+  const signer = new SignatureV4({ service: 'airflow', region, credentials, sha256: Sha256 });
+  const signed = await signer.sign({ ...request, protocol: 'https:', headers: { host: request.hostname, ...request.headers } }, { signingDate });
+  return (signed.headers as Record<string, string>).authorization;
+}
+
 describe('MWAA client (ours)', () => {
   (REFERENCE_DIR ? it : it.skip)('src/aws/mwaa.generated.ts is what scripts/generate-mwaa-client.mjs writes from ../shared/reference', async () => {
     const gen = (await import('../../../scripts/generate-mwaa-client.mjs')) as { mwaaClientModule(dir: string): string; MWAA_GENERATED: string };
@@ -32,20 +39,15 @@ describe('MWAA client (ours)', () => {
     assert.equal(ours.hostname, 'env.airflow.us-east-1.amazonaws.com');
     assert.equal(ours.path, '/restapi/Demo');
     assert.deepEqual(JSON.parse(ours.body), { Path: '/dags', Method: 'GET', QueryParameters: { limit: 5 } });
-    const signer = new SignatureV4({ service: 'airflow', region: 'us-east-1', credentials, sha256: Sha256 });
-    const expected = await signer.sign(
-      {
-        method: 'POST',
-        protocol: 'https:',
-        hostname: 'env.airflow.us-east-1.amazonaws.com',
-        path: '/restapi/Demo',
-        query: {},
-        headers: { host: 'env.airflow.us-east-1.amazonaws.com', 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(ours.body)) },
-        body: ours.body,
-      },
-      { signingDate },
-    );
-    assert.equal(ours.headers.authorization, (expected.headers as Record<string, string>).authorization);
+    const expected = await sdkAuthorization('us-east-1', {
+      method: 'POST',
+      hostname: 'env.airflow.us-east-1.amazonaws.com',
+      path: '/restapi/Demo',
+      query: {},
+      headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(ours.body)) },
+      body: ours.body,
+    });
+    assert.equal(ours.headers.authorization, expected);
     client.destroy();
   });
 
@@ -75,20 +77,15 @@ describe('MWAA client (ours)', () => {
     assert.equal(ours.path, '/environments?NextToken=tok%2Fen%2B%3D&MaxResults=25');
     assert.equal(ours.body, '');
     assert.equal(ours.headers['content-type'], undefined);
-    const signer = new SignatureV4({ service: 'airflow', region: 'eu-west-1', credentials, sha256: Sha256 });
-    const expected = await signer.sign(
-      {
-        method: 'GET',
-        protocol: 'https:',
-        hostname: 'api.airflow.eu-west-1.amazonaws.com',
-        path: '/environments',
-        query: { MaxResults: '25', NextToken: 'tok/en+=' },
-        headers: { host: 'api.airflow.eu-west-1.amazonaws.com', 'content-length': '0' },
-        body: '',
-      },
-      { signingDate },
-    );
-    assert.equal(ours.headers.authorization, (expected.headers as Record<string, string>).authorization);
+    const expected = await sdkAuthorization('eu-west-1', {
+      method: 'GET',
+      hostname: 'api.airflow.eu-west-1.amazonaws.com',
+      path: '/environments',
+      query: { MaxResults: '25', NextToken: 'tok/en+=' },
+      headers: { 'content-length': '0' },
+      body: '',
+    });
+    assert.equal(ours.headers.authorization, expected);
     assert.equal((await client.prepareRequest('ListEnvironments', {})).path, '/environments');
     client.destroy();
   });

@@ -79,8 +79,10 @@ const isSdk = (p) => p.includes('@aws-sdk') || p.includes(path.sep + 'dist' + pa
   process.stdout.write(JSON.stringify({ sdkModules: loaded.length, examples: loaded.slice(0, 3), total: Object.keys(require.cache).length }));
 })().catch((e) => { process.stdout.write(JSON.stringify({ error: String(e && e.stack || e) })); });
 `;
-const bundle = readFileSync(path.join(root, 'dist/extension.js'), 'utf8');
-const vscodeNames = [...new Set([...bundle.matchAll(/\bvscode\d*\.([A-Za-z_$][\w$]*)/g)].map((m) => m[1]))];
+// Every name the VS Code API exports (its type declarations), not only those extension.js spells:
+// activation reaches chunks too, and a minified build renames the module it reads them from.
+const api = readFileSync(path.join(root, 'node_modules/@types/vscode/index.d.ts'), 'utf8');
+const vscodeNames = [...new Set([...api.matchAll(/^\t(?:export )?(?:class|namespace|enum|function|const|let|var) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]))];
 writeFileSync(path.join(work, 'activation-probe.cjs'), activationProbe.replace('"__NAMES__"', JSON.stringify(vscodeNames)));
 
 function runNode(file, env) {

@@ -89,9 +89,14 @@ export class ExecutionPoller {
     return [...this.entries.values()].filter((e) => e.timer).length;
   }
 
-  dispose(): void {
+  /** Stops following every list (the tree was rebuilt): lists shown again register when listed. */
+  forgetAll(): void {
     for (const entry of this.entries.values()) this.clear(entry);
     this.entries.clear();
+  }
+
+  dispose(): void {
+    this.forgetAll();
   }
 
   private schedule(entry: Entry, changed: boolean): void {

@@ -90,6 +90,9 @@ export class ResourcesTreeProvider implements vscode.TreeDataProvider<ExplorerNo
       this.emitter.fire(node);
     } else {
       this.regionNodes = undefined;
+      // The old tree's lists would go on polling though nothing shows them (a region dropped, the
+      // profile changed); lists still expanded register again when the new tree lists them.
+      this.ctx.poller.forgetAll();
       this.emitter.fire(undefined);
     }
   }

@@ -148,6 +148,21 @@ describe('executions in the tree (in the extension host, against the emulator)',
     assert.equal(await failure('awsWorkflows.explorer.stopExecution', (aws) => stopExecution(aws, { region: REGION, executionArn: arn }), { region: REGION, executionArn: arn }), `Execution ${arn.split(':').pop()} has already ended (ABORTED); there is nothing to stop.`);
   });
 
+  it("a whole-tree refresh stops polling the old tree's lists (one still shown registers again when listed)", async () => {
+    const arn = await start('Approvals', '*');
+    const list = await executionsOf('Approvals');
+    api.provider.refresh(list);
+    await children(list);
+    assert.equal(api.provider.ctx.poller.active, 1);
+    api.provider.refresh();
+    assert.equal(api.provider.ctx.poller.active, 0, 'nothing polls for a list of the old tree');
+    const again = await executionsOf('Approvals');
+    await children(again);
+    assert.equal(api.provider.ctx.poller.active, 1, 'the list of the new tree polls');
+    await vscode.commands.executeCommand('awsWorkflows.explorer.stopExecution', { region: REGION, executionArn: arn });
+    await eventually('polling to stop', async () => (api.provider.ctx.poller.active === 0 ? true : undefined));
+  });
+
   it('pauses polling while the view is hidden and resumes when it shows again', async () => {
     await start('Approvals', '*');
     const list = await executionsOf('Approvals');

@@ -1,5 +1,5 @@
 // The CLI as a user installs it: `npm pack` (prepack makes the production CLI build), the tarball
-// installed into an empty folder outside the repository, then `aws-workflows lint` and `deploy` run
+// installed into an empty folder outside the repository, then `aws-workflows lint`, `graph` and `deploy` run
 // from there against the emulator. Nothing of the repository (no node_modules, no src) is reachable.
 
 import assert from 'node:assert/strict';
@@ -69,6 +69,18 @@ describe('the packed CLI, installed from its tarball into an empty folder', func
     const broken = await run(bin, project, ['lint', 'broken.asl.json'], emulatorEnv(emulator));
     assert.equal(broken.code, 1, `${broken.stdout}\n${broken.stderr}`);
     assert.match(broken.stdout, /^broken\.asl\.json:2:\d+ error [a-z]+\/[a-z-]+ .*Missing/m);
+  });
+
+  it('draws a graph from the installed package: SVG with every state, and a JSON layout to a file', async () => {
+    const project = join(work, 'project');
+    const svg = await run(bin, project, ['graph', 'statemachines/order-pipeline.asl.yaml'], emulatorEnv(emulator));
+    assert.equal(svg.code, 0, `${svg.stdout}\n${svg.stderr}`);
+    assert.match(svg.stdout, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    for (const state of ['ChargePayment', 'NeedsApproval', 'WaitForApproval', 'ShipOrder', 'PaymentFailed']) assert.ok(svg.stdout.includes(`>${state}<`), state);
+    const json = await run(bin, project, ['graph', 'statemachines/order-pipeline.asl.yaml', '--format', 'json', '-o', 'graph.json'], emulatorEnv(emulator));
+    assert.equal(json.code, 0, `${json.stdout}\n${json.stderr}`);
+    const layout = JSON.parse(readFileSync(join(project, 'graph.json'), 'utf8')) as { edges: Array<{ from: string; to: string }> };
+    assert.ok(layout.edges.some((e) => e.from.endsWith('ChargePayment') && e.to.endsWith('NeedsApproval')), JSON.stringify(layout.edges.slice(0, 4)));
   });
 
   it('deploys from the installed package against the emulator', async () => {

@@ -9,7 +9,7 @@ import { buildGraph } from '../core/graph';
 import { layoutGraph } from '../core/graph/layout';
 import { renderSvg } from '../core/graph/svg';
 import { stateOutcomes, stateRuns, type HistoryEventLike } from '../core/runs/history';
-import { nextPollDelay } from '../core/runs/polling';
+import { nextPollDelay, RUNNING_STATUSES } from '../core/runs/polling';
 import { executionName } from '../explorer/model/executionActions';
 import type { ExplorerAws } from '../explorer/model/listing';
 import type { ExecutionSummary, ExecutionViewState, HistoryRow, MapRunRow, ToView } from './protocol';
@@ -110,7 +110,7 @@ export class ExecutionSession {
     const key = `${this.current.status}|${this.lastEventId}`;
     const changed = key !== this.lastKey;
     this.lastKey = key;
-    if (this.current.status === 'RUNNING') this.schedule(changed);
+    if (RUNNING_STATUSES.has(this.current.status)) this.schedule(changed);
     else this.stopPolling();
   }
 
@@ -137,7 +137,10 @@ export class ExecutionSession {
     });
     if (this.disposed) return;
     const newest = (out.events ?? []) as HistoryEventLike[];
-    if (newest.some((e) => e.type !== undefined && RUN_ENDED_EVENTS.has(e.type))) return this.load();
+    // Ended when the newest event ends the run: a redriven execution keeps its earlier run's
+    // ExecutionFailed further back, which must not load everything again at every poll.
+    const latest = newest[0]?.type;
+    if (latest !== undefined && RUN_ENDED_EVENTS.has(latest)) return this.load();
     const known = this.lastEventId;
     const fresh = newest.filter((e) => (e.id ?? 0) > known).reverse();
     if (fresh.length === 0) return this.schedule(false);
@@ -248,7 +251,7 @@ export class ExecutionSession {
   }
 
   schedule(changed: boolean): void {
-    if (this.disposed || this.timer || !this.host.visible || this.current?.status !== 'RUNNING') return;
+    if (this.disposed || this.timer || !this.host.visible || !RUNNING_STATUSES.has(this.current?.status ?? '')) return;
     this.delay = nextPollDelay(this.delay, changed);
     this.timer = setTimeout(() => {
       this.timer = undefined;

@@ -75,7 +75,7 @@ function runRules(kind: DocumentKind, input: LintInput, extra: Pick<LintResult, 
       // validateAsl reports parse problems itself (it re-reads JSON with template placeholders).
       const doc = parseDocumentForChecks(input.text, formatOf(input.fileName));
       extra.states = stateAnchors(doc.root);
-      if (linked) return lintLinkedDefinition(input.text, input.fileName, linked);
+      if (linked) return lintLinkedDefinition(input.text, input.fileName, linked, doc);
       const type = stateMachineType(input.fileName, input.context?.manifest);
       return validateAsl(doc, type ? { type } : undefined);
     }

@@ -143,13 +143,14 @@ export function findLinkedDefinition(fileName: string, templates: readonly Templ
  * errors at the `${X}` (the fix edits the template), literal substitutions are applied before the
  * ASL rules, and the template's state machine type decides the Express-only rules.
  */
-export function lintLinkedDefinition(text: string, fileName: string, linked: LinkedDefinition): Finding[] {
+export function lintLinkedDefinition(text: string, fileName: string, linked: LinkedDefinition, parsed?: ParsedDocument): Finding[] {
   const format = formatOf(fileName);
   const { definition, template } = linked;
   const subs = definition.substitutions;
   const uses = placeholdersIn(text);
   const out: Finding[] = [];
-  const doc = parseDocument(text, format);
+  // The caller's parse of this text when it has one (lintText parses it once for the state anchors).
+  const doc = parsed ?? parseDocument(text, format);
   const templateReport = new TemplateReporter(linked.doc);
   const templateName = template.fileName.replace(/\\/g, '/').split('/').pop() ?? template.fileName;
   const missing = new Set<string>();

@@ -5,9 +5,12 @@
 
 import { writeSync } from 'node:fs';
 
-export interface Output {
+interface Output {
   write(text: string): boolean;
 }
+
+// What a full pipe waits on between tries: a millisecond's sleep, not a busy loop.
+const pause = new Int32Array(new SharedArrayBuffer(4));
 
 export function fdOutput(fd: number): Output {
   let closed = false;
@@ -21,7 +24,10 @@ export function fdOutput(fd: number): Output {
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
           // A non-blocking pipe that is full: try again. A reader that went away (`| head`): stop writing, as a stream would.
-          if (code === 'EAGAIN') continue;
+          if (code === 'EAGAIN') {
+            Atomics.wait(pause, 0, 0, 1);
+            continue;
+          }
           if (code === 'EPIPE') {
             closed = true;
             return false;

@@ -30,15 +30,15 @@ export interface ImageBuilderState {
   images?: Record<string, ImageBuildRecord>;
 }
 
-const err = (code: string, message: string, status = 400) => new ServiceError(code, message, status);
+export const err = (code: string, message: string, status = 400) => new ServiceError(code, message, status);
 const MAX_VERSION_NODE = 2 ** 30 - 1;
 
-function ibState(ctx: RequestContext): ImageBuilderState {
+export function ibState(ctx: RequestContext): ImageBuilderState {
   return ctx.store.region(ctx.region).imagebuilder;
 }
 
 /** The ARN's resource name: lower case, spaces as hyphens. */
-function arnName(name: string): string {
+export function arnName(name: string): string {
   return name.toLowerCase().replace(/ /g, '-');
 }
 
@@ -153,7 +153,7 @@ function findWorkflow(ctx: RequestContext, arn: string): ImageBuilderWorkflow {
   throw err('ResourceNotFoundException', `The resource '${arn}' was not found.`, 404);
 }
 
-const invalidToken = () => err('InvalidPaginationTokenException', 'The pagination token is not valid.');
+export const invalidToken = () => err('InvalidPaginationTokenException', 'The pagination token is not valid.');
 
 export const imageBuilder: JsonService = {
   name: 'imagebuilder',

@@ -12,10 +12,12 @@
 // from the record and `now`, so nothing needs a timer and a state file replays the same.
 import { createHash, randomUUID } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
-import { ServiceError } from '../protocol/errors';
+import type { ServiceError } from '../protocol/errors';
 import { paginate } from '../protocol/paging';
 import type { OperationHandler, RequestContext } from './context';
-import type { ImageBuilderState, ImageBuilderWorkflow } from './imagebuilder';
+// A cycle with imagebuilder.ts (which registers these operations): only used inside functions, so safe.
+import { arnName, err, ibState, invalidToken, type ImageBuilderWorkflow } from './imagebuilder';
+import { isoTime as iso } from './serverlessRuns';
 
 type WorkflowType = 'BUILD' | 'TEST' | 'DISTRIBUTION';
 type ExecutionStatus = 'PENDING' | 'SKIPPED' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'ROLLBACK_IN_PROGRESS' | 'ROLLBACK_COMPLETED' | 'CANCELLED';
@@ -74,15 +76,12 @@ export interface ImageBuildSeed {
   failSteps?: string[];
 }
 
-const err = (code: string, message: string, status = 400) => new ServiceError(code, message, status);
-const invalidToken = () => err('InvalidPaginationTokenException', 'The pagination token is not valid.');
 /** The actions whose work a rollback undoes (the instance is terminated, the AMI deregistered). */
 const ROLLBACK_ACTIONS = new Set(['LaunchInstance', 'CreateImage']);
 const STATUS_BY_TYPE: Record<WorkflowType, string> = { BUILD: 'BUILDING', TEST: 'TESTING', DISTRIBUTION: 'DISTRIBUTING' };
 
 function images(ctx: RequestContext): Record<string, ImageBuildRecord> {
-  const state: ImageBuilderState = ctx.store.region(ctx.region).imagebuilder;
-  return (state.images ??= {});
+  return (ibState(ctx).images ??= {});
 }
 
 function uuidId(prefix: 'wf' | 'step', seed: string): string {
@@ -103,7 +102,7 @@ interface DocumentStep {
 
 /** Starts a seeded image build that runs the named workflows' documents. */
 export function seedImageBuild(seed: ImageBuildSeed, ctx: RequestContext, workflows: Record<string, ImageBuilderWorkflow>): ImageBuildRecord {
-  const resourceName = seed.name.toLowerCase().replace(/ /g, '-');
+  const resourceName = arnName(seed.name);
   const base = `arn:aws:imagebuilder:${ctx.region}:${ctx.accountId}:image/${resourceName}/${seed.version}`;
   const buildVersion = Object.values(images(ctx)).filter((i) => i.arn.startsWith(`${base}/`)).length + 1;
   const arn = `${base}/${buildVersion}`;
@@ -260,7 +259,6 @@ function viewStep(step: ImageStepRecord, startMs: number, stepMs: number, now: n
 
 // ---- Lookups ----
 
-const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
 function findBuild(ctx: RequestContext, arn: string): ImageBuildRecord {
   const image = images(ctx)[arn];

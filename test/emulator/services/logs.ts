@@ -56,7 +56,7 @@ function positionToken(direction: 'f' | 'b', position: number): string {
 function parsePositionToken(token: string, length: number): { direction: 'f' | 'b'; position: number } {
   const m = /^([fb])\/(\d{56})\/s$/.exec(token);
   const position = m ? Number(m[2]) : NaN;
-  if (!m || !Number.isSafeInteger(position) || position > length) throw invalid('The specified nextToken is invalid.');
+  if (!m || !Number.isSafeInteger(position) || position > length) throw invalidToken();
   return { direction: m[1] as 'f' | 'b', position };
 }
 
@@ -158,7 +158,7 @@ export function filterLogEvents(input: FilterLogEventsInput, ctx: RequestContext
   found.sort((a, b) => a.event.timestamp - b.event.timestamp || a.stream.localeCompare(b.stream) || a.index - b.index);
   const scope = `logs:FilterLogEvents:${ctx.region}:${group.name}:${JSON.stringify([input.logStreamNames, input.logStreamNamePrefix, input.startTime, input.endTime, input.filterPattern])}`;
   const limit = input.limit ?? MAX_EVENTS;
-  const page = paginate(found, { maxResults: limit, nextToken: input.nextToken }, limit, scope, () => invalid('The specified nextToken is invalid.'));
+  const page = paginate(found, { maxResults: limit, nextToken: input.nextToken }, limit, scope, invalidToken);
   return {
     events: page.items.map((f) => ({ logStreamName: f.stream, timestamp: f.event.timestamp, message: f.event.message, ingestionTime: f.event.ingestionTime, eventId: `${String(f.event.timestamp).padStart(20, '0')}${String(f.index).padStart(20, '0')}` })),
     searchedLogStreams: streams.map((s) => ({ logStreamName: s.name, searchedCompletely: page.nextToken === undefined })),

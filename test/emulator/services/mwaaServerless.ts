@@ -8,7 +8,7 @@ import { ServiceError, type ConstraintViolation } from '../protocol/errors';
 import { paginate } from '../protocol/paging';
 import { deniedMessage, type JsonService, type RequestContext } from './context';
 import { readObject } from './s3';
-import { dagTasks, logStreamName, runTimes, stopRun, viewServerlessRun, writeRunLogs, type ServerlessRun, type ServerlessTaskView } from './serverlessRuns';
+import { dagTasks, isoTime, logStreamName, runTimes, stopRun, viewServerlessRun, writeRunLogs, type ServerlessRun, type ServerlessTaskView } from './serverlessRuns';
 
 export type { ServerlessRun } from './serverlessRuns';
 
@@ -218,7 +218,6 @@ function taskInstanceId(run: ServerlessRun, task: string): string {
   return `${run.runId}-${task}`.replace(/[^a-zA-Z0-9.\-_]/g, '_');
 }
 
-const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 const seconds = (t: ServerlessTaskView) => (t.startMs !== undefined && t.endMs !== undefined ? Math.round((t.endMs - t.startMs) / 1000) : undefined);
 
 /** Starts a run now, or (seeds) one that was queued at `queuedAtMs`. */
@@ -425,9 +424,9 @@ export const mwaaServerless: JsonService = {
         Status: task.status,
         DurationInSeconds: seconds(task),
         OperatorName: task.operator,
-        ModifiedAt: iso(task.endMs ?? task.startMs) ?? run.createdAt,
-        StartedAt: iso(task.startMs),
-        EndedAt: iso(task.endMs),
+        ModifiedAt: isoTime(task.endMs ?? task.startMs) ?? run.createdAt,
+        StartedAt: isoTime(task.startMs),
+        EndedAt: isoTime(task.endMs),
         AttemptNumber: task.startMs === undefined ? 0 : 1,
         ErrorMessage: task.errorMessage,
         TaskId: task.taskId,

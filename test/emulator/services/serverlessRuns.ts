@@ -146,11 +146,13 @@ function failureMessage(plan: ServerlessTaskPlan): string {
   return `ValueError: ${plan.taskId}: the input file is empty`;
 }
 
+/** Epoch milliseconds as the ISO-8601 text the JSON protocols send. */
+export const isoTime = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
+
 export function runTimes(view: ServerlessRunView): { startedAt?: string; endedAt?: string; durationSeconds?: number } {
-  const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
   return {
-    startedAt: iso(view.startMs),
-    endedAt: iso(view.endMs),
+    startedAt: isoTime(view.startMs),
+    endedAt: isoTime(view.endMs),
     durationSeconds: view.startMs !== undefined && view.endMs !== undefined ? Math.round((view.endMs - view.startMs) / 1000) : undefined,
   };
 }

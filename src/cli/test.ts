@@ -3,8 +3,9 @@
 
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { callAws } from '../aws/errors';
+import { isContained } from '../common/containment';
+import { toStateMachineJson } from '../deploy/engine/definition';
 import { MemoryLogger } from '../core/log';
 import { MANIFEST_FILE_NAME } from '../core/manifest/model';
 import { readBoundedTextFileSync } from '../files/read';
@@ -39,9 +40,8 @@ function readWorkspaceFile(file: string, shown: string): string {
 }
 
 function readDefinition(file: string, shown: string): string {
-  const text = readWorkspaceFile(file, shown);
-  // YAML definitions are sent as JSON, as deploy does.
-  return /\.ya?ml$/i.test(file) ? JSON.stringify(parseYaml(text, { maxAliasCount: 100 })) : text;
+  // YAML definitions are sent as JSON, converted as deploy converts them (the checker's parser and budgets).
+  return toStateMachineJson(readWorkspaceFile(file, shown), shown);
 }
 
 export const testCommand = defineCommand(testSpec, async ({ flags, operands }, io) => {
@@ -61,6 +61,8 @@ export const testCommand = defineCommand(testSpec, async ({ flags, operands }, i
     if (typeof tests === 'string') throw new UsageError(`${shown}: ${tests}`);
     const definitionFile = resolve(dirname(file), tests.definition);
     if (!existsSync(definitionFile)) throw new UsageError(`${shown}: the definition ${tests.definition} does not exist.`);
+    // A tests file names its definition; it is read (and sent to TestState) only from inside this folder.
+    if (!isContained([io.cwd], definitionFile)) throw new UsageError(`${shown}: the definition ${tests.definition} is outside ${io.cwd}; run aws-workflows test from a folder that holds both.`);
     const fromManifest = manifest?.stateMachines.find((e) => e.spec.definition && resolve(io.cwd, e.spec.definition) === definitionFile)?.spec.roleArn;
     let definition: string;
     try {

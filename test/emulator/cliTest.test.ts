@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { runCli } from '../../src/cli/main';
 import type { RunningEmulator } from './server';
 import { startTestEmulator } from './testSupport';
@@ -53,5 +53,13 @@ describe('aws-workflows test (TestState cases) against the emulator', function (
     writeFileSync(join(dir, 'bad.tests.yaml'), 'cases: []\n');
     const malformed = await run(['bad.tests.yaml']);
     assert.match(malformed.stderr, /'definition' \(the definition file, relative to this one\) is missing/);
+    // A definition outside the folder the command runs in is not read, whatever the tests file says.
+    const outside = mkdtempSync(join(tmpdir(), 'aws-workflows-outside-'));
+    writeFileSync(join(outside, 'secret.asl.json'), '{"StartAt":"A","States":{"A":{"Type":"Succeed"}}}');
+    writeFileSync(join(dir, 'bad.tests.yaml'), `definition: ${relative(dir, join(outside, 'secret.asl.json'))}\ncases:\n  - name: x\n    state: A\n    expect: {}\n`);
+    const escaped = await run(['bad.tests.yaml']);
+    assert.equal(escaped.code, 2);
+    assert.match(escaped.stderr, /^aws-workflows test: bad\.tests\.yaml: the definition \.\.\/.*secret\.asl\.json is outside /);
+    rmSync(outside, { recursive: true, force: true });
   });
 });

@@ -4,6 +4,7 @@
 
 import { callAws } from '../../aws/errors';
 import type { ExplorerAws } from './listing';
+import { versionFromArn } from './resources';
 
 export interface AliasInfo {
   arn: string;
@@ -14,8 +15,6 @@ export interface AliasInfo {
   routing: { version: string; weight: number }[];
 }
 
-const lastPart = (arn: string) => arn.slice(arn.lastIndexOf(':') + 1);
-
 export async function describeAlias(aws: ExplorerAws, region: string, arn: string, resource: string): Promise<AliasInfo> {
   const d = await callAws({ service: 'states', operation: 'DescribeStateMachineAlias', region, resource }, async () => {
     const { client, sdk } = await aws.sfn(region);
@@ -23,11 +22,11 @@ export async function describeAlias(aws: ExplorerAws, region: string, arn: strin
   });
   return {
     arn: d.stateMachineAliasArn ?? arn,
-    name: d.name ?? lastPart(arn),
+    name: d.name ?? versionFromArn(arn),
     description: d.description,
     creationDate: d.creationDate,
     updateDate: d.updateDate,
-    routing: (d.routingConfiguration ?? []).map((r) => ({ version: lastPart(r.stateMachineVersionArn ?? ''), weight: r.weight ?? 0 })),
+    routing: (d.routingConfiguration ?? []).map((r) => ({ version: versionFromArn(r.stateMachineVersionArn ?? ''), weight: r.weight ?? 0 })),
   };
 }
 
@@ -37,6 +36,6 @@ export async function listAliases(aws: ExplorerAws, region: string, stateMachine
     const { client, sdk } = await aws.sfn(region);
     return client.send(new sdk.ListStateMachineAliasesCommand({ stateMachineArn, maxResults, nextToken: token }));
   });
-  const aliases = await Promise.all((out.stateMachineAliases ?? []).map((a) => describeAlias(aws, region, a.stateMachineAliasArn ?? '', `${machineName}:${lastPart(a.stateMachineAliasArn ?? '')}`)));
+  const aliases = await Promise.all((out.stateMachineAliases ?? []).map((a) => describeAlias(aws, region, a.stateMachineAliasArn ?? '', `${machineName}:${versionFromArn(a.stateMachineAliasArn ?? '')}`)));
   return { aliases, nextToken: out.nextToken };
 }

@@ -226,9 +226,7 @@ export class WorkflowExecutionNode extends PolledListNode<WorkflowStepItem, Work
 
   /** After Resume/Stop: list the steps again now, and follow them closely until they settle. */
   watch(): void {
-    this.ctx.poller.pause(this.id);
-    this.reset();
-    this.ctx.refresh(this);
+    this.ctx.poller.restart(this, (node) => this.ctx.refresh(node));
   }
 }
 

@@ -12,17 +12,21 @@ export interface Pollable extends ExplorerNode {
   poll(): Promise<{ key: string; running: boolean }>;
 }
 
-/** A polled list's children: listed, and followed by the poller while one of its items is active. */
+/**
+ * A polled list's children: listed, and followed by the poller while one of its items is active,
+ * or while `alsoRunning` (asked after listing) says the list's owner still moves.
+ */
 export async function followedChildren<T extends { id: string }>(
   node: Pollable,
   listing: { getChildren(): Promise<ExplorerNode[]>; list: { items: readonly T[] } },
   poller: ExecutionPoller,
   status: (item: T) => string | undefined,
   active: (status: string | undefined) => boolean,
+  alsoRunning?: () => boolean,
 ): Promise<ExplorerNode[]> {
   const children = await listing.getChildren();
   const { key, running } = listState(listing.list.items, status, active);
-  poller.update(node, key, running);
+  poller.update(node, key, running || (alsoRunning?.() ?? false));
   return children;
 }
 

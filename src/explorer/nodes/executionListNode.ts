@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { listState, pollFirstPage, RUNNING_STATUSES } from '../../core/runs/polling';
+import { pollFirstPage, RUNNING_STATUSES } from '../../core/runs/polling';
 import { CONTEXT, contextValue } from '../contextValues';
-import type { Pollable } from '../executionPolling';
+import { followedChildren, type Pollable } from '../executionPolling';
 import { listChildPage } from '../model/listing';
 import type { ExplorerContext, ExplorerNode } from './explorerNode';
 import { ListChildren } from './listChildren';
@@ -64,10 +64,7 @@ export class ExecutionListNode implements Pollable {
     if (this.express) {
       return [new MessageNode(this, `${this.id}|express`, 'Express executions are not listed by Step Functions: they are recorded in the state machine\'s CloudWatch Logs log group.', 'info')];
     }
-    const children = await this.listing.getChildren();
-    const { key, running } = listState(this.listing.list.items, (e) => e.status, isRunning);
-    this.ctx.poller.update(this, key, running);
-    return children;
+    return followedChildren(this, this.listing, this.ctx.poller, (e) => e.status, isRunning);
   }
 
   /** Lists the first page again and redraws; the poller calls this. */

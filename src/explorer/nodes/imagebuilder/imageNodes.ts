@@ -6,8 +6,8 @@
 import * as vscode from 'vscode';
 import { SHOW_WORKFLOW_STEP_COMMAND } from '../../commands/airflowCommandIds';
 import { CONTEXT, contextValue } from '../../contextValues';
-import { listState, pollFirstPage } from '../../../core/runs/polling';
-import type { Pollable } from '../../executionPolling';
+import { pollFirstPage } from '../../../core/runs/polling';
+import { followedChildren, type Pollable } from '../../executionPolling';
 import {
   executionDescription,
   type ImageBuilderRuns,
@@ -94,10 +94,7 @@ abstract class PolledListNode<T extends ListItem, N extends ExplorerNode & { ite
   }
 
   async getChildren(): Promise<ExplorerNode[]> {
-    const children = await this.listing.getChildren();
-    const { key, running } = listState(this.listing.list.items, this.statusOf, this.active);
-    this.ctx.poller.update(this, key, running || this.stillMoving());
-    return children;
+    return followedChildren(this, this.listing, this.ctx.poller, this.statusOf, this.active, () => this.stillMoving());
   }
 
   poll(): Promise<{ key: string; running: boolean }> {

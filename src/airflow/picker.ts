@@ -7,7 +7,8 @@ import { UserCancelled } from '../common/commands';
 import { environmentDescription, type EnvironmentSummary } from '../core/airflow/decisions';
 import { MANIFEST_FILE_NAME, parseManifest } from '../core/manifest';
 import { readExplorerRegions } from '../profile/settings';
-import { DESCRIBE_CONCURRENCY, getEnvironment, listEnvironmentNames, mapWithLimit, type MwaaAccess } from './mwaa';
+import { mapWithLimit } from '../core/concurrency';
+import { DESCRIBE_CONCURRENCY, getEnvironment, listEnvironmentNames, type MwaaAccess } from './mwaa';
 import type { AirflowTarget } from './target';
 
 export interface ManifestEnvironment {

@@ -5,6 +5,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { AwsActionError, callAws } from '../../aws/errors';
+import { mapWithLimit } from '../../core/concurrency';
 import { dagParams, type DagParams } from '../../core/dag/params';
 import type { FetchLogPage } from '../../core/logs/logPager';
 import { fetchDefinition } from './details';
@@ -61,33 +62,26 @@ export async function listServerlessTasks(aws: ExplorerAws, run: ServerlessRunRe
     client.listTaskInstances({ WorkflowArn: run.workflowArn, RunId: run.runId, MaxResults: clampPageSize(pageSize, 'airflow-serverless', 'ListTaskInstances'), NextToken: token }),
   );
   const summaries = page.TaskInstances ?? [];
-  const tasks: ServerlessTask[] = new Array(summaries.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < summaries.length) {
-      const i = next++;
-      const s = summaries[i];
-      const id = s.TaskInstanceId ?? '';
-      const d = await callAws(call('GetTaskInstance', run, `task instance ${id} of run ${run.runId}`), () => client.getTaskInstance({ WorkflowArn: run.workflowArn, RunId: run.runId, TaskInstanceId: id }));
-      const taskId = d.TaskId ?? id;
-      tasks[i] = {
-        id: `${idPrefix}|task|${id}`,
-        name: taskId,
-        taskInstanceId: id,
-        taskId,
-        status: d.Status ?? s.Status,
-        operator: d.OperatorName ?? s.OperatorName,
-        attempt: d.AttemptNumber,
-        durationSeconds: d.DurationInSeconds ?? s.DurationInSeconds,
-        startedAt: d.StartedAt,
-        endedAt: d.EndedAt,
-        error: d.ErrorMessage,
-        logStream: d.LogStream,
-        run,
-      };
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(DETAIL_CONCURRENCY, summaries.length) }, worker));
+  const tasks = await mapWithLimit(summaries, DETAIL_CONCURRENCY, async (s): Promise<ServerlessTask> => {
+    const id = s.TaskInstanceId ?? '';
+    const d = await callAws(call('GetTaskInstance', run, `task instance ${id} of run ${run.runId}`), () => client.getTaskInstance({ WorkflowArn: run.workflowArn, RunId: run.runId, TaskInstanceId: id }));
+    const taskId = d.TaskId ?? id;
+    return {
+      id: `${idPrefix}|task|${id}`,
+      name: taskId,
+      taskInstanceId: id,
+      taskId,
+      status: d.Status ?? s.Status,
+      operator: d.OperatorName ?? s.OperatorName,
+      attempt: d.AttemptNumber,
+      durationSeconds: d.DurationInSeconds ?? s.DurationInSeconds,
+      startedAt: d.StartedAt,
+      endedAt: d.EndedAt,
+      error: d.ErrorMessage,
+      logStream: d.LogStream,
+      run,
+    };
+  });
   return { items: tasks, nextToken: page.NextToken };
 }
 

@@ -1,6 +1,7 @@
 // The MWAA calls behind Open Airflow UI, through the real AwsSession and SDK against the emulator.
 import * as assert from 'node:assert/strict';
-import { createWebLogin, describeWebLoginError, getEnvironment, listEnvironmentNames, mapWithLimit } from '../../../src/airflow/mwaa';
+import { createWebLogin, describeWebLoginError, getEnvironment, listEnvironmentNames } from '../../../src/airflow/mwaa';
+import { mapWithLimit } from '../../../src/core/concurrency';
 import { AwsActionError } from '../../../src/aws/errors';
 import { AwsSession } from '../../../src/aws/session';
 import { MemoryLogger } from '../../../src/core/log';

@@ -214,7 +214,7 @@ export class ExecutionSession {
   }
 
   /** The definition the execution ran, drawn by the graph model (src/core/graph). */
-  private async graph(): Promise<{ graphSvg?: string; graphNote?: string }> {
+  private async graph(): Promise<void> {
     if (!this.graphCache) {
       const { region, executionArn } = this.ref;
       try {
@@ -228,7 +228,6 @@ export class ExecutionSession {
         this.graphCache = { note: `The graph is not drawn: ${err instanceof Error ? err.message : String(err)}` };
       }
     }
-    return { graphSvg: this.graphCache.svg, graphNote: this.graphCache.note };
   }
 
   private async loadMapRuns(): Promise<void> {

@@ -117,7 +117,7 @@ export class ExecutionPanel {
   ) {
     ExecutionPanel.views.unshift(this);
     this.session = this.newSession(ref);
-    panel.title = executionViewTitle(executionName(ref.executionArn), locked, undefined, ref.local);
+    this.retitle(undefined);
     panel.webview.html = this.html();
     panel.onDidDispose(() => this.dispose());
     panel.onDidChangeViewState(() => {
@@ -153,7 +153,7 @@ export class ExecutionPanel {
     this.session.dispose();
     this.session = this.newSession(ref);
     this.posted.length = 0;
-    this.panel.title = executionViewTitle(executionName(ref.executionArn), this.locked, undefined, ref.local);
+    this.retitle(undefined);
     this.post({ type: 'show', state: this.state() });
   }
 

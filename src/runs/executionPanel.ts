@@ -246,7 +246,7 @@ export class ExecutionPanel {
 
   private html(): string {
     const webview = this.panel.webview;
-    return scriptPageHtml({ webview, extensionUri: this.deps.extensionUri, script: 'executionView.js', css: `${PAGE_CSS}\n${graphCss(VSCODE_PALETTE)}`, title: 'Execution', state: this.state(), loading: 'Loading the execution…', imgSrc: `${webview.cspSource} data:` });
+    return scriptPageHtml({ webview, extensionUri: this.deps.extensionUri, script: 'executionView.js', css: `${PAGE_CSS}\n${graphCss(VSCODE_PALETTE)}`, title: 'Execution', state: this.state(), loading: 'Loading the execution…' });
   }
 
   dispose(): void {

@@ -15,14 +15,12 @@ export interface ScriptPage {
   /** What the page reads from `#app`'s data-state (and keeps with setState). */
   state: unknown;
   loading: string;
-  /** Extra img-src sources (the graph's data: images). */
-  imgSrc?: string;
 }
 
 export function scriptPageHtml(page: ScriptPage): string {
   const nonce = randomBytes(16).toString('base64');
   const script = page.webview.asWebviewUri(vscode.Uri.joinPath(page.extensionUri, 'dist', page.script));
-  const csp = `default-src 'none'; ${page.imgSrc ? `img-src ${page.imgSrc}; ` : ''}style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'`;
+  const csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'`;
   const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"><meta http-equiv="Content-Security-Policy" content="${csp}"><meta name="viewport" content="width=device-width, initial-scale=1.0"><style nonce="${nonce}">${page.css}</style><title>${attr(page.title)}</title></head><body><main id="app" data-state="${attr(JSON.stringify(page.state))}"><p>${attr(page.loading)}</p></main><script nonce="${nonce}" src="${script}"></script></body></html>`;
 }

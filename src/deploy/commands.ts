@@ -6,6 +6,7 @@ import type { Command } from '../common/commands';
 import { UserCancelled } from '../common/commands';
 import type { Finding } from '../core/findings';
 import { detectKind } from '../core/kind';
+import { deployNameOf } from '../core/names';
 import type { Logger } from '../core/log';
 import { MANIFEST_FILE_NAME } from '../core/manifest/model';
 import {
@@ -15,7 +16,7 @@ import {
 import type { ManifestCache } from './manifestCache';
 import type { DeployRunner } from './runner';
 import { COMMAND_IDS } from './settings';
-import { nameFromFile, runWizard } from './wizard';
+import { runWizard } from './wizard';
 import { editorFirstFiles, findManifestFor, UNTRUSTED_MESSAGE, type WorkspaceTrust } from './workspace';
 
 export interface DeployFeature {
@@ -152,7 +153,7 @@ function validateWithServiceCommand(feature: DeployFeature): Command {
         const target: DeployTarget = entry && loaded
           ? targetOf(loaded, entry, region)
           : {
-            kind, name: nameFromFile(uri.fsPath), region, spec: kind === 'imageBuilderWorkflow' ? { type: 'BUILD' } : {}, defaults: loaded?.parsed.manifest.defaults ?? {},
+            kind, name: deployNameOf(uri.fsPath), region, spec: kind === 'imageBuilderWorkflow' ? { type: 'BUILD' } : {}, defaults: loaded?.parsed.manifest.defaults ?? {},
             definitionPath: uri.fsPath, definitionRelPath: path.basename(uri.fsPath),
           } as DeployTarget;
         return feature.runner.deployOne(target, true);

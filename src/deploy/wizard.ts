@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { UserCancelled } from '../common/commands';
 import { detectKind } from '../core/kind';
+import { deployNameOf } from '../core/names';
 import { addManifestEntry, checkEntryField, KIND_LABELS, type DeployTarget } from './engine';
 import { defaultManifestPath } from './workspace';
 
@@ -20,11 +21,6 @@ export interface WizardContext {
   region: string;
   manifestPath?: string;
   state: vscode.Memento;
-}
-
-/** `order.asl.yaml` → `order`; the default name offered. */
-export function nameFromFile(fileName: string): string {
-  return path.basename(fileName).replace(/\.(asl\.)?(json|ya?ml)$/i, '').replace(/[^A-Za-z0-9_.-]+/g, '-');
 }
 
 function orCancel<T>(value: T | undefined): T {
@@ -74,7 +70,7 @@ export async function askEntry(ctx: WizardContext): Promise<{ kind: FileKind; na
   ], detected === 'stateMachine' || detected === 'imageBuilderWorkflow' || detected === 'airflowWorkflow' ? detected : undefined);
 
   const name = await input(`Name of the ${KIND_LABELS[kind]}`, {
-    value: nameFromFile(ctx.uri.fsPath),
+    value: deployNameOf(ctx.uri.fsPath),
     prompt: `Created in ${ctx.region}`,
     validate: (v) => (v ? checkEntryField(kind, v, {}, '') : 'A name is needed.'),
   });

@@ -7,6 +7,7 @@ import type { Command } from '../common/commands';
 import type { Logger } from '../core/log';
 import { graphKindOf } from '../core/graph/index';
 import { parseManifest } from '../core/manifest';
+import { definitionStem } from '../core/names';
 import { MANIFEST_FILE_NAME } from '../core/manifest/model';
 import { OPEN_DEFINITION_COMMAND } from '../explorer/commands/definitionCommands';
 import { GRAPH_COMMANDS, GRAPH_VIEW_TYPE, type GraphViewState } from './ids';
@@ -54,7 +55,7 @@ export function createGraphFeature(deps: { extensionUri: vscode.Uri; logger: Log
     const data = await graph.export(format);
     let destination = target instanceof vscode.Uri ? target : undefined;
     if (!destination) {
-      const base = path.basename(graph.document.uri.path).replace(/(\.asl)?\.(json|ya?ml)$/i, '');
+      const base = definitionStem(graph.document.uri.path);
       const folder = graph.document.uri.scheme === 'file' ? vscode.Uri.joinPath(graph.document.uri, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
       destination = await vscode.window.showSaveDialog({
         title: `Export the graph as ${format.toUpperCase()}`,

@@ -10,6 +10,7 @@ import { callAws, toAwsActionError } from '../aws/errors';
 import type { Command } from '../common/commands';
 import { UserCancelled } from '../common/commands';
 import { detectKind } from '../core/kind';
+import { definitionStem } from '../core/names';
 import type { Logger } from '../core/log';
 import { toStateMachineJson } from '../deploy/engine/definition';
 import type { ExplorerAws } from '../explorer/model/listing';
@@ -43,11 +44,6 @@ export interface LocalRun {
   executionArn: string;
   region: string;
   mocks?: string;
-}
-
-/** `order-pipeline.asl.yaml` → `order-pipeline`: the name the sandbox's mock files use too. */
-export function stateMachineNameOf(fileName: string): string {
-  return path.basename(fileName).replace(/\.(asl\.)?(json|ya?ml)$/i, '');
 }
 
 export class RunLocally implements vscode.Disposable {
@@ -84,7 +80,7 @@ export class RunLocally implements vscode.Disposable {
     if (detectKind(fileName, document.getText()) !== 'stateMachine') {
       throw new Error(`Run Locally runs a Step Functions state machine definition; ${fileName} is not one.`);
     }
-    const name = stateMachineNameOf(fileName);
+    const name = definitionStem(fileName);
     const definition = toStateMachineJson(document.getText(), fileName);
     const input = options.input ?? (await this.askInput(document.uri));
     checkInput(input);
@@ -122,7 +118,7 @@ export class RunLocally implements vscode.Disposable {
   private async askInput(uri: vscode.Uri): Promise<string> {
     const remembered = this.deps.state.get<Record<string, string>>(INPUT_KEY) ?? {};
     const input = await vscode.window.showInputBox({
-      title: `Run ${stateMachineNameOf(uri.path)} locally`,
+      title: `Run ${definitionStem(uri.path)} locally`,
       prompt: 'Execution input (JSON)',
       value: remembered[uri.toString()] ?? '{}',
       validateInput: (text) => inputProblem(text),

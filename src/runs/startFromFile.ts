@@ -4,15 +4,11 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { callAws } from '../aws/errors';
+import { deployNameOf } from '../core/names';
 import { entriesForFile, entryRegionOf, findManifestUpwards, loadManifest } from '../deploy/engine/targets';
 import { readTextFileWithinLimits } from '../files/read';
 import type { ExplorerAws } from '../explorer/model/listing';
 import type { StartTarget } from './startCalls';
-
-/** `order-pipeline.asl.yaml` → `order-pipeline`: the name the deploy wizard proposes. */
-export function nameFromFile(file: string): string {
-  return path.basename(file).replace(/(\.asl)?\.(json|ya?ml)$/i, '');
-}
 
 /**
  * The aws-workflows.yaml that applies to a file: the nearest one upwards, up to its workspace folder's
@@ -26,7 +22,7 @@ function manifestFor(uri: vscode.Uri): string | undefined {
 /** The deployed state machine of a definition file, or a sentence saying how to get one. */
 export async function stateMachineForFile(aws: ExplorerAws, uri: vscode.Uri, defaultRegion: string): Promise<StartTarget> {
   if (uri.scheme !== 'file') throw new Error('Open a state machine definition on disk to start it, or start one from the AWS Workflows view.');
-  let name = nameFromFile(uri.fsPath);
+  let name = deployNameOf(uri.fsPath);
   let region = defaultRegion;
   const manifestPath = manifestFor(uri);
   if (manifestPath) {

@@ -7,6 +7,7 @@ import { isMap, isSeq, parseDocument as parseYamlDocument, type Document, type Y
 import { formatOf, parseDocument } from '../parse/document';
 import { child, toValue } from '../parse/node';
 import type { Manifest } from '../manifest/model';
+import { definitionStem } from '../names';
 import { parseTestFile, type TestCase, type TestStateAnswer } from '../runs/testCases';
 import { stateAt, statePathLabel } from './statePath';
 
@@ -20,12 +21,6 @@ export type FieldValidationMode = (typeof FIELD_VALIDATION_MODES)[number];
 export const MOCKABLE_TYPES = ['Task', 'Map', 'Parallel'];
 /** TestStateStateName: 1 to 80 characters. */
 const MAX_STATE_NAME = 80;
-
-/** `order-pipeline.asl.yaml` → `order-pipeline`: the stem the mock and test files share. */
-export function definitionStem(fileName: string): string {
-  const base = fileName.replace(/^.*[\\/]/, '');
-  return base.replace(/\.asl\.(json|ya?ml)$/i, '').replace(/\.(json|ya?ml)$/i, '');
-}
 
 /** The mock files that may sit beside a definition, in the order they are looked for. */
 export function mockFileNames(fileName: string): string[] {

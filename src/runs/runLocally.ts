@@ -17,6 +17,7 @@ import type { ExplorerAws } from '../explorer/model/listing';
 import { checkEmulatorEndpoint, readEmulatorEndpoint } from './emulatorEndpoint';
 import { EMULATOR_ENDPOINT_SETTING, RUN_LOCALLY_COMMAND } from './ids';
 import type { ExecutionViewState } from './protocol';
+import { findStateMachineByName } from './startCalls';
 
 /** The emulator takes any role; this one says where the state machine came from. */
 const LOCAL_ROLE_ARN = 'arn:aws:iam::000000000000:role/aws-workflows-run-locally';
@@ -138,16 +139,8 @@ export class RunLocally implements vscode.Disposable {
     } catch (err) {
       if ((err as { name?: string }).name !== 'StateMachineAlreadyExists') throw toAwsActionError(err, { ...ctx, operation: 'CreateStateMachine' });
     }
-    const arn = await callAws({ ...ctx, operation: 'ListStateMachines' }, async () => {
-      let nextToken: string | undefined;
-      do {
-        const page = await client.send(new sdk.ListStateMachinesCommand({ nextToken }));
-        const found = page.stateMachines?.find((m) => m.name === name);
-        if (found?.stateMachineArn) return found.stateMachineArn;
-        nextToken = page.nextToken;
-      } while (nextToken);
-      throw new Error(`The emulator says ${name} exists but does not list it.`);
-    });
+    const arn = (await findStateMachineByName(aws, region, name))?.stateMachineArn;
+    if (!arn) throw new Error(`The emulator says ${name} exists but does not list it.`);
     await callAws({ ...ctx, operation: 'UpdateStateMachine' }, () => client.send(new sdk.UpdateStateMachineCommand({ stateMachineArn: arn, definition, roleArn: LOCAL_ROLE_ARN })));
     return arn;
   }

@@ -14,6 +14,25 @@ export function baseStateMachineArn(arn: string): string {
   return arn.split(':').slice(0, 7).join(':');
 }
 
+/**
+ * The state machine of that name in a region, or undefined. A name is unique per account and region,
+ * so the search stops at the first match; it also stops after 50 pages of 1000, far beyond the default
+ * quota of 10,000 state machines per account and region.
+ */
+export async function findStateMachineByName(aws: ExplorerAws, region: string, name: string): Promise<{ stateMachineArn?: string; type?: string } | undefined> {
+  const ctx = { service: 'states' as const, operation: 'ListStateMachines', region, resource: name };
+  const { client, sdk } = await callAws(ctx, () => aws.sfn(region));
+  let nextToken: string | undefined;
+  for (let page = 0; page < 50; page++) {
+    const out = await callAws(ctx, () => client.send(new sdk.ListStateMachinesCommand({ maxResults: 1000, nextToken })));
+    const found = out.stateMachines?.find((m) => m.name === name);
+    if (found) return found;
+    nextToken = out.nextToken;
+    if (!nextToken) return undefined;
+  }
+  return undefined;
+}
+
 /** STANDARD or EXPRESS: from the tree when it knows, else DescribeStateMachine of the state machine. */
 export async function stateMachineType(aws: ExplorerAws, target: StartTarget): Promise<string> {
   if (target.type) return target.type;

@@ -3,12 +3,11 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { callAws } from '../aws/errors';
 import { deployNameOf } from '../core/names';
 import { entriesForFile, entryRegionOf, findManifestUpwards, loadManifest } from '../deploy/engine/targets';
 import { readTextFileWithinLimits } from '../files/read';
 import type { ExplorerAws } from '../explorer/model/listing';
-import type { StartTarget } from './startCalls';
+import { findStateMachineByName, type StartTarget } from './startCalls';
 
 /**
  * The aws-workflows.yaml that applies to a file: the nearest one upwards, up to its workspace folder's
@@ -35,15 +34,7 @@ export async function stateMachineForFile(aws: ExplorerAws, uri: vscode.Uri, def
     }
   }
   const file = path.basename(uri.fsPath);
-  const { client, sdk } = await callAws({ service: 'states', operation: 'ListStateMachines', region }, () => aws.sfn(region));
-  let nextToken: string | undefined;
-  // A name is unique per account and region; the search stops at the first match (at most 50 pages).
-  for (let page = 0; page < 50; page++) {
-    const out = await callAws({ service: 'states', operation: 'ListStateMachines', region }, () => client.send(new sdk.ListStateMachinesCommand({ maxResults: 1000, nextToken })));
-    const found = out.stateMachines?.find((m) => m.name === name);
-    if (found) return { kind: 'stateMachine', region, name, arn: found.stateMachineArn, type: found.type };
-    nextToken = out.nextToken;
-    if (!nextToken) break;
-  }
+  const found = await findStateMachineByName(aws, region, name);
+  if (found) return { kind: 'stateMachine', region, name, arn: found.stateMachineArn, type: found.type };
   throw new Error(`${file} is not deployed as ${name} in ${region}: deploy it first (Deploy to AWS), or start a state machine from the AWS Workflows view.`);
 }

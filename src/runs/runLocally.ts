@@ -12,6 +12,7 @@ import { UserCancelled } from '../common/commands';
 import { detectKind } from '../core/kind';
 import { definitionStem } from '../core/names';
 import type { Logger } from '../core/log';
+import { checkExecutionInput } from '../core/runs/startInput';
 import { toStateMachineJson } from '../deploy/engine/definition';
 import type { ExplorerAws } from '../explorer/model/listing';
 import { checkEmulatorEndpoint, readEmulatorEndpoint } from './emulatorEndpoint';
@@ -83,8 +84,9 @@ export class RunLocally implements vscode.Disposable {
     }
     const name = definitionStem(fileName);
     const definition = toStateMachineJson(document.getText(), fileName);
-    const input = options.input ?? (await this.askInput(document.uri));
-    checkInput(input);
+    const checkedInput = checkExecutionInput(options.input ?? (await this.askInput(document.uri)));
+    if (!checkedInput.ok) throw new Error(checkedInput.message);
+    const input = checkedInput.text;
     const region = await this.deps.region();
     const aws = this.deps.localAws();
 
@@ -122,7 +124,10 @@ export class RunLocally implements vscode.Disposable {
       title: `Run ${definitionStem(uri.path)} locally`,
       prompt: 'Execution input (JSON)',
       value: remembered[uri.toString()] ?? '{}',
-      validateInput: (text) => inputProblem(text),
+      validateInput: (text) => {
+        const checked = checkExecutionInput(text);
+        return checked.ok ? undefined : checked.message;
+      },
     });
     if (input === undefined) throw new UserCancelled();
     await this.deps.state.update(INPUT_KEY, { ...remembered, [uri.toString()]: input });
@@ -175,18 +180,4 @@ export class RunLocally implements vscode.Disposable {
     }
     return `mocks for ${name} from ${path.basename(file.path)}`;
   }
-}
-
-function inputProblem(text: string): string | undefined {
-  try {
-    JSON.parse(text);
-    return undefined;
-  } catch (err) {
-    return `The input is not JSON: ${(err as Error).message}`;
-  }
-}
-
-function checkInput(text: string): void {
-  const problem = inputProblem(text);
-  if (problem) throw new Error(`${problem}.`);
 }

@@ -10,10 +10,11 @@ import { postKept, scriptPageHtml } from '../common/webview/page';
 import type { DiagnosticsManager } from '../diagnostics/manager';
 import type { Logger } from '../core/log';
 import { parseManifest } from '../core/manifest';
+import { formatSize, parseLimits } from '../core/parse/limits';
 import { appendTestCase, buildTestStateRequest, definitionJson, EMPTY_FORM, testedState, manifestRoleFor, MOCKABLE_TYPES, mockChoices, mockFileNames, testCaseFromRun, testFileName, type MockChoice, type TestStateForm, type TestStateRequest } from '../core/testState/model';
 import { MANIFEST_FILE_NAME } from '../core/manifest/model';
 import { resolveContained } from '../files/contain';
-import { isRegularFile, readBoundedTextFile } from '../files/read';
+import { isRegularFile, readBoundedTextFile, type BoundedRead } from '../files/read';
 import { statePathLabel } from '../core/testState/statePath';
 import type { TestStateViewState } from './ids';
 import type { FromTestStateView, TestStateResultView, TestStateSetup, ToTestStateView } from './protocol';
@@ -87,17 +88,25 @@ interface LastRun {
 async function readText(uri: vscode.Uri): Promise<string | undefined> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open) return open.getText();
-  if (uri.scheme !== 'file') {
-    try {
-      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
-      return undefined;
-    }
-  }
-  const read = await readBoundedTextFile(uri.fsPath);
+  const read = uri.scheme === 'file' ? await readBoundedTextFile(uri.fsPath) : await readBoundedVirtualFile(uri);
+  if (read === undefined) return undefined;
   if (read.ok) return read.text;
   if (/not exist|ENOENT|no such/i.test(read.reason)) return undefined;
-  throw new Error(`${path.basename(uri.fsPath)} cannot be read: ${read.reason}.`);
+  throw new Error(`${path.basename(uri.path)} cannot be read: ${read.reason}.`);
+}
+
+/** A file of another file system (a remote or virtual workspace), within the cap files on disk have; undefined when it cannot be read. */
+async function readBoundedVirtualFile(uri: vscode.Uri): Promise<BoundedRead | undefined> {
+  const maxBytes = parseLimits().maxDocumentChars;
+  try {
+    const { size } = await vscode.workspace.fs.stat(uri);
+    if (size > maxBytes) return { ok: false, reason: `it has ${formatSize(size)}, more than the ${formatSize(maxBytes)} limit` };
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    if (bytes.byteLength > maxBytes) return { ok: false, reason: `it has more than the ${formatSize(maxBytes)} limit` };
+    return { ok: true, text: new TextDecoder().decode(bytes) };
+  } catch {
+    return undefined;
+  }
 }
 
 /**

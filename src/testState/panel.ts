@@ -12,7 +12,7 @@ import type { Logger } from '../core/log';
 import { parseManifest } from '../core/manifest';
 import { formatSize, parseLimits } from '../core/parse/limits';
 import { appendTestCase, buildTestStateRequest, definitionJson, EMPTY_FORM, testedState, manifestRoleFor, MOCKABLE_TYPES, mockChoices, mockFileNames, testCaseFromRun, testFileName, type MockChoice, type TestStateForm, type TestStateRequest } from '../core/testState/model';
-import { MANIFEST_FILE_NAME } from '../core/manifest/model';
+import { findManifestUpwards } from '../deploy/engine/targets';
 import { resolveContained } from '../files/contain';
 import { isRegularFile, readBoundedTextFile, type BoundedRead } from '../files/read';
 import { statePathLabel } from '../core/testState/statePath';
@@ -122,14 +122,11 @@ function besideDefinition(uri: vscode.Uri, name: string): vscode.Uri {
   return sibling;
 }
 
-/** aws-workflows.yaml in the definition's folder or the nearest one above it, within its workspace folder. */
+/** aws-workflows.yaml in the definition's folder or the nearest one above it, within its workspace folder (only its own folder outside one). */
 function nearestManifest(uri: vscode.Uri): string | undefined {
-  const root = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath;
-  for (let dir = path.dirname(uri.fsPath); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, MANIFEST_FILE_NAME);
-    if (isRegularFile(candidate)) return candidate;
-    if (!root || dir === root || path.dirname(dir) === dir || !dir.startsWith(root)) return undefined;
-  }
+  const dir = path.dirname(uri.fsPath);
+  const found = findManifestUpwards(dir, vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath ?? dir);
+  return found && isRegularFile(found) ? found : undefined;
 }
 
 export class TestStatePanel {

@@ -207,6 +207,15 @@ function awsSaid(f: ErrorFacts): string {
   return said.replace(/[.\s]+$/, '');
 }
 
+/**
+ * What AWS said in a failure (the SDK error behind an AwsActionError), for a caller's own refusal
+ * sentence: redacted, at most 300 characters, without its final full stop; '' when it said nothing.
+ */
+export function awsSaidIn(err: unknown): string {
+  const cause = err instanceof AwsActionError ? err.cause : err;
+  return cause === undefined ? '' : awsSaid(factsOf(cause));
+}
+
 function validationDetails(f: ErrorFacts): string {
   const list = f.fields.FieldList ?? f.fields.fieldList;
   if (!Array.isArray(list) || list.length === 0) return '';

@@ -1,7 +1,7 @@
 // The Step Functions calls behind Start Execution, without vscode: StartExecution for Standard
 // state machines, StartSyncExecution for Express ones, and the refusals worth their own sentence.
 
-import { AwsActionError, callAws, type AwsCallContext } from '../aws/errors';
+import { AwsActionError, awsSaidIn, callAws, type AwsCallContext } from '../aws/errors';
 import { withStateMachineKey } from '../aws/stepFunctionsContent';
 import type { ExplorerAws } from '../explorer/model/listing';
 import type { ResourceRef } from '../explorer/model/resources';
@@ -108,7 +108,7 @@ export async function startSync(aws: ExplorerAws, target: StartTarget, input: st
 function startRefusal(err: unknown, ctx: AwsCallContext, name: string | undefined): unknown {
   const cause = err instanceof AwsActionError ? err.cause : err;
   const code = (cause as { name?: string } | undefined)?.name;
-  const said = ((cause as { message?: string } | undefined)?.message ?? '').replace(/\s+/g, ' ').trim().replace(/[.\s]+$/, '');
+  const said = awsSaidIn(cause);
   const tried = `Step Functions ${ctx.operation} for ${ctx.resource} in ${ctx.region} failed`;
   const refuse = (sentence: string) => new AwsActionError(sentence, { cause, kind: err instanceof AwsActionError ? err.kind : 'validation', context: ctx });
   switch (code) {

@@ -1,7 +1,7 @@
 // Sends one TestState request through the session's lazily loaded SFN client (AWS or the endpoint
 // override) and turns a refusal into one sentence. No vscode import: in-host and emulator tests share it.
 
-import { AwsActionError, callAws } from '../aws/errors';
+import { AwsActionError, awsSaidIn, callAws } from '../aws/errors';
 import type { TestStateRequest } from '../core/testState/model';
 import type { TestStateResultView } from './protocol';
 import type { AwsSession } from '../aws/session';
@@ -41,7 +41,7 @@ export async function runTestState(aws: SfnSource, region: string, request: Test
 export function testStateFailure(err: unknown, request: Pick<TestStateRequest, 'stateName' | 'roleArn'>, region: string, label = request.stateName ?? 'the state'): string {
   const tried = `TestState of ${label} in ${region} failed`;
   const name = (err as { cause?: { name?: string } })?.cause?.name ?? (err as { name?: string })?.name;
-  const said = ((err as { cause?: { message?: string } })?.cause?.message ?? '').replace(/\s+/g, ' ').trim().replace(/[.\s]+$/, '');
+  const said = awsSaidIn((err as { cause?: unknown })?.cause);
   if (err instanceof AwsActionError && err.kind === 'access-denied') {
     const role = request.roleArn ? ` and iam:PassRole on ${request.roleArn}` : ' (and iam:PassRole on the role, once one is given)';
     return `${tried}: access denied${said ? ` (AWS said: ${said})` : ''}. Your identity needs states:TestState${role}; ask your administrator to allow them, or choose a profile that has them.`;

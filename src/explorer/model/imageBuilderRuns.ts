@@ -2,7 +2,7 @@
 // images, build versions, workflow executions, their steps, the steps waiting for an action, and
 // the calls that list them or act on a waiting step. No vscode here; loaded on first expand.
 
-import { AwsActionError, callAws, classifyAwsError, type AwsCallContext } from '../../aws/errors';
+import { AwsActionError, awsSaidIn, callAws, classifyAwsError, type AwsCallContext } from '../../aws/errors';
 import { IMAGE_BUILDER_PAGE_LIMITS, STEP_ACTION_REASON_LENGTH } from './imageBuilderLimits.generated';
 import type { ExplorerAws } from './listing';
 import { formatDuration, formatTime, type Page } from './resources';
@@ -154,7 +154,7 @@ async function call<T>(ctx: AwsCallContext, plain: { invalid?: string; notFound?
   } catch (err) {
     if (!(err instanceof AwsActionError)) throw err;
     const name = (err.cause as { name?: string } | undefined)?.name;
-    const said = ((err.cause as Error | undefined)?.message ?? '').replace(/[.\s]+$/, '');
+    const said = awsSaidIn(err);
     const tried = `EC2 Image Builder ${ctx.operation}${ctx.resource ? ` for ${ctx.resource}` : ''} in ${ctx.region}`;
     const why = name === 'InvalidRequestException' ? plain.invalid : name === 'ResourceNotFoundException' ? plain.notFound : undefined;
     if (!why) throw err;

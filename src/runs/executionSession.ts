@@ -99,7 +99,7 @@ export class ExecutionSession {
       redrivable: d.redriveStatus === 'REDRIVABLE',
       redriveReason: d.redriveStatusReason,
       redriveCount: d.redriveCount ?? 0,
-      express: executionArn.split(':')[5] === 'express',
+      express: executionArn.split(':')[5] === 'express', // arn:aws:states:…:express:Name:id: Express executions have their own ARN type
     };
     this.postHistory();
     // The first page shows now; the graph (one more call and a layout) follows.

@@ -10,7 +10,7 @@ import type { ResourceRef } from '../explorer/model/resources';
 export type StartTarget = Pick<ResourceRef, 'kind' | 'region' | 'name' | 'arn'> & { type?: string };
 
 /** `arn:…:stateMachine:Name[:version|:alias]` → `arn:…:stateMachine:Name`. */
-export function baseStateMachineArn(arn: string): string {
+function baseStateMachineArn(arn: string): string {
   return arn.split(':').slice(0, 7).join(':');
 }
 

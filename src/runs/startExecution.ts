@@ -265,7 +265,7 @@ export async function startExecutionFlow(cmd: ExplorerCommandContext, node: Reso
 }
 
 /** The result of a synchronous Express execution as a read-only JSON document. */
-export function syncResultText(target: StartTarget, r: SyncResult): string {
+function syncResultText(target: StartTarget, r: SyncResult): string {
   const parsed = (text: string | undefined) => {
     if (text === undefined) return undefined;
     try {

@@ -6,7 +6,7 @@ import type { TestStateRequest } from '../core/testState/model';
 import type { TestStateResultView } from './protocol';
 import type { AwsSession } from '../aws/session';
 
-export type SfnSource = Pick<AwsSession, 'sfn'>;
+type SfnSource = Pick<AwsSession, 'sfn'>;
 
 /** The InspectionData members shown, in the order data flows through a state. */
 const INSPECTION_ORDER = ['input', 'afterArguments', 'afterInputPath', 'afterParameters', 'afterItemsPath', 'afterItemsPointer', 'afterItemSelector', 'afterItemBatcher', 'result', 'afterResultSelector', 'afterResultPath', 'variables', 'errorDetails', 'toleratedFailureCount', 'toleratedFailurePercentage', 'maxConcurrency', 'request', 'response'];
@@ -38,7 +38,7 @@ export async function runTestState(aws: SfnSource, region: string, request: Test
 }
 
 /** One sentence for a TestState refusal; AccessDenied names both permissions it takes. */
-export function testStateFailure(err: unknown, request: Pick<TestStateRequest, 'stateName' | 'roleArn'>, region: string, label = request.stateName ?? 'the state'): string {
+function testStateFailure(err: unknown, request: Pick<TestStateRequest, 'stateName' | 'roleArn'>, region: string, label = request.stateName ?? 'the state'): string {
   const tried = `TestState of ${label} in ${region} failed`;
   const name = (err as { cause?: { name?: string } })?.cause?.name ?? (err as { name?: string })?.name;
   const said = awsSaidIn((err as { cause?: unknown })?.cause);

@@ -21,7 +21,7 @@ export interface StateAnchor {
 const MAX_NESTING = 32;
 
 /** The `States` objects a Parallel's branches or a Map's processor (ItemProcessor, or the legacy Iterator) hold. */
-export function nestedStatesNodes(state: ValueNode | undefined): ValueNode[] {
+function nestedStatesNodes(state: ValueNode | undefined): ValueNode[] {
   const out: ValueNode[] = [];
   const branches = child(state, 'Branches');
   if (branches?.kind === 'array') for (const b of branches.items) out.push(...statesOf(b));

@@ -29,11 +29,6 @@ export function startExecutionCommand(cmd: ExplorerCommandContext): Command {
   };
 }
 
-/** `arn:aws:states:…:express:Name:id` — Express executions have their own ARN type. */
-export function isExpressExecution(executionArn: string): boolean {
-  return executionArn.split(':')[5] === 'express';
-}
-
 /** Opens the execution's status and output (DescribeExecution) in a read-only JSON document. */
 export function showExecutionOutputCommand(cmd: ExplorerCommandContext): Command {
   return {

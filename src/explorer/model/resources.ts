@@ -97,9 +97,6 @@ export function itemDescription(item: ResourceItem): string {
       if (item.createdAt) parts.push(formatTime(item.createdAt));
       break;
     case 'mwaaServerlessRun':
-      if (item.status) parts.push(item.status);
-      if (item.startedAt) parts.push(formatTime(item.startedAt));
-      break;
     case 'stateMachineExecution':
       if (item.status) parts.push(item.status);
       if (item.startedAt) parts.push(formatTime(item.startedAt));

@@ -105,7 +105,6 @@ export class ServerlessRunNode extends ResourceNode {
 
   override getTreeItem(): vscode.TreeItem {
     const tree = super.getTreeItem();
-    tree.description = runDescription(this.item);
     tree.contextValue = contextValue(tree.contextValue, CONTEXT.refreshable, canStopRun(this.item.status) && TAGS.stopRun);
     return tree;
   }
@@ -118,14 +117,6 @@ export class ServerlessRunNode extends ResourceNode {
     super.reset();
     this.tasks.reset();
   }
-}
-
-export function runDescription(item: Pick<ResourceItem, 'status' | 'startedAt' | 'stoppedAt'>): string {
-  const parts: string[] = [];
-  if (item.status) parts.push(item.status);
-  if (item.startedAt) parts.push(formatTime(item.startedAt));
-  if (item.startedAt && item.stoppedAt) parts.push(formatDuration(item.stoppedAt.getTime() - item.startedAt.getTime()));
-  return parts.join(' · ');
 }
 
 export function taskDescription(task: ServerlessTask): string {

@@ -54,10 +54,6 @@ export class TaskLogDocuments implements vscode.TextDocumentContentProvider, vsc
     return session ? session.text : '# This task log is closed: show it again from a task instance in the AWS Workflows view.\n';
   }
 
-  sessionFor(uri: vscode.Uri): TaskLogSession | undefined {
-    return this.sessions.get(uri.toString());
-  }
-
   /** Prepends the page before the loaded lines and keeps the line that was first at the top. */
   async loadOlder(uri: vscode.Uri): Promise<number> {
     const session = this.sessions.get(uri.toString());

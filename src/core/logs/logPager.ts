@@ -40,10 +40,6 @@ export class LogPager {
     readonly pageSize = 1000,
   ) {}
 
-  get loaded(): boolean {
-    return this.loadedFirst;
-  }
-
   /** Whether older events may exist before the first loaded line. */
   get hasOlder(): boolean {
     return this.loadedFirst && !this.reachedStart;

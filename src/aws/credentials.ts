@@ -29,8 +29,6 @@ export interface CredentialSourceOptions {
   loadProviders?: () => CredentialsSdk;
 }
 
-export { credentialSourceLabel };
-
 export class CredentialSource {
   private cached?: AwsCredentials;
   private inFlight?: Promise<AwsCredentials>;

@@ -8,8 +8,6 @@ import type { ExplorerAws } from './listing';
 import { formatTime, type ResourceItem, type ResourceRef } from './resources';
 import { safeFileName } from './safeFileName';
 
-export { safeFileName };
-
 export interface ResourceDetails {
   /** Facts for the tooltip, in order: label → value. */
   fields: [string, string][];

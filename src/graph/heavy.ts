@@ -9,7 +9,7 @@ import { graphKindOf } from '../core/graph/index';
 import { parseManifest } from '../core/manifest';
 import { definitionStem } from '../core/names';
 import { MANIFEST_FILE_NAME } from '../core/manifest/model';
-import { OPEN_DEFINITION_COMMAND } from '../explorer/commands/definitionCommands';
+import { OPEN_DEFINITION_COMMAND } from '../explorer/commands/commandIds';
 import { GRAPH_COMMANDS, GRAPH_VIEW_TYPE, type GraphViewState } from './ids';
 import { GraphPanel } from './panel';
 

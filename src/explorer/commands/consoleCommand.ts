@@ -6,8 +6,6 @@ import type { ExplorerCommandContext } from './context';
 import { resolveResource } from './target';
 import { OPEN_IN_CONSOLE_COMMAND } from './commandIds';
 
-export { OPEN_IN_CONSOLE_COMMAND };
-
 export function openInConsoleCommand(cmd: ExplorerCommandContext): Command {
   return {
     id: OPEN_IN_CONSOLE_COMMAND,

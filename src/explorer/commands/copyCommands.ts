@@ -5,8 +5,6 @@ import type { ExplorerCommandContext } from './context';
 import { resolveResource } from './target';
 import { COPY_ARN_COMMAND, COPY_NAME_COMMAND } from './commandIds';
 
-export { COPY_ARN_COMMAND, COPY_NAME_COMMAND };
-
 const ALL_KINDS: ResourceKind[] = [
   'stateMachine', 'stateMachineVersion', 'stateMachineAlias', 'stateMachineExecution', 'activity', 'imageBuilderWorkflow', 'imageBuilderBuildVersion',
   'mwaaEnvironment', 'mwaaServerlessWorkflow', 'mwaaServerlessVersion', 'mwaaServerlessRun',

@@ -8,8 +8,6 @@ import type { ExplorerCommandContext } from './context';
 import { resolveResource } from './target';
 import { OPEN_DEFINITION_COMMAND, DOWNLOAD_DEFINITION_COMMAND } from './commandIds';
 
-export { OPEN_DEFINITION_COMMAND, DOWNLOAD_DEFINITION_COMMAND };
-
 const DEFINITION_KINDS: ResourceKind[] = ['stateMachine', 'stateMachineVersion', 'imageBuilderWorkflow', 'imageBuilderBuildVersion', 'mwaaServerlessWorkflow', 'mwaaServerlessVersion'];
 
 async function load(cmd: ExplorerCommandContext, target: ResourceNode): Promise<DefinitionDocument> {

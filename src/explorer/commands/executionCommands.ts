@@ -10,8 +10,6 @@ import { ResourceNode } from '../nodes/resourceNode';
 import type { ExplorerCommandContext } from './context';
 import { FILTER_EXECUTIONS_COMMAND, STOP_EXECUTION_COMMAND, REDRIVE_EXECUTION_COMMAND } from './commandIds';
 
-export { FILTER_EXECUTIONS_COMMAND, STOP_EXECUTION_COMMAND, REDRIVE_EXECUTION_COMMAND };
-
 export interface FilterExecutionsOptions {
   /** A ListExecutions status, or '' for all; skips the picker. */
   status?: string;

@@ -7,8 +7,6 @@ import type { ExplorerNode } from '../nodes/explorerNode';
 import type { ExplorerCommandContext } from './context';
 import { REVEAL_RESOURCE_COMMAND } from './commandIds';
 
-export { REVEAL_RESOURCE_COMMAND };
-
 export interface RevealTarget {
   /** Explorer item kinds, or the manifest's kinds (`airflowWorkflow` is an MWAA Serverless workflow). */
   kind: ItemKind | 'airflowWorkflow';

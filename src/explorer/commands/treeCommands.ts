@@ -13,8 +13,6 @@ import { HAS_VIEW_FILTER_CONTEXT } from '../settings';
 import type { ExplorerCommandContext } from './context';
 import { REFRESH_COMMAND, FILTER_COMMAND, CLEAR_FILTER_COMMAND } from './commandIds';
 
-export { REFRESH_COMMAND, FILTER_COMMAND, CLEAR_FILTER_COMMAND };
-
 export function refreshCommand(cmd: ExplorerCommandContext): Command {
   return {
     id: REFRESH_COMMAND,

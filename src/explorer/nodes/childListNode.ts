@@ -5,7 +5,7 @@ import type { ExplorerContext, ExplorerNode } from './explorerNode';
 import type { ListChildren, ListOwner } from './listChildren';
 import { childListing, type ResourceNode } from './resourceNode';
 
-/** "Versions" / "Recent runs" under an MWAA Serverless workflow. */
+/** "Versions" and "Aliases" under a state machine, "Versions" under an MWAA Serverless workflow (its runs have ServerlessRunListNode). */
 export class ChildListNode implements ListOwner {
   readonly id: string;
   readonly listing: ListChildren;
@@ -22,7 +22,7 @@ export class ChildListNode implements ListOwner {
   getTreeItem(): vscode.TreeItem {
     const tree = new vscode.TreeItem(CHILD_LISTS[this.kind].label, vscode.TreeItemCollapsibleState.Collapsed);
     tree.id = this.id;
-    tree.iconPath = new vscode.ThemeIcon(this.kind === 'mwaaServerlessRuns' ? 'history' : 'versions');
+    tree.iconPath = new vscode.ThemeIcon('versions');
     tree.contextValue = contextValue(CONTEXT.childList, CONTEXT.refreshable);
     return tree;
   }

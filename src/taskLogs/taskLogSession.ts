@@ -9,7 +9,7 @@ import type { ExplorerAws } from '../explorer/model/listing';
 import { logPageFetcher, taskFinished, taskLogLocation, taskStatus, type ServerlessTask, type TaskLogLocation } from '../explorer/model/serverlessRuns';
 
 /** Lines per GetLogEvents page: the first one is shown at once, older ones on demand. */
-export const TASK_LOG_PAGE_LINES = 1000;
+const TASK_LOG_PAGE_LINES = 1000;
 /** A followed task that runs longer than this is no longer followed (show the log again for more). */
 const FOLLOW_LIMIT_MS = 60 * 60 * 1000;
 

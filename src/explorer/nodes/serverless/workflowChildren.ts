@@ -119,7 +119,7 @@ export class ServerlessRunNode extends ResourceNode {
   }
 }
 
-export function taskDescription(task: ServerlessTask): string {
+function taskDescription(task: ServerlessTask): string {
   const parts: string[] = [task.status ?? 'no status'];
   if (task.attempt) parts.push(`attempt ${task.attempt}`);
   if (task.durationSeconds !== undefined) parts.push(formatDuration(task.durationSeconds * 1000));

@@ -16,6 +16,6 @@ export const COMMAND_IDS = {
   validateWithService: 'awsWorkflows.validateWithService',
 } as const;
 
-/** Registered by the explorer when it lands; deploy only calls it if it exists. */
-export const REVEAL_RESOURCE_COMMAND = 'awsWorkflows.revealResource';
+/** Registered by the explorer; deploy only calls it if it exists. */
+export { REVEAL_RESOURCE_COMMAND } from '../explorer/commands/commandIds';
 export const RESOURCES_VIEW_FOCUS_COMMAND = 'awsWorkflows.resources.focus';

@@ -35,7 +35,7 @@ export class TaskLogSession {
 
   /** Finds the log, reads its newest page, and starts following when the task still runs. */
   static async open(aws: Pick<ExplorerAws, 'logs' | 'mwaaServerless'>, task: ServerlessTask, onChange: () => void): Promise<TaskLogSession> {
-    const where = await taskLogLocation(aws as ExplorerAws, task);
+    const where = await taskLogLocation(aws, task);
     const session = new TaskLogSession(aws, task, where, onChange);
     await session.pager.first();
     if (!taskFinished(session.status)) session.follow();
@@ -109,7 +109,7 @@ export class TaskLogSession {
     try {
       const before = this.status;
       const added = await this.pager.newer(this.abort.signal);
-      this.status = await taskStatus(this.aws as ExplorerAws, this.task.run, this.task.taskInstanceId, this.abort.signal);
+      this.status = await taskStatus(this.aws, this.task.run, this.task.taskInstanceId, this.abort.signal);
       if (taskFinished(this.status)) {
         // The last lines are written as the task ends: read once more, then stop.
         await this.pager.newer(this.abort.signal);

@@ -137,7 +137,7 @@ export interface TaskLogLocation {
 }
 
 /** Where a task's log is: its LogStream in the run's workflow version's log group; a sentence when there is none. */
-export async function taskLogLocation(aws: ExplorerAws, task: ServerlessTask): Promise<TaskLogLocation> {
+export async function taskLogLocation(aws: Pick<ExplorerAws, 'mwaaServerless'>, task: ServerlessTask): Promise<TaskLogLocation> {
   const { run } = task;
   const fresh = await callAws(call('GetTaskInstance', run, `task ${task.taskId} of run ${run.runId}`), async () => {
     const { client } = await aws.mwaaServerless(run.region);
@@ -156,7 +156,7 @@ export async function taskLogLocation(aws: ExplorerAws, task: ServerlessTask): P
 }
 
 /** The task's status now: whether its log may still grow. */
-export async function taskStatus(aws: ExplorerAws, run: ServerlessRunRef, taskInstanceId: string, signal?: AbortSignal): Promise<string | undefined> {
+export async function taskStatus(aws: Pick<ExplorerAws, 'mwaaServerless'>, run: ServerlessRunRef, taskInstanceId: string, signal?: AbortSignal): Promise<string | undefined> {
   const out = await callAws(call('GetTaskInstance', run, `task instance ${taskInstanceId} of run ${run.runId}`), async () => {
     const { client } = await aws.mwaaServerless(run.region);
     return client.getTaskInstance({ WorkflowArn: run.workflowArn, RunId: run.runId, TaskInstanceId: taskInstanceId }, { abortSignal: signal });

@@ -50,7 +50,7 @@ export class LogPager {
     const page = await this.fetch({ limit: this.pageSize }, signal);
     const events = page.events ?? [];
     this.lines.length = 0;
-    this.lines.push(...events.flatMap(messageLines));
+    append(this.lines, events.flatMap(messageLines));
     this.backwardToken = page.nextBackwardToken;
     this.forwardToken = page.nextForwardToken;
     this.loadedFirst = true;
@@ -70,7 +70,7 @@ export class LogPager {
     if (events.length === 0 || page.nextBackwardToken === token || (events.length < this.pageSize && !nearSizeLimit(events))) this.reachedStart = true;
     this.backwardToken = page.nextBackwardToken ?? token;
     const lines = events.flatMap(messageLines);
-    this.lines.unshift(...lines);
+    prepend(this.lines, lines);
     return lines.length;
   }
 
@@ -84,13 +84,26 @@ export class LogPager {
       const events = page.events ?? [];
       this.forwardToken = page.nextForwardToken ?? token;
       const lines = events.flatMap(messageLines);
-      this.lines.push(...lines);
+      append(this.lines, lines);
       added += lines.length;
       // A short page, or the token handed back unchanged, is the end of the stream for now.
       if (events.length < this.pageSize || page.nextForwardToken === token) break;
     }
     return added;
   }
+}
+
+// push(...lines) and unshift(...lines) pass every line as an argument: a page of short multi-line
+// events can exceed the engine's argument limit (RangeError). These change the array in place.
+function append(target: string[], lines: readonly string[]): void {
+  for (const line of lines) target.push(line);
+}
+
+function prepend(target: string[], lines: readonly string[]): void {
+  const before = target.length;
+  target.length = before + lines.length;
+  target.copyWithin(lines.length, 0, before);
+  for (let i = 0; i < lines.length; i++) target[i] = lines[i];
 }
 
 /** An event's message as lines: one event may hold a multi-line traceback. */
